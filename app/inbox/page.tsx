@@ -1,0 +1,12 @@
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { InboxShell } from "@/components/inbox/inbox-shell.tsx";
+import { authOptions } from "@/lib/auth/auth-options.ts";
+
+export const dynamic = "force-dynamic";
+
+export default async function InboxPage() {
+  const session = await getServerSession(authOptions);
+  if (!session) redirect("/login");
+  return <InboxShell user={{ name: session.user.name, role: session.user.role }} />;
+}

@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { AppError, type AppErrorCode } from "@/lib/errors.ts";
+import { handleApiError } from "./handle-error.ts";
+
+async function body(response: Response) {
+  return (await response.json()) as { error: { code: string; message: string; details?: unknown } };
+}
+
+function prismaError(code: string): Error {
+  const error = new Error("prisma said no") as Error & { code: string };
+  error.name = "PrismaClientKnownRequestError";
+  error.code = code;
+  return error;
+}
+
+describe("handleApiError", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("maps a ZodError to 422 with the issues", async () => {
+    const result = z.strictObject({ subject: z.string() }).safeParse({ subject: 1, extra: true });
+    const response = handleApiError(result.error);
+    expect(response.status).toBe(422);
+    const { error } = await body(response);
+    expect(error.code).toBe("VALIDATION_FAILED");
+    expect(error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: "subject" })]));
+  });
+
+  it.each<[AppErrorCode, number]>([
+    ["BAD_REQUEST", 400],
+    ["UNAUTHORIZED", 401],
+    ["FORBIDDEN", 403],
+    ["NOT_FOUND", 404],
+    ["CONFLICT", 409],
+    ["INVALID_TRANSITION", 409],
+    ["RATE_LIMITED", 429],
+    ["VALIDATION_FAILED", 422],
+    ["UNPROCESSABLE", 422],
+  ])("maps AppError %s to %i", async (code, status) => {
+    const response = handleApiError(new AppError(code, "why", { some: "detail" }));
+    expect(response.status).toBe(status);
+    expect(await body(response)).toEqual({ error: { code, message: "why", details: { some: "detail" } } });
+  });
+
+  it("leaves details out when there are none", async () => {
+    expect(await body(handleApiError(new AppError("NOT_FOUND", "Ticket not found")))).toEqual({
+      error: { code: "NOT_FOUND", message: "Ticket not found" },
+    });
+  });
+
+  it("maps a JSON SyntaxError to 400", async () => {
+    let syntaxError: unknown;
+    try {
+      JSON.parse("{");
+    } catch (error) {
+      syntaxError = error;
+    }
+    const response = handleApiError(syntaxError);
+    expect(response.status).toBe(400);
+    expect((await body(response)).error.code).toBe("BAD_REQUEST");
+  });
+
+  it("maps Prisma not-found and unique violations", async () => {
+    expect(handleApiError(prismaError("P2025")).status).toBe(404);
+    const conflict = handleApiError(prismaError("P2002"));
+    expect(conflict.status).toBe(409);
+    expect((await body(conflict)).error.code).toBe("CONFLICT");
+  });
+
+  it("hides anything else behind a generic 500 and logs it", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const response = handleApiError(new Error("connection string postgres://secret@db"));
+    expect(response.status).toBe(500);
+    const text = JSON.stringify(await body(response));
+    expect(text).not.toContain("secret");
+    expect(text).not.toContain("at ");
+    expect(log).toHaveBeenCalledOnce();
+    expect(handleApiError(prismaError("P1001")).status).toBe(500);
+  });
+});

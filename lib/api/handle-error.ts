@@ -1,0 +1,50 @@
+import { ZodError } from "zod";
+import { AppError, type AppErrorCode } from "@/lib/errors.ts";
+import { errorResponse } from "./error-response.ts";
+
+const STATUS_BY_CODE: Record<AppErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_TRANSITION: 409,
+  VALIDATION_FAILED: 422,
+  UNPROCESSABLE: 422,
+  RATE_LIMITED: 429,
+};
+
+type PrismaKnownError = { name: string; code: string };
+
+// Matched by shape, not instanceof: the server and Next's bundle may each load their own copy of the Prisma runtime.
+function isPrismaKnownError(error: unknown): error is PrismaKnownError {
+  return (
+    error instanceof Error &&
+    error.name === "PrismaClientKnownRequestError" &&
+    typeof (error as Partial<PrismaKnownError>).code === "string"
+  );
+}
+
+function isAppError(error: unknown): error is AppError {
+  if (error instanceof AppError) return true;
+  const code: unknown = error instanceof Error && error.name === "AppError" ? (error as { code?: unknown }).code : undefined;
+  return typeof code === "string" && code in STATUS_BY_CODE;
+}
+
+/** Every failure of an /api/v1 handler becomes the API's error body with its HTTP status, here and only here. */
+export function handleApiError(error: unknown): Response {
+  if (error instanceof ZodError) {
+    const details = error.issues.map((issue) => ({ path: issue.path.map(String).join("."), code: issue.code, message: issue.message }));
+    return errorResponse(422, "VALIDATION_FAILED", "The request is not valid", details);
+  }
+  if (isAppError(error)) return errorResponse(STATUS_BY_CODE[error.code], error.code, error.message, error.details);
+  // JSON.parse failures that escaped readJson (e.g. request.json() called directly).
+  if (error instanceof SyntaxError) return errorResponse(400, "BAD_REQUEST", "The request body is not valid JSON");
+  if (isPrismaKnownError(error)) {
+    if (error.code === "P2025") return errorResponse(404, "NOT_FOUND", "Not found");
+    if (error.code === "P2002") return errorResponse(409, "CONFLICT", "A record with these values already exists");
+  }
+  // Unknown failures are logged with their stack here and never shown to the client.
+  console.error("[api] unhandled error", error);
+  return errorResponse(500, "INTERNAL", "Something went wrong on our side");
+}

@@ -1,0 +1,98 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { db } from "@/lib/db/client.ts";
+import type { Role } from "@/lib/generated/prisma/enums.ts";
+import { consumeLoginAttempt, resetLoginAttempts } from "./login-rate-limit.ts";
+import { verifyPassword } from "./password.ts";
+
+export type SessionUser = { id: string; storeId: string; role: Role; name: string; email: string };
+
+declare module "next-auth" {
+  interface Session {
+    user: SessionUser;
+  }
+  interface User {
+    storeId: string;
+    role: Role;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    storeId: string;
+    role: Role;
+  }
+}
+
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(320),
+  password: z.string().min(1).max(1024),
+});
+
+// A password check against this keeps the time of "no such user" close to a wrong password.
+const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+function clientAddress(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  if (typeof forwarded === "string" && forwarded) return forwarded.split(",")[0]!.trim();
+  return "local";
+}
+
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, request) {
+        const parsed = credentialsSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const { email, password } = parsed.data;
+        const key = { email, ip: clientAddress(request?.headers) };
+        const attempt = await consumeLoginAttempt(key);
+        if (!attempt.allowed) throw new Error(`Too many sign-in attempts. Try again in ${attempt.retryAfterSeconds} seconds.`);
+
+        const candidates = await db().user.findMany({
+          where: { email, disabledAt: null, passwordHash: { not: null } },
+          select: { id: true, storeId: true, role: true, name: true, email: true, passwordHash: true },
+        });
+        if (candidates.length === 0) {
+          await verifyPassword(password, DUMMY_HASH);
+          return null;
+        }
+        for (const user of candidates) {
+          if (user.passwordHash && (await verifyPassword(password, user.passwordHash))) {
+            await resetLoginAttempts(key);
+            return { id: user.id, storeId: user.storeId, role: user.role, name: user.name, email: user.email };
+          }
+        }
+        return null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.storeId = user.storeId;
+        token.role = user.role;
+        token.name = user.name;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user = {
+        id: token.sub ?? "",
+        storeId: token.storeId,
+        role: token.role,
+        name: token.name ?? "",
+        email: token.email ?? "",
+      };
+      return session;
+    },
+  },
+};

@@ -1,0 +1,38 @@
+import { db } from "@/lib/db/client.ts";
+import type { Role } from "@/lib/generated/prisma/enums.ts";
+import { hashApiToken, looksLikeApiToken } from "./api-tokens.ts";
+import { readSessionCookie } from "./session-token.ts";
+
+export type ApiActor = { userId: string; storeId: string; role: Role; name: string };
+
+const actorSelect = { id: true, storeId: true, role: true, name: true, disabledAt: true } as const;
+
+async function actorFromBearer(token: string): Promise<ApiActor | null> {
+  if (!looksLikeApiToken(token)) return null;
+  const row = await db().apiToken.findUnique({
+    where: { tokenHash: hashApiToken(token) },
+    select: { id: true, revokedAt: true, storeId: true, user: { select: actorSelect } },
+  });
+  if (!row || row.revokedAt || row.user.disabledAt || row.user.storeId !== row.storeId) return null;
+  // Best effort: a failed stamp must not fail the request.
+  void db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
+  return { userId: row.user.id, storeId: row.storeId, role: row.user.role, name: row.user.name };
+}
+
+/** The user of the current user id, re-read so that a disabled user or a changed role takes effect at once. */
+export async function actorFromUserId(userId: string): Promise<ApiActor | null> {
+  const user = await db().user.findUnique({ where: { id: userId }, select: actorSelect });
+  if (!user || user.disabledAt) return null;
+  return { userId: user.id, storeId: user.storeId, role: user.role, name: user.name };
+}
+
+/** `Authorization: Bearer <api token>` or the next-auth session cookie; null when neither is valid. */
+export async function authenticateRequest(request: Request): Promise<ApiActor | null> {
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const [scheme, token] = authorization.split(" ");
+    return scheme?.toLowerCase() === "bearer" && token ? actorFromBearer(token.trim()) : null;
+  }
+  const session = await readSessionCookie(request.headers.get("cookie"));
+  return session ? actorFromUserId(session.userId) : null;
+}

@@ -1,0 +1,40 @@
+import { decode } from "next-auth/jwt";
+
+// next-auth v4 names its cookie with a __Secure- prefix on https.
+const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+function parseCookies(header: string | null | undefined): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of (header ?? "").split(";")) {
+    const index = part.indexOf("=");
+    if (index > 0) cookies.set(part.slice(0, index).trim(), decodeURIComponent(part.slice(index + 1).trim()));
+  }
+  return cookies;
+}
+
+/** Large sessions are split by next-auth into `name.0`, `name.1`, …; join them back. */
+function sessionCookie(cookies: Map<string, string>): string | undefined {
+  for (const name of COOKIE_NAMES) {
+    const whole = cookies.get(name);
+    if (whole) return whole;
+    const chunks: string[] = [];
+    for (let i = 0; cookies.has(`${name}.${i}`); i++) chunks.push(cookies.get(`${name}.${i}`)!);
+    if (chunks.length) return chunks.join("");
+  }
+  return undefined;
+}
+
+export type SessionClaims = { userId: string };
+
+/** Verifies the next-auth session cookie in a Cookie header; null when absent, forged or expired. */
+export async function readSessionCookie(cookieHeader: string | null | undefined): Promise<SessionClaims | null> {
+  const token = sessionCookie(parseCookies(cookieHeader));
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!token || !secret) return null;
+  try {
+    const claims = await decode({ token, secret });
+    return claims?.sub ? { userId: claims.sub } : null;
+  } catch {
+    return null;
+  }
+}

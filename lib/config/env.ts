@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const flag = z
+  .enum(["1", "0", "true", "false", "on", "off", "yes", "no"])
+  .transform((value) => ["1", "true", "on", "yes"].includes(value))
+  .optional();
+
+/** The SPEC's environment, validated once at start-up. Every variable is optional. */
+const envSchema = z.object({
+  DATABASE_URL: optionalText,
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().default("0.0.0.0"),
+  NEXTAUTH_URL: optionalText,
+  NEXTAUTH_SECRET: optionalText,
+  BIGCOMMERCE_CLIENT_ID: optionalText,
+  BIGCOMMERCE_CLIENT_SECRET: optionalText,
+  BIGCOMMERCE_API_URL: z.url().default("https://api.bigcommerce.com"),
+  BIGCOMMERCE_LOGIN_URL: z.url().default("https://login.bigcommerce.com"),
+  TELEGRAM_BOT_TOKEN: optionalText,
+  TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
+  TELEGRAM_WEBHOOK_SECRET: optionalText,
+  TELEGRAM_MODE: z.enum(["webhook", "polling"]).default("webhook"),
+  REDIS_URL: optionalText,
+  TERN_DEMO: flag,
+  TERN_DATA_DIR: z.string().default(".data"),
+  TERN_EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+});
+
+export type Env = z.infer<typeof envSchema> & { demo: boolean };
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  const env = parsed.data;
+  const hasCredentials = Boolean(env.BIGCOMMERCE_CLIENT_ID || env.TELEGRAM_BOT_TOKEN);
+  // Demo mode is on by default only when no real credentials are configured.
+  return { ...env, demo: env.TERN_DEMO ?? !hasCredentials };
+}

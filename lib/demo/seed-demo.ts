@@ -1,0 +1,81 @@
+import { randomBytes } from "node:crypto";
+import { hashPassword } from "@/lib/auth/password.ts";
+import type { Db } from "@/lib/db/client.ts";
+import type { Role } from "@/lib/generated/prisma/enums.ts";
+
+export const DEMO_STORE_HASH = "tern-demo";
+export const DEMO_PASSWORD = "tern-demo";
+
+export type DemoLogin = { role: Role; name: string; email: string; password: string };
+
+export const DEMO_LOGINS: DemoLogin[] = [
+  { role: "SUPERVISOR", name: "Sam Supervisor", email: "supervisor@tern.example", password: DEMO_PASSWORD },
+  { role: "AGENT", name: "Ada Agent", email: "ada@tern.example", password: DEMO_PASSWORD },
+  { role: "AGENT", name: "Ben Agent", email: "ben@tern.example", password: DEMO_PASSWORD },
+];
+
+const SHIPMENT_TEMPLATE =
+  "Thank you for your inquiry regarding order #[order_id]. Your shipment was last updated on [shipment_date] and is currently [shipment_status]. You can track it here: [tracking_url]";
+
+/** Creates the demo store, its people and settings once; later starts find it and change nothing. */
+export async function seedDemo(db: Db): Promise<{ created: boolean; storeId: string; logins: DemoLogin[] }> {
+  const existing = await db.store.findUnique({ where: { bigcommerceHash: DEMO_STORE_HASH }, select: { id: true } });
+  if (existing) return { created: false, storeId: existing.id, logins: DEMO_LOGINS };
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const storeId = await db.$transaction(async (tx) => {
+    const store = await tx.store.create({
+      data: { bigcommerceHash: DEMO_STORE_HASH, name: "Tern Demo Store", webhookSecret: randomBytes(24).toString("base64url") },
+      select: { id: true },
+    });
+    const support = await tx.team.create({ data: { storeId: store.id, name: "Support", level: 1 }, select: { id: true } });
+    await tx.team.create({ data: { storeId: store.id, name: "Escalations", level: 2 }, select: { id: true } });
+    for (const login of DEMO_LOGINS) {
+      await tx.user.create({
+        data: {
+          storeId: store.id,
+          email: login.email,
+          name: login.name,
+          role: login.role,
+          passwordHash,
+          teamId: support.id,
+          capacity: login.role === "AGENT" ? 8 : 4,
+          availability: "ONLINE",
+          skills: login.name.startsWith("Ben") ? ["refunds"] : [],
+        },
+      });
+    }
+    await tx.slaPolicy.createMany({
+      data: [
+        { storeId: store.id, name: "Standard", firstResponseMinutes: 60, resolutionMinutes: 24 * 60 },
+        { storeId: store.id, name: "Urgent", priority: "URGENT", firstResponseMinutes: 15, resolutionMinutes: 4 * 60 },
+        { storeId: store.id, name: "VIP", tier: "VIP", firstResponseMinutes: 30, resolutionMinutes: 8 * 60 },
+      ],
+    });
+    await tx.template.createMany({
+      data: [
+        { storeId: store.id, name: "Shipment update", body: SHIPMENT_TEMPLATE, purpose: "shipment" },
+        { storeId: store.id, name: "Greeting", body: "Hi [customer_name], thanks for reaching out! Let me look into order #[order_id] for you." },
+      ],
+    });
+    await tx.kbArticle.createMany({
+      data: [
+        {
+          storeId: store.id,
+          title: "Returns and exchanges policy",
+          body: "Items can be returned within 30 days of delivery in their original packaging. Start a return from the order page.",
+          tags: ["returns"],
+          categories: ["Accessories", "Apparel"],
+        },
+        {
+          storeId: store.id,
+          title: "Where is my order?",
+          body: "Orders ship within 2 business days. Tracking links are sent as soon as the carrier scans the parcel.",
+          tags: ["shipping"],
+        },
+      ],
+    });
+    return store.id;
+  });
+  return { created: true, storeId, logins: DEMO_LOGINS };
+}

@@ -1,0 +1,78 @@
+import type { Db, Tx } from "@/lib/db/client.ts";
+import type { Channel } from "@/lib/generated/prisma/enums.ts";
+import { publishTicketChange, type TicketChange } from "./publish-ticket-change.ts";
+import { requireOpenTicketInTx } from "./require-open-ticket.ts";
+import { isQueued } from "./status-machine.ts";
+import { messageDtoSelect, ticketDtoSelect, toMessageDto, toTicketDto, type MessageDto } from "./ticket-dto.ts";
+import { TICKET_TX_OPTIONS } from "./transaction-options.ts";
+import { transitionTicketInTx } from "./transition-ticket.ts";
+
+export type AddReplyInput = {
+  storeId: string;
+  ticketId: string;
+  body: string;
+  /** The agent replying; null for automatic replies (templates sent on events), which move no status. */
+  actorId: string | null;
+  now?: Date;
+};
+
+export type AddReplyResult = TicketChange & { reply: MessageDto };
+
+async function replyChannel(tx: Tx, storeId: string, customerId: string | null): Promise<Channel> {
+  if (!customerId) return "WEB";
+  const telegram = await tx.channelIdentity.findFirst({
+    where: { storeId, customerId, channel: "TELEGRAM" },
+    select: { id: true },
+  });
+  return telegram ? "TELEGRAM" : "WEB";
+}
+
+/**
+ * An agent's answer to the customer. Stored QUEUED: the channel sender picks it up after commit
+ * and records sent/failed, so a slow Telegram never holds the ticket lock.
+ */
+export async function addReplyInTx(tx: Tx, input: AddReplyInput): Promise<AddReplyResult> {
+  const { storeId, ticketId } = input;
+  const ticket = await requireOpenTicketInTx(tx, storeId, ticketId);
+  // Read after the lock: replies that queued behind each other stamp times in their real order.
+  const now = input.now ?? new Date();
+  const row = await tx.message.create({
+    data: {
+      storeId,
+      ticketId,
+      kind: "OUTBOUND",
+      channel: await replyChannel(tx, storeId, ticket.customerId),
+      authorId: input.actorId,
+      body: input.body,
+      deliveryStatus: "QUEUED",
+    },
+    select: messageDtoSelect,
+  });
+  const reply = toMessageDto(row);
+  // Only the first reply stops the first-response clock; the ticket lock makes "first" exact.
+  const updated = await tx.ticket.update({
+    where: { id: ticketId, storeId },
+    data: { lastMessageAt: now, ...(ticket.firstResponseAt ? {} : { firstResponseAt: now }) },
+    select: ticketDtoSelect,
+  });
+  const messages = [reply];
+  if (input.actorId && isQueued(ticket.status)) {
+    const started = await transitionTicketInTx(tx, {
+      storeId,
+      ticketId,
+      to: "IN_PROGRESS",
+      actorId: input.actorId,
+      reason: "Agent replied",
+      now,
+    });
+    messages.push(...started.messages);
+    return { ticket: started.ticket, messages, reply };
+  }
+  return { ticket: toTicketDto(updated), messages, reply };
+}
+
+export async function addReply(db: Db, input: AddReplyInput): Promise<MessageDto> {
+  const result = await db.$transaction((tx) => addReplyInTx(tx, input), TICKET_TX_OPTIONS);
+  publishTicketChange(input.storeId, result);
+  return result.reply;
+}

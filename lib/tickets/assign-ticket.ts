@@ -1,0 +1,61 @@
+import type { Db, Tx } from "@/lib/db/client.ts";
+import { AppError } from "@/lib/errors.ts";
+import { lockTicket } from "./lock-ticket.ts";
+import { publishTicketChange, type TicketChange } from "./publish-ticket-change.ts";
+import { setAssigneeInTx } from "./set-assignee.ts";
+import { isQueued, isWorking } from "./status-machine.ts";
+import { ticketDtoSelect, toTicketDto } from "./ticket-dto.ts";
+import { TICKET_TX_OPTIONS } from "./transaction-options.ts";
+import { transitionTicketInTx } from "./transition-ticket.ts";
+
+export type AssignTicketInput = {
+  storeId: string;
+  ticketId: string;
+  /** null unassigns. */
+  assigneeId: string | null;
+  actorId?: string | null;
+  now?: Date;
+};
+
+/**
+ * Assigns or unassigns, moving the status with it: a queued ticket that gets an agent becomes
+ * Agent Assigned, a worked ticket that loses its agent goes back to Awaiting Agent. Other
+ * statuses (waiting on the customer, resolved) keep their status.
+ */
+export async function assignTicketInTx(tx: Tx, input: AssignTicketInput): Promise<TicketChange> {
+  const { storeId, ticketId, assigneeId } = input;
+  const actorId = input.actorId ?? null;
+  await lockTicket(tx, storeId, ticketId);
+  const current = await tx.ticket.findFirst({ where: { id: ticketId, storeId }, select: { status: true, assigneeId: true } });
+  if (!current) throw new AppError("NOT_FOUND", "Ticket not found");
+  if (current.status === "CLOSED") throw new AppError("CONFLICT", "A closed ticket cannot be reassigned");
+  if (current.assigneeId === assigneeId) {
+    const row = await tx.ticket.findFirstOrThrow({ where: { id: ticketId, storeId }, select: ticketDtoSelect });
+    return { ticket: toTicketDto(row), messages: [] };
+  }
+
+  const claimsFromQueue = assigneeId !== null && (current.status === "OPEN" || isQueued(current.status));
+  const leavesWork = assigneeId === null && isWorking(current.status);
+  if (claimsFromQueue || leavesWork) {
+    const moved = await transitionTicketInTx(tx, {
+      storeId,
+      ticketId,
+      to: claimsFromQueue ? "AGENT_ASSIGNED" : "AWAITING_AGENT",
+      assigneeId,
+      actorId,
+      reason: claimsFromQueue ? "Assigned" : "Unassigned",
+      now: input.now,
+    });
+    return { ticket: moved.ticket, messages: moved.messages };
+  }
+
+  const activity = await setAssigneeInTx(tx, { storeId, ticketId, assigneeId, actorId });
+  const row = await tx.ticket.findFirstOrThrow({ where: { id: ticketId, storeId }, select: ticketDtoSelect });
+  return { ticket: toTicketDto(row), messages: activity ? [activity] : [] };
+}
+
+export async function assignTicket(db: Db, input: AssignTicketInput): Promise<TicketChange> {
+  const change = await db.$transaction((tx) => assignTicketInTx(tx, input), TICKET_TX_OPTIONS);
+  publishTicketChange(input.storeId, change);
+  return change;
+}

@@ -1,0 +1,128 @@
+import type { Db, Tx } from "@/lib/db/client.ts";
+import { AppError } from "@/lib/errors.ts";
+import type { Channel, TicketPriority, TicketSource } from "@/lib/generated/prisma/enums.ts";
+import { isUuid } from "@/lib/ids/is-uuid.ts";
+import { findOrCreateCustomerInTx, type TicketCustomer } from "./find-or-create-customer.ts";
+import { nextTicketNumberInTx } from "./next-ticket-number.ts";
+import { publishTicketChange, type TicketChange } from "./publish-ticket-change.ts";
+import { computeSlaDueTimes } from "./sla-targets.ts";
+import { messageDtoSelect, toMessageDto, type MessageDto } from "./ticket-dto.ts";
+import { TICKET_TX_OPTIONS } from "./transaction-options.ts";
+import { transitionTicketInTx } from "./transition-ticket.ts";
+
+export type CreateTicketInput = {
+  storeId: string;
+  subject: string;
+  /** The first message: the customer's words for API/Telegram/BigCommerce tickets, an agent's note for manual ones. */
+  body?: string;
+  priority?: TicketPriority;
+  category?: string | null;
+  tags?: string[];
+  source: TicketSource;
+  customerId?: string;
+  /** Found by email within the store, or created. Ignored when customerId is given. */
+  customer?: { email?: string; name?: string };
+  bigcommerceOrderId?: number;
+  parentTicketId?: string;
+  actorId?: string | null;
+  now?: Date;
+};
+
+const INBOUND_CHANNEL: Record<TicketSource, Channel> = {
+  MANUAL: "INTERNAL",
+  API: "WEB",
+  TELEGRAM: "TELEGRAM",
+  BIGCOMMERCE: "BIGCOMMERCE",
+};
+
+async function requireParent(tx: Tx, storeId: string, parentTicketId: string): Promise<void> {
+  const parent = isUuid(parentTicketId)
+    ? await tx.ticket.findFirst({ where: { id: parentTicketId, storeId }, select: { id: true } })
+    : null;
+  if (!parent) throw new AppError("UNPROCESSABLE", "Parent ticket not found", { parentTicketId });
+}
+
+async function resolveCustomer(tx: Tx, input: CreateTicketInput): Promise<TicketCustomer | null> {
+  if (input.customerId !== undefined) {
+    const customer = isUuid(input.customerId)
+      ? await tx.customer.findFirst({ where: { id: input.customerId, storeId: input.storeId }, select: { id: true, tier: true } })
+      : null;
+    if (!customer) throw new AppError("UNPROCESSABLE", "Customer not found", { customerId: input.customerId });
+    return customer;
+  }
+  return input.customer ? findOrCreateCustomerInTx(tx, input.storeId, input.customer) : null;
+}
+
+async function createFirstMessage(tx: Tx, input: CreateTicketInput, ticketId: string, body: string, now: Date): Promise<MessageDto> {
+  const manual = input.source === "MANUAL";
+  const row = await tx.message.create({
+    data: {
+      storeId: input.storeId,
+      ticketId,
+      kind: manual ? "NOTE" : "INBOUND",
+      channel: INBOUND_CHANNEL[input.source],
+      authorId: manual ? (input.actorId ?? null) : null,
+      body,
+    },
+    select: messageDtoSelect,
+  });
+  if (!manual) {
+    await tx.ticket.update({ where: { id: ticketId, storeId: input.storeId }, data: { lastMessageAt: now }, select: { id: true } });
+  }
+  return toMessageDto(row);
+}
+
+/** For callers already in a transaction (event processors); they publish with `created: true`. */
+export async function createTicketInTx(tx: Tx, input: CreateTicketInput): Promise<TicketChange> {
+  const { storeId } = input;
+  const now = input.now ?? new Date();
+  if (input.parentTicketId !== undefined) await requireParent(tx, storeId, input.parentTicketId);
+  const customer = await resolveCustomer(tx, input);
+  const priority = input.priority ?? "NORMAL";
+  const due = await computeSlaDueTimes(tx, { storeId, priority, tier: customer?.tier ?? "STANDARD", start: now });
+
+  // Taken last before the insert: from here on, other creations in this store wait for our commit.
+  const number = await nextTicketNumberInTx(tx, storeId);
+  const ticket = await tx.ticket.create({
+    data: {
+      storeId,
+      number,
+      subject: input.subject,
+      status: "OPEN",
+      priority,
+      category: input.category ?? null,
+      tags: [...new Set(input.tags ?? [])],
+      source: input.source,
+      customerId: customer?.id ?? null,
+      bigcommerceOrderId: input.bigcommerceOrderId ?? null,
+      parentTicketId: input.parentTicketId ?? null,
+      firstResponseDueAt: due.firstResponseDueAt,
+      resolutionDueAt: due.resolutionDueAt,
+      // The SLA clocks start at creation; priority changes recount the targets from this same instant.
+      createdAt: now,
+    },
+    select: { id: true },
+  });
+
+  const messages: MessageDto[] = [];
+  const body = input.body?.trim();
+  if (body) messages.push(await createFirstMessage(tx, input, ticket.id, body, now));
+
+  // Open is only the initial status: the ticket enters the queue through the transition, which
+  // leaves the "Open → Awaiting Agent" entry in the thread.
+  const queued = await transitionTicketInTx(tx, {
+    storeId,
+    ticketId: ticket.id,
+    to: "AWAITING_AGENT",
+    actorId: input.actorId ?? null,
+    reason: "Ticket created",
+    now,
+  });
+  return { ticket: queued.ticket, messages: [...messages, ...queued.messages] };
+}
+
+export async function createTicket(db: Db, input: CreateTicketInput): Promise<TicketChange> {
+  const change = await db.$transaction((tx) => createTicketInTx(tx, input), TICKET_TX_OPTIONS);
+  publishTicketChange(input.storeId, change, { created: true });
+  return change;
+}

@@ -1,0 +1,85 @@
+import type { Db, Tx } from "@/lib/db/client.ts";
+import { AppError } from "@/lib/errors.ts";
+import type { TicketStatus } from "@/lib/generated/prisma/enums.ts";
+import { createActivityInTx } from "./create-activity.ts";
+import { lockTicket } from "./lock-ticket.ts";
+import { publishTicketChange, type TicketChange } from "./publish-ticket-change.ts";
+import { setAssigneeInTx } from "./set-assignee.ts";
+import { slaStampsForTransition } from "./sla-clock.ts";
+import { STATUS_LABELS } from "./status-labels.ts";
+import { canTransition } from "./status-machine.ts";
+import { TICKET_TX_OPTIONS } from "./transaction-options.ts";
+import { ticketDtoSelect, toTicketDto, type MessageDto } from "./ticket-dto.ts";
+
+export type TransitionInput = {
+  storeId: string;
+  ticketId: string;
+  to: TicketStatus;
+  /** The user making the change; null or absent for the system (webhooks, SLA jobs). */
+  actorId?: string | null;
+  reason?: string;
+  /** Sets (or with null clears) the assignee in the same change, e.g. a claim into Agent Assigned. */
+  assigneeId?: string | null;
+  now?: Date;
+};
+
+/** `messages` holds every entry written (an assignment entry, then the status one); `activity` is the status entry. */
+export type TransitionResult = TicketChange & { from: TicketStatus; to: TicketStatus; activity: MessageDto };
+
+/**
+ * THE status change. Every status write in Tern goes through here: it locks the ticket, checks the
+ * move against the state machine, stamps the SLA clocks and records the activity entry, so no
+ * caller can skip one of the three. For callers already inside a transaction; they publish.
+ */
+export async function transitionTicketInTx(tx: Tx, input: TransitionInput): Promise<TransitionResult> {
+  const { storeId, ticketId, to } = input;
+  const actorId = input.actorId ?? null;
+  await lockTicket(tx, storeId, ticketId);
+  const current = await tx.ticket.findFirst({
+    where: { id: ticketId, storeId },
+    select: {
+      status: true,
+      assigneeId: true,
+      waitingSince: true,
+      pausedSeconds: true,
+      firstResponseAt: true,
+      firstResponseDueAt: true,
+      resolutionDueAt: true,
+    },
+  });
+  if (!current) throw new AppError("NOT_FOUND", "Ticket not found");
+
+  const from = current.status;
+  const hasAssignee = input.assigneeId === undefined ? current.assigneeId !== null : input.assigneeId !== null;
+  const check = canTransition(from, to, { hasAssignee });
+  if (!check.ok) throw new AppError("INVALID_TRANSITION", check.reason, { from, to });
+
+  const messages: MessageDto[] = [];
+  if (input.assigneeId !== undefined) {
+    const assignment = await setAssigneeInTx(tx, { storeId, ticketId, assigneeId: input.assigneeId, actorId });
+    if (assignment) messages.push(assignment);
+  }
+
+  const now = input.now ?? new Date();
+  const row = await tx.ticket.update({
+    where: { id: ticketId, storeId },
+    data: { status: to, ...slaStampsForTransition(current, to, now) },
+    select: ticketDtoSelect,
+  });
+  const activity = await createActivityInTx(tx, {
+    storeId,
+    ticketId,
+    actorId,
+    body: `Status changed from ${STATUS_LABELS[from]} to ${STATUS_LABELS[to]}`,
+    meta: { type: "status", from, to, reason: input.reason ?? null },
+  });
+  messages.push(activity);
+  return { ticket: toTicketDto(row), messages, activity, from, to };
+}
+
+/** A status change in its own transaction, published once committed. */
+export async function transitionTicket(db: Db, input: TransitionInput): Promise<TransitionResult> {
+  const result = await db.$transaction((tx) => transitionTicketInTx(tx, input), TICKET_TX_OPTIONS);
+  publishTicketChange(input.storeId, result);
+  return result;
+}

