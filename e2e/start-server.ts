@@ -6,7 +6,7 @@ const database = await createTestDatabase("tern_e2e");
 process.env.DATABASE_URL = database.url;
 process.env.PORT = process.env.TERN_E2E_PORT ?? "3100";
 process.env.TERN_DEMO = "1";
-process.env.TERN_DATA_DIR = ".data/e2e";
+process.env.TERN_DATA_DIR = `.data/e2e-${process.env.PORT}`;
 (process.env as Record<string, string>).NODE_ENV = "production";
 
 const { startTern } = await import("@/lib/server/start-tern.ts");

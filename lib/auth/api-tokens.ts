@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client.ts";
+import { AppError } from "@/lib/errors.ts";
 
 const PREFIX = "tern_";
 
@@ -7,12 +8,23 @@ export function hashApiToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-/** Creates a token for a user of the store; the plain token is returned once and only its hash is kept. */
-export async function createApiToken(db: Db, input: { storeId: string; userId: string; name: string }) {
+/**
+ * Creates a token acting as a user of the store; the plain token is returned once and only its
+ * hash is kept. Calls on it carry that user's role.
+ */
+export async function createApiToken(db: Db, input: { storeId: string; userId: string; name: string; actorId?: string }) {
   const token = PREFIX + randomBytes(24).toString("base64url");
-  const row = await db.apiToken.create({
-    data: { storeId: input.storeId, userId: input.userId, name: input.name, tokenHash: hashApiToken(token), prefix: token.slice(0, 10) },
-    select: { id: true, name: true, prefix: true, createdAt: true },
+  const row = await db.$transaction(async (tx) => {
+    const user = await tx.user.findFirst({ where: { id: input.userId, storeId: input.storeId, disabledAt: null }, select: { id: true } });
+    if (!user) throw new AppError("UNPROCESSABLE", "The token's user must be an active user of this store");
+    const created = await tx.apiToken.create({
+      data: { storeId: input.storeId, userId: input.userId, name: input.name, tokenHash: hashApiToken(token), prefix: token.slice(0, 10) },
+      select: { id: true, name: true, prefix: true, createdAt: true },
+    });
+    await tx.auditLog.create({
+      data: { storeId: input.storeId, actorId: input.actorId ?? null, action: "api_token.created", targetType: "ApiToken", targetId: created.id, detail: { name: input.name, userId: input.userId } },
+    });
+    return created;
   });
   return { ...row, token };
 }

@@ -9,6 +9,7 @@ export const DEMO_PASSWORD = "tern-demo";
 export type DemoLogin = { role: Role; name: string; email: string; password: string };
 
 export const DEMO_LOGINS: DemoLogin[] = [
+  { role: "ADMIN", name: "Alex Admin", email: "admin@tern.example", password: DEMO_PASSWORD },
   { role: "SUPERVISOR", name: "Sam Supervisor", email: "supervisor@tern.example", password: DEMO_PASSWORD },
   { role: "AGENT", name: "Ada Agent", email: "ada@tern.example", password: DEMO_PASSWORD },
   { role: "AGENT", name: "Ben Agent", email: "ben@tern.example", password: DEMO_PASSWORD },
@@ -38,9 +39,10 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; storeId: str
           name: login.name,
           role: login.role,
           passwordHash,
-          teamId: support.id,
+          // The admin configures the store; agents and the supervisor take tickets.
+          teamId: login.role === "ADMIN" ? null : support.id,
           capacity: login.role === "AGENT" ? 8 : 4,
-          availability: "ONLINE",
+          availability: login.role === "ADMIN" ? "OFFLINE" : "ONLINE",
           skills: login.name.startsWith("Ben") ? ["refunds"] : [],
         },
       });

@@ -11,7 +11,12 @@ import { attachRedisAdapter } from "./redis-adapter.ts";
 const ticketIdSchema = z.uuid();
 const typingSchema = z.object({ ticketId: z.uuid(), typing: z.boolean() });
 
-type Options = { redisUrl?: string; log?: (line: string) => void };
+type Options = {
+  redisUrl?: string;
+  /** Redis channel prefix; instances of one deployment share it. */
+  redisChannelPrefix?: string;
+  log?: (line: string) => void;
+};
 
 /** Presence is read from the sockets in the ticket's room, so it holds across instances too. */
 async function broadcastPresence(io: RealtimeServer, ticketId: string): Promise<void> {
@@ -30,7 +35,9 @@ export type RealtimeHandle = { io: RealtimeServer; close: () => Promise<void> };
 
 export async function createRealtimeServer(httpServer: HttpServer, options: Options = {}): Promise<RealtimeHandle> {
   const io: RealtimeServer = new Server(httpServer, { path: "/socket.io", serveClient: false });
-  const closeAdapter = options.redisUrl ? await attachRedisAdapter(io, options.redisUrl, options.log) : async () => undefined;
+  const closeAdapter = options.redisUrl
+    ? await attachRedisAdapter(io, options.redisUrl, { channelPrefix: options.redisChannelPrefix, log: options.log })
+    : async () => undefined;
 
   // Only signed-in users connect; the store comes from the user row, never from the client.
   io.use(async (socket, next) => {

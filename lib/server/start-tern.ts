@@ -1,4 +1,5 @@
 import { createServer } from "node:http";
+import { hostname } from "node:os";
 import path from "node:path";
 import next from "next";
 import { localSecret } from "@/lib/config/local-secret.ts";
@@ -8,6 +9,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded.
 import { applyMigrations } from "@/lib/db/migrate.ts";
 import { seedDemo } from "@/lib/demo/seed-demo.ts";
 import { createRealtimeServer } from "@/lib/realtime/socket-server.ts";
+import { startBackgroundJobs } from "./background-jobs.ts";
 
 export type StartOptions = { dev: boolean; dir?: string; log?: (line: string) => void };
 export type RunningTern = { url: string; close: () => Promise<void> };
@@ -31,8 +33,7 @@ export async function startTern(options: StartOptions): Promise<RunningTern> {
     process.env.DATABASE_URL = embedded.url;
     log(`embedded PostgreSQL on 127.0.0.1:${env.TERN_EMBEDDED_PG_PORT} (data in ${path.join(dataDir, "pg")})`);
   }
-  const { applied } = await applyMigrations(process.env.DATABASE_URL!, { log });
-  if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+  await applyMigrations(process.env.DATABASE_URL!, { log });
 
   if (env.demo) {
     const demo = await seedDemo(db());
@@ -50,6 +51,7 @@ export async function startTern(options: StartOptions): Promise<RunningTern> {
     });
   });
   const realtime = await createRealtimeServer(httpServer, { redisUrl: env.REDIS_URL, log });
+  const stopJobs = await startBackgroundJobs({ env, log, instanceId: `${hostname()}:${process.pid}:${env.PORT}` });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -61,6 +63,7 @@ export async function startTern(options: StartOptions): Promise<RunningTern> {
   return {
     url,
     close: async () => {
+      await stopJobs();
       await realtime.close();
       await app.close?.();
       await db().$disconnect();

@@ -1,0 +1,21 @@
+import type { Env } from "@/lib/config/env.ts";
+
+export type JobContext = { env: Env; log: (line: string) => void; instanceId: string };
+/** Starts one background loop and returns how to stop it (stop waits for work in hand to finish). */
+export type JobStarter = { name: string; enabled: (env: Env) => boolean; start: (context: JobContext) => Promise<() => Promise<void>> };
+
+// Each domain adds its loop here: inbound event worker, Telegram outbox, SLA scheduler, demo traffic.
+const JOBS: JobStarter[] = [];
+
+export async function startBackgroundJobs(context: JobContext): Promise<() => Promise<void>> {
+  const stops: Array<() => Promise<void>> = [];
+  for (const job of JOBS) {
+    if (!job.enabled(context.env)) continue;
+    stops.push(await job.start(context));
+    context.log(`started ${job.name}`);
+  }
+  return async () => {
+    // Stop in reverse order: later jobs may depend on earlier ones.
+    for (const stop of stops.reverse()) await stop().catch((error: unknown) => context.log(`stopping a job failed: ${String(error)}`));
+  };
+}
