@@ -4,6 +4,7 @@
 // history that migrator recorded and (2) for the diff between that database and schema.prisma.
 // Any difference means someone edited the schema without `npm run db:migration`, or edited a
 // migration by hand.
+import { openDatabaseServer } from "@/lib/db/database-server.ts";
 import { applyMigrations } from "@/lib/db/migrate.ts";
 import {
   createScratchDatabase,
@@ -12,7 +13,6 @@ import {
   readMigrationList,
   readSchema,
   REPO_ROOT,
-  serverUrl,
   type SchemaEngine,
 } from "./schema-engine.ts";
 
@@ -32,8 +32,12 @@ async function diffAgainstSchema(engine: SchemaEngine, script: boolean): Promise
 
 async function main(): Promise<number> {
   // Only the server is taken from DATABASE_URL (it may be an embedded one on any port); the
-  // database it names is never touched.
-  const scratch = await createScratchDatabase(serverUrl(), "tern_migcheck");
+  // database it names is never touched. Without DATABASE_URL an embedded server is used.
+  const server = await openDatabaseServer();
+  const scratch = await createScratchDatabase(server.adminUrl, "tern_migcheck").catch(async (error: unknown) => {
+    await server.stop();
+    throw error;
+  });
   try {
     const { applied } = await applyMigrations(scratch.url);
     console.log(`applied ${applied.length} migration(s) to a scratch database`);
@@ -70,6 +74,7 @@ async function main(): Promise<number> {
     }
   } finally {
     await scratch.drop();
+    await server.stop();
   }
 }
 

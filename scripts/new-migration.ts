@@ -2,6 +2,7 @@
 // prisma/migrations applied" to "matches prisma/schema.prisma", as `prisma migrate dev --create-only`
 // would. The engine replays the existing migrations on a shadow database to know where it starts:
 // SHADOW_DATABASE_URL (wiped first) if set, else a throwaway database on DATABASE_URL's server.
+import { openDatabaseServer } from "@/lib/db/database-server.ts";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import {
@@ -14,7 +15,6 @@ import {
   openSchemaEngine,
   readMigrationList,
   readSchema,
-  serverUrl,
   type ShadowSource,
 } from "./schema-engine.ts";
 
@@ -44,9 +44,8 @@ async function main(): Promise<number> {
   }
 
   const migrations = readMigrationList();
-  const shadow: ShadowSource = process.env.SHADOW_DATABASE_URL
-    ? { kind: "url", url: process.env.SHADOW_DATABASE_URL }
-    : { kind: "server", url: serverUrl() };
+  const server = process.env.SHADOW_DATABASE_URL ? undefined : await openDatabaseServer();
+  const shadow: ShadowSource = server ? { kind: "server", url: server.adminUrl } : { kind: "url", url: process.env.SHADOW_DATABASE_URL! };
   // The engine insists on a main connection although this diff never reads it: give it a database
   // that surely exists and that it cannot harm.
   const mainUrl = shadow.kind === "url" ? shadow.url : maintenanceUrl(shadow.url);
@@ -70,6 +69,7 @@ async function main(): Promise<number> {
     script = result.stdout ?? "";
   } finally {
     await close();
+    await server?.stop();
   }
 
   const name = `${utcTimestamp(new Date())}_${slug}`;

@@ -26,6 +26,17 @@ function connectionString(port: number, database: string): string {
   return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 
+/** Whether `pid` is a postgres serving `dataDir`, not another process that was given a recycled pid. */
+function isOurPostgres(pid: number, dataDir: string): boolean {
+  try {
+    const commandLine = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    return commandLine.some((part) => part.endsWith("postgres")) && commandLine.includes(dataDir);
+  } catch {
+    // No /proc (macOS): fall back to trusting the pid file.
+    return existsSync(`/proc`) ? false : isAlive(pid);
+  }
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -51,13 +62,13 @@ async function canConnect(url: string): Promise<boolean> {
 /**
  * After a crash (SIGKILL of the node process) the postgres child may live on, or be gone
  * and leave postmaster.pid behind, which blocks the next start. A live server on our port
- * is reused; a dead one's pid file is removed; a live stranger holding the pid file is stopped.
+ * is reused, a hung one is stopped, and a pid file naming a dead or unrelated process is removed.
  */
 async function recoverStalePid(dataDir: string, port: number, log: (line: string) => void): Promise<"reuse" | "start"> {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!existsSync(pidFile)) return "start";
   const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && isOurPostgres(pid, dataDir)) {
     if (await canConnect(connectionString(port, "postgres"))) {
       log(`embedded PostgreSQL already running (pid ${pid}); reusing it`);
       return "reuse";
