@@ -38,5 +38,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
+    // SIGTERM lets the server drop its test database on the way out.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
   },
 });

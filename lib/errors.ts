@@ -8,7 +8,9 @@ export type AppErrorCode =
   | "CONFLICT"
   | "INVALID_TRANSITION"
   | "RATE_LIMITED"
-  | "UNPROCESSABLE";
+  | "UNPROCESSABLE"
+  | "PAYLOAD_TOO_LARGE"
+  | "UPSTREAM_FAILED";
 
 export class AppError extends Error {
   constructor(

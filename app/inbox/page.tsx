@@ -5,8 +5,10 @@ import { authOptions } from "@/lib/auth/auth-options.ts";
 
 export const dynamic = "force-dynamic";
 
+export const metadata = { title: "Inbox · Tern" };
+
 export default async function InboxPage() {
   const session = await getServerSession(authOptions);
   if (!session) redirect("/login");
-  return <InboxShell user={{ name: session.user.name, role: session.user.role }} />;
+  return <InboxShell user={{ id: session.user.id, name: session.user.name, role: session.user.role }} />;
 }

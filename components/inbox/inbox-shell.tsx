@@ -1,41 +1,121 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { useSearchParams } from "next/navigation";
+import { Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { AppHeader, type HeaderUser } from "@/components/ui/app-header.tsx";
+import { Button } from "@/components/ui/button.tsx";
+import { KeyboardIcon } from "@/components/ui/icons.tsx";
+import { ToastProvider } from "@/components/ui/toast.tsx";
 import { AppProviders } from "@/components/providers/app-providers.tsx";
-import { useConnectionState } from "@/components/realtime/use-connection-state.ts";
-import { TicketQueue } from "./ticket-queue.tsx";
+import { KeyboardHelp } from "./keyboard-help.tsx";
+import { shortcutFor } from "./keyboard-shortcuts.ts";
+import { QueuePane } from "./queue-pane.tsx";
+import { DEFAULT_FILTERS, type QueueFilters } from "./queue-filters.ts";
+import { TicketView, type TicketCommands } from "./ticket-view.tsx";
+import { useLiveInbox } from "./use-live-inbox.ts";
+import { queueTickets, useTicketQueue } from "./use-ticket-queue.ts";
 
-type Props = { user: { name: string; role: string } };
+type Props = { user: HeaderUser };
 
-function LiveBadge() {
-  const state = useConnectionState();
-  const styles = { live: "bg-emerald-100 text-emerald-800", offline: "bg-slate-100 text-slate-700" };
+function EmptyTicket() {
   return (
-    <span data-testid="connection-state" data-state={state} className={`rounded px-2 py-0.5 text-xs font-medium ${styles[state]}`}>
-      {state}
-    </span>
+    <div className="flex flex-1 flex-col items-center justify-center gap-2 bg-slate-50 text-center">
+      <p className="text-sm font-medium text-slate-800">Pick a ticket from the queue</p>
+      <p className="text-[13px] text-slate-600">
+        <kbd className="rounded border border-slate-300 bg-white px-1 font-mono text-xs">j</kbd> /{" "}
+        <kbd className="rounded border border-slate-300 bg-white px-1 font-mono text-xs">k</kbd> to move,{" "}
+        <kbd className="rounded border border-slate-300 bg-white px-1 font-mono text-xs">Enter</kbd> to open,{" "}
+        <kbd className="rounded border border-slate-300 bg-white px-1 font-mono text-xs">?</kbd> for all shortcuts.
+      </p>
+    </div>
+  );
+}
+
+function Inbox({ user }: Props) {
+  useLiveInbox(user.id);
+  const searchParams = useSearchParams();
+  const openId = searchParams.get("ticket");
+  const [filters, setFilters] = useState<QueueFilters>(DEFAULT_FILTERS);
+  const queue = useTicketQueue(filters);
+  const tickets = queueTickets(queue.data);
+  const [highlighted, setHighlighted] = useState<string | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const ticketView = useRef<TicketCommands>(null);
+  const highlightedId = highlighted && tickets.some((ticket) => ticket.id === highlighted) ? highlighted : (openId ?? tickets[0]?.id ?? null);
+
+  // The open ticket lives in the URL (?ticket=…): shareable, and Back returns to the previous one.
+  const open = useCallback((id: string) => {
+    setHighlighted(id);
+    if (new URLSearchParams(window.location.search).get("ticket") !== id) window.history.pushState(null, "", `/inbox?ticket=${id}`);
+  }, [setHighlighted]);
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      const action = shortcutFor(event);
+      if (!action) return;
+      const index = highlightedId ? tickets.findIndex((ticket) => ticket.id === highlightedId) : -1;
+      const move = (step: number) => {
+        const next = tickets[Math.min(Math.max(index + step, 0), tickets.length - 1)];
+        if (next) setHighlighted(next.id);
+      };
+      event.preventDefault();
+      switch (action) {
+        case "next":
+          return move(1);
+        case "previous":
+          return move(-1);
+        case "open":
+          if (highlightedId) open(highlightedId);
+          return;
+        case "reply":
+        case "note":
+          return ticketView.current?.focusComposer(action);
+        case "claim":
+          return ticketView.current?.claim();
+        case "search":
+          return searchRef.current?.focus();
+        case "help":
+          return setHelpOpen(true);
+      }
+    }
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [highlightedId, tickets, open]);
+
+  return (
+    <div className="flex h-screen flex-col">
+      <AppHeader user={user} active="inbox">
+        <Button size="xs" variant="ghost" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+          <KeyboardIcon size={14} /> Shortcuts
+        </Button>
+      </AppHeader>
+      <main className="flex min-h-0 flex-1">
+        <QueuePane
+          filters={filters}
+          onFilters={setFilters}
+          searchRef={searchRef}
+          queue={queue}
+          openId={openId}
+          highlightedId={highlightedId}
+          onHighlight={setHighlighted}
+          onOpen={open}
+        />
+        {openId ? <TicketView key={openId} ref={ticketView} ticketId={openId} userId={user.id} onOpenTicket={open} /> : <EmptyTicket />}
+      </main>
+      <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </div>
   );
 }
 
 export function InboxShell({ user }: Props) {
   return (
     <AppProviders>
-      <div className="flex min-h-screen flex-col">
-        <header className="flex items-center gap-4 border-b border-slate-200 bg-white px-4 py-3">
-          <h1 className="text-lg font-semibold text-tern-700">Tern</h1>
-          <LiveBadge />
-          <span className="ml-auto text-sm text-slate-700">
-            {user.name} · {user.role.toLowerCase()}
-          </span>
-          <button type="button" onClick={() => void signOut({ callbackUrl: "/login" })} className="text-sm text-tern-700 underline">
-            Sign out
-          </button>
-        </header>
-        <main className="flex-1">
-          <h2 className="px-4 pt-4 text-sm font-semibold uppercase tracking-wide text-slate-500">Queue</h2>
-          <TicketQueue />
-        </main>
-      </div>
+      <ToastProvider>
+        <Suspense>
+          <Inbox user={user} />
+        </Suspense>
+      </ToastProvider>
     </AppProviders>
   );
 }

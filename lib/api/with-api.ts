@@ -1,4 +1,5 @@
 import { authenticateRequest, type ApiActor } from "@/lib/auth/authenticate-request.ts";
+import { isCrossSiteBrowserRequest, isUnsafeMethod } from "@/lib/auth/cross-site-request.ts";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
 import { errorResponse } from "./error-response.ts";
 import { handleApiError } from "./handle-error.ts";
@@ -25,6 +26,10 @@ export type WithApiOptions = {
 export function withApi<P extends RouteParams = Record<string, never>>(handler: ApiHandler<P>, options: WithApiOptions = {}): RouteHandler<P> {
   return async (request, context) => {
     try {
+      // Session cookies are SameSite=None for the control-panel iframe: refuse writes other sites forge with them.
+      if (!request.headers.get("authorization") && isUnsafeMethod(request.method) && isCrossSiteBrowserRequest(request.headers)) {
+        return errorResponse(403, "FORBIDDEN", "Cross-site request refused");
+      }
       const actor = await authenticateRequest(request);
       if (!actor) return errorResponse(401, "UNAUTHORIZED", "Sign in or send an API token");
       if (options.roles && !options.roles.includes(actor.role)) {

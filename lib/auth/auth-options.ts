@@ -57,7 +57,7 @@ export const authOptions: NextAuthOptions = {
         if (!attempt.allowed) throw new Error(`Too many sign-in attempts. Try again in ${attempt.retryAfterSeconds} seconds.`);
 
         const candidates = await db().user.findMany({
-          where: { email, disabledAt: null, passwordHash: { not: null } },
+          where: { email, disabledAt: null, passwordHash: { not: null }, store: { status: { not: "UNINSTALLED" } } },
           select: { id: true, storeId: true, role: true, name: true, email: true, passwordHash: true },
         });
         if (candidates.length === 0) {

@@ -5,7 +5,8 @@ import { readSessionCookie } from "./session-token.ts";
 
 export type ApiActor = { userId: string; storeId: string; role: Role; name: string };
 
-const actorSelect = { id: true, storeId: true, role: true, name: true, disabledAt: true } as const;
+// The store's status comes along: nobody acts for a store that uninstalled the app.
+const actorSelect = { id: true, storeId: true, role: true, name: true, disabledAt: true, store: { select: { status: true } } } as const;
 
 async function actorFromBearer(token: string): Promise<ApiActor | null> {
   if (!looksLikeApiToken(token)) return null;
@@ -13,7 +14,7 @@ async function actorFromBearer(token: string): Promise<ApiActor | null> {
     where: { tokenHash: hashApiToken(token) },
     select: { id: true, revokedAt: true, storeId: true, user: { select: actorSelect } },
   });
-  if (!row || row.revokedAt || row.user.disabledAt || row.user.storeId !== row.storeId) return null;
+  if (!row || row.revokedAt || row.user.disabledAt || row.user.store.status === "UNINSTALLED" || row.user.storeId !== row.storeId) return null;
   // Best effort: a failed stamp must not fail the request.
   void db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
   return { userId: row.user.id, storeId: row.storeId, role: row.user.role, name: row.user.name };
@@ -22,7 +23,7 @@ async function actorFromBearer(token: string): Promise<ApiActor | null> {
 /** The user of the current user id, re-read so that a disabled user or a changed role takes effect at once. */
 export async function actorFromUserId(userId: string): Promise<ApiActor | null> {
   const user = await db().user.findUnique({ where: { id: userId }, select: actorSelect });
-  if (!user || user.disabledAt) return null;
+  if (!user || user.disabledAt || user.store.status === "UNINSTALLED") return null;
   return { userId: user.id, storeId: user.storeId, role: user.role, name: user.name };
 }
 

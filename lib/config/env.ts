@@ -30,6 +30,14 @@ const envSchema = z.object({
   TERN_DEMO: flag,
   TERN_DATA_DIR: z.string().default(".data"),
   TERN_EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  // The in-process inbound event worker (lib/inbound); off for instances that only receive webhooks.
+  TERN_INBOUND_WORKER: flag,
+  // How often recent BigCommerce orders are reconciled with Tern's snapshots (ms; 0 = never).
+  TERN_RECONCILE_MS: z.coerce.number().int().min(0).default(600_000),
+  // Demo mode: time between two simulated store changes (ms; 0 = no simulated traffic).
+  TERN_DEMO_TRAFFIC_MS: z.coerce.number().int().min(0).default(20_000),
+  // How often the SLA and routing scheduler runs (lib/sla/sla-scheduler-job.ts), in milliseconds.
+  TERN_SLA_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
 });
 
 export type Env = z.infer<typeof envSchema> & { demo: boolean };

@@ -49,9 +49,9 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; storeId: str
     }
     await tx.slaPolicy.createMany({
       data: [
-        { storeId: store.id, name: "Standard", firstResponseMinutes: 60, resolutionMinutes: 24 * 60 },
-        { storeId: store.id, name: "Urgent", priority: "URGENT", firstResponseMinutes: 15, resolutionMinutes: 4 * 60 },
-        { storeId: store.id, name: "VIP", tier: "VIP", firstResponseMinutes: 30, resolutionMinutes: 8 * 60 },
+        { storeId: store.id, name: "Standard", firstResponseSeconds: 60 * 60, resolutionSeconds: 24 * 3600 },
+        { storeId: store.id, name: "Urgent", priority: "URGENT", firstResponseSeconds: 15 * 60, resolutionSeconds: 4 * 3600 },
+        { storeId: store.id, name: "VIP", tier: "VIP", firstResponseSeconds: 30 * 60, resolutionSeconds: 8 * 3600 },
       ],
     });
     await tx.template.createMany({

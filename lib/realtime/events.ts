@@ -12,6 +12,19 @@ export type ServerToClientEvents = {
   "message:created": (payload: { ticketId: string; message: MessageDto }) => void;
   "message:updated": (payload: { ticketId: string; message: MessageDto }) => void;
   "presence:changed": (payload: { ticketId: string; viewers: PresenceEntry[] }) => void;
+  /** An SLA warning, breach, met target or escalation recorded by the scheduler (lib/sla). */
+  "sla:event": (payload: SlaEventPayload) => void;
+  /** Something the supervisor dashboard shows changed outside ticket events (e.g. an agent's availability). */
+  "metrics:changed": (payload: { reason: string }) => void;
+};
+
+export type SlaEventPayload = {
+  ticketId: string;
+  ticketNumber: number;
+  kind: "FIRST_RESPONSE" | "NEXT_RESPONSE" | "RESOLUTION";
+  type: "WARNING" | "BREACH" | "MET" | "ESCALATED";
+  at: string;
+  dueAt: string;
 };
 
 export type Ack = (result: { ok: true } | { ok: false; error: string }) => void;

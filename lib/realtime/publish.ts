@@ -1,5 +1,5 @@
 import type { Server } from "socket.io";
-import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "./events.ts";
+import type { ClientToServerEvents, ServerToClientEvents, SlaEventPayload, SocketData } from "./events.ts";
 import { storeRoom, ticketRoom } from "./events.ts";
 import type { MessageDto, TicketDto } from "@/lib/tickets/ticket-dto.ts";
 
@@ -32,4 +32,20 @@ export function publishMessageCreated(storeId: string, message: MessageDto): voi
 
 export function publishMessageUpdated(storeId: string, message: MessageDto): void {
   io()?.to([storeRoom(storeId), ticketRoom(message.ticketId)]).emit("message:updated", { ticketId: message.ticketId, message });
+}
+
+/** Ends the live connections of a store (uninstalled) or of one of its users (removed or disabled): a reconnect is authenticated afresh. */
+export async function disconnectSockets(storeId: string, userId?: string): Promise<void> {
+  const server = io();
+  if (!server) return;
+  const sockets = await server.in(storeRoom(storeId)).fetchSockets();
+  for (const socket of sockets) if (!userId || socket.data.userId === userId) socket.disconnect(true);
+}
+
+export function publishSlaEvent(storeId: string, event: SlaEventPayload): void {
+  io()?.to(storeRoom(storeId)).emit("sla:event", event);
+}
+
+export function publishMetricsChanged(storeId: string, reason: string): void {
+  io()?.to(storeRoom(storeId)).emit("metrics:changed", { reason });
 }

@@ -2,6 +2,7 @@ import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { z } from "zod";
 import { actorFromUserId } from "@/lib/auth/authenticate-request.ts";
+import { isCrossSiteBrowserRequest } from "@/lib/auth/cross-site-request.ts";
 import { readSessionCookie } from "@/lib/auth/session-token.ts";
 import { db } from "@/lib/db/client.ts";
 import { storeRoom, ticketRoom, type PresenceEntry } from "./events.ts";
@@ -34,7 +35,12 @@ async function broadcastPresence(io: RealtimeServer, ticketId: string): Promise<
 export type RealtimeHandle = { io: RealtimeServer; close: () => Promise<void> };
 
 export async function createRealtimeServer(httpServer: HttpServer, options: Options = {}): Promise<RealtimeHandle> {
-  const io: RealtimeServer = new Server(httpServer, { path: "/socket.io", serveClient: false });
+  const io: RealtimeServer = new Server(httpServer, {
+    path: "/socket.io",
+    serveClient: false,
+    // Another site's page must not open a socket with the visitor's (SameSite=None) session cookie.
+    allowRequest: (request, callback) => callback(null, !isCrossSiteBrowserRequest({ get: (name) => [request.headers[name] ?? null].flat()[0] ?? null })),
+  });
   const closeAdapter = options.redisUrl
     ? await attachRedisAdapter(io, options.redisUrl, { channelPrefix: options.redisChannelPrefix, log: options.log })
     : async () => undefined;

@@ -1,11 +1,17 @@
+import { bigcommerceReconcileJob } from "@/lib/bigcommerce/reconcile-job.ts";
 import type { Env } from "@/lib/config/env.ts";
+import { bigcommerceDemoJob } from "@/lib/demo/bigcommerce-demo-job.ts";
+import { inboundWorkerJob } from "@/lib/inbound/inbound-worker-job.ts";
+import { slaSchedulerJob } from "@/lib/sla/sla-scheduler-job.ts";
+import { snoozeWakeJob } from "@/lib/tickets/snooze-wake-job.ts";
+import { telegramJob } from "@/lib/telegram/telegram-job.ts";
 
 export type JobContext = { env: Env; log: (line: string) => void; instanceId: string };
 /** Starts one background loop and returns how to stop it (stop waits for work in hand to finish). */
 export type JobStarter = { name: string; enabled: (env: Env) => boolean; start: (context: JobContext) => Promise<() => Promise<void>> };
 
 // Each domain adds its loop here: inbound event worker, Telegram outbox, SLA scheduler, demo traffic.
-const JOBS: JobStarter[] = [];
+const JOBS: JobStarter[] = [inboundWorkerJob, bigcommerceDemoJob, bigcommerceReconcileJob, slaSchedulerJob, snoozeWakeJob, telegramJob];
 
 export async function startBackgroundJobs(context: JobContext): Promise<() => Promise<void>> {
   const stops: Array<() => Promise<void>> = [];

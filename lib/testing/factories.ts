@@ -83,3 +83,21 @@ export async function createTicket(
 ): Promise<TicketChange> {
   return createTicketService(client, { subject: `Ticket ${unique()}`, source: "API", ...overrides, storeId });
 }
+
+export async function createTeam(storeId: string, overrides: { name?: string; level?: number } = {}, client: Db = defaultDb()): Promise<{ id: string; name: string }> {
+  return client.team.create({
+    data: { storeId, name: overrides.name ?? `Team ${unique()}`, level: overrides.level ?? 1 },
+    select: { id: true, name: true },
+  });
+}
+
+/** An agent who is online (createUser's users are offline, so routing never picks them). */
+export async function createOnlineAgent(
+  storeId: string,
+  overrides: { name?: string; teamId?: string | null; capacity?: number } = {},
+  client: Db = defaultDb(),
+): Promise<TestUser> {
+  const user = await createUser(storeId, { name: overrides.name, teamId: overrides.teamId, capacity: overrides.capacity }, client);
+  await client.user.update({ where: { id: user.id }, data: { availability: "ONLINE" }, select: { id: true } });
+  return user;
+}

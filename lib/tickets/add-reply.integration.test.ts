@@ -70,12 +70,14 @@ describe("addReply", () => {
     }
   });
 
-  it("does not move the status for a system reply (no actor)", async () => {
+  it("does not move the status or stop the first-response clock for a system reply (no actor)", async () => {
     const store = await createStore();
     const { ticket } = await createTicket(store.id);
     const reply = await addReply(db(), { storeId: store.id, ticketId: ticket.id, body: "Your parcel shipped", actorId: null });
     expect(reply.author).toBeNull();
-    expect((await ticketRow(ticket.id)).status).toBe("AWAITING_AGENT");
+    const row = await ticketRow(ticket.id);
+    expect(row.status).toBe("AWAITING_AGENT");
+    expect(row.firstResponseAt).toBeNull();
   });
 
   it("refuses a reply on a closed ticket and on another store's ticket", async () => {

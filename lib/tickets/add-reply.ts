@@ -49,10 +49,12 @@ export async function addReplyInTx(tx: Tx, input: AddReplyInput): Promise<AddRep
     select: messageDtoSelect,
   });
   const reply = toMessageDto(row);
-  // Only the first reply stops the first-response clock; the ticket lock makes "first" exact.
+  // Only the first reply by a person stops the first-response clock (an automatic shipment
+  // message answers nobody's question); the ticket lock makes "first" exact.
+  const stopsFirstResponse = input.actorId !== null && !ticket.firstResponseAt;
   const updated = await tx.ticket.update({
     where: { id: ticketId, storeId },
-    data: { lastMessageAt: now, ...(ticket.firstResponseAt ? {} : { firstResponseAt: now }) },
+    data: { lastMessageAt: now, ...(stopsFirstResponse ? { firstResponseAt: now } : {}) },
     select: ticketDtoSelect,
   });
   const messages = [reply];

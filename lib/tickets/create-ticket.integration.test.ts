@@ -84,14 +84,14 @@ describe("createTicket", () => {
   it("takes the most specific SLA policy for priority and tier", async () => {
     const store = await createStore();
     const other = await createStore();
-    const base = { firstResponseMinutes: 0, resolutionMinutes: 0 };
+    const base = { firstResponseSeconds: 0, resolutionSeconds: 0 };
     await db().slaPolicy.createMany({
       data: [
-        { ...base, storeId: store.id, name: "Any", firstResponseMinutes: 120, resolutionMinutes: 2000 },
-        { ...base, storeId: store.id, name: "VIP", tier: "VIP", firstResponseMinutes: 30, resolutionMinutes: 600 },
-        { ...base, storeId: store.id, name: "Urgent VIP", priority: "URGENT", tier: "VIP", firstResponseMinutes: 5, resolutionMinutes: 60 },
+        { ...base, storeId: store.id, name: "Any", firstResponseSeconds: 120 * 60, resolutionSeconds: 2000 * 60 },
+        { ...base, storeId: store.id, name: "VIP", tier: "VIP", firstResponseSeconds: 30 * 60, resolutionSeconds: 600 * 60 },
+        { ...base, storeId: store.id, name: "Urgent VIP", priority: "URGENT", tier: "VIP", firstResponseSeconds: 5 * 60, resolutionSeconds: 60 * 60 },
         // Another store's stricter policy must not apply.
-        { ...base, storeId: other.id, name: "Other", firstResponseMinutes: 1, resolutionMinutes: 1 },
+        { ...base, storeId: other.id, name: "Other", firstResponseSeconds: 1 * 60, resolutionSeconds: 1 * 60 },
       ],
     });
     const vip = await createCustomer(store.id, { tier: "VIP" });

@@ -2,6 +2,7 @@ import type { Db, Tx } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors.ts";
 import type { Channel, TicketPriority, TicketSource } from "@/lib/generated/prisma/enums.ts";
 import { isUuid } from "@/lib/ids/is-uuid.ts";
+import { routeTicketInTx } from "@/lib/routing/route-ticket.ts";
 import { findOrCreateCustomerInTx, type TicketCustomer } from "./find-or-create-customer.ts";
 import { nextTicketNumberInTx } from "./next-ticket-number.ts";
 import { publishTicketChange, type TicketChange } from "./publish-ticket-change.ts";
@@ -118,7 +119,10 @@ export async function createTicketInTx(tx: Tx, input: CreateTicketInput): Promis
     reason: "Ticket created",
     now,
   });
-  return { ticket: queued.ticket, messages: [...messages, ...queued.messages] };
+  // Routing (assignment rules, then an atomic claim by the least-loaded available agent) runs in
+  // this same transaction, so every creation path, event processors included, is routed.
+  const routed = await routeTicketInTx(tx, { storeId, ticketId: ticket.id, applyRules: true, respectQueueOrder: true, now });
+  return { ticket: routed.ticket, messages: [...messages, ...queued.messages, ...routed.messages] };
 }
 
 export async function createTicket(db: Db, input: CreateTicketInput): Promise<TicketChange> {

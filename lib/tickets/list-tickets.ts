@@ -2,6 +2,8 @@ import type { Db } from "@/lib/db/client.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { TicketPriority, TicketStatus } from "@/lib/generated/prisma/enums.ts";
 import { isUuid } from "@/lib/ids/is-uuid.ts";
+import { findSlaRiskTicketIds } from "./find-sla-risk-ticket-ids.ts";
+import { searchTicketIds } from "./search-ticket-ids.ts";
 import { decodeTicketCursor, encodeTicketCursor } from "./ticket-cursor.ts";
 import { ticketDtoSelect, toTicketDto, type TicketDto } from "./ticket-dto.ts";
 
@@ -18,8 +20,12 @@ export type TicketFilters = {
   tag?: string;
   customerId?: string;
   bigcommerceOrderId?: number;
-  /** Subject contains, case-insensitive (full-text search comes later). */
+  /** Full-text search over subjects and messages, ticket number, order id, customer (search-ticket-ids.ts). */
   q?: string;
+  /** Only tickets whose SLA is at risk or breached (sla-risk.ts). */
+  slaAtRisk?: boolean;
+  /** true: only tickets snoozed until later; false: hide them; absent: both. */
+  snoozed?: boolean;
 };
 
 export type ListTicketsInput = {
@@ -32,7 +38,7 @@ export type ListTicketsInput = {
 
 export type TicketPage = { items: TicketDto[]; nextCursor: string | null };
 
-function filterWhere(storeId: string, filters: TicketFilters, actorId: string | null): Prisma.TicketWhereInput {
+function filterWhere(storeId: string, filters: TicketFilters, actorId: string | null, now: Date): Prisma.TicketWhereInput {
   const where: Prisma.TicketWhereInput = { storeId };
   if (filters.status?.length) where.status = { in: filters.status };
   if (filters.priority?.length) where.priority = { in: filters.priority };
@@ -44,8 +50,17 @@ function filterWhere(storeId: string, filters: TicketFilters, actorId: string | 
   if (filters.tag !== undefined) where.tags = { has: filters.tag };
   if (filters.customerId !== undefined) where.customerId = filters.customerId;
   if (filters.bigcommerceOrderId !== undefined) where.bigcommerceOrderId = filters.bigcommerceOrderId;
-  if (filters.q) where.subject = { contains: filters.q, mode: "insensitive" };
+  if (filters.snoozed === true) where.snoozedUntil = { gt: now };
+  if (filters.snoozed === false) where.OR = [{ snoozedUntil: null }, { snoozedUntil: { lte: now } }];
   return where;
+}
+
+/** Filters PostgreSQL answers outside Prisma's query language, as sets of ids to intersect. */
+async function idFilters(db: Db, storeId: string, filters: TicketFilters, now: Date): Promise<Prisma.TicketWhereInput[]> {
+  const sets: Prisma.TicketWhereInput[] = [];
+  if (filters.q) sets.push({ id: { in: await searchTicketIds(db, storeId, filters.q) } });
+  if (filters.slaAtRisk) sets.push({ id: { in: await findSlaRiskTicketIds(db, storeId, now) } });
+  return sets;
 }
 
 /** The store's tickets, most recently changed first, a page at a time (keyset paging: stable under inserts). */
@@ -54,11 +69,15 @@ export async function listTickets(db: Db, input: ListTicketsInput): Promise<Tick
   // A malformed id can match nothing; asking PostgreSQL would be a cast error instead.
   if ([input.storeId, assigneeId, teamId, customerId].some((id) => id !== undefined && !isUuid(id))) return { items: [], nextCursor: null };
   const limit = Math.min(Math.max(Math.trunc(input.limit ?? DEFAULT_TICKET_PAGE_SIZE), 1), MAX_TICKET_PAGE_SIZE);
-  const where = filterWhere(input.storeId, input.filters ?? {}, input.actorId ?? null);
+  const now = new Date();
+  const filters = input.filters ?? {};
+  const where = filterWhere(input.storeId, filters, input.actorId ?? null, now);
+  const and = await idFilters(db, input.storeId, filters, now);
   if (input.cursor) {
     const after = decodeTicketCursor(input.cursor);
-    where.AND = [{ OR: [{ updatedAt: { lt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { lt: after.id } }] }];
+    and.push({ OR: [{ updatedAt: { lt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { lt: after.id } }] });
   }
+  if (and.length) where.AND = and;
   const rows = await db.ticket.findMany({
     where,
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],

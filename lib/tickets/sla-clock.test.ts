@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { buildBusinessCalendar } from "@/lib/sla/business-hours.ts";
 import { slaStampsForTransition, type SlaClocks } from "./sla-clock.ts";
 
 const t = (minutes: number) => new Date(Date.UTC(2026, 0, 1, 9, 0) + minutes * 60_000);
@@ -58,5 +59,32 @@ describe("slaStampsForTransition", () => {
 
   it("stamps nothing for a move between working statuses", () => {
     expect(slaStampsForTransition(base, "ESCALATED", t(5))).toEqual({});
+  });
+
+  it("under business hours, gives back only the business time of the pause", () => {
+    const hours = { start: "09:00", end: "17:00" };
+    const calendar = buildBusinessCalendar({ days: { mon: [hours], tue: [hours], wed: [hours], thu: [hours], fri: [hours] } }, "UTC", []);
+    // Waiting from Friday 2026-01-02 16:00 to Monday 10:00: 1 h Friday + 1 h Monday of business time.
+    const waiting: SlaClocks = {
+      ...base,
+      status: "WAITING_ON_CUSTOMER",
+      waitingSince: new Date("2026-01-02T16:00:00Z"),
+      firstResponseDueAt: new Date("2026-01-05T11:00:00Z"),
+      resolutionDueAt: new Date("2026-01-06T16:30:00Z"),
+    };
+    expect(slaStampsForTransition(waiting, "IN_PROGRESS", new Date("2026-01-05T10:00:00Z"), calendar)).toEqual({
+      waitingSince: null,
+      pausedSeconds: 2 * 3600,
+      firstResponseDueAt: new Date("2026-01-05T13:00:00Z"),
+      // 16:30 + 2 h of business time: 30 min Tuesday, 1.5 h Wednesday.
+      resolutionDueAt: new Date("2026-01-07T10:30:00Z"),
+    });
+  });
+
+  it("under business hours, a pause entirely outside them moves nothing", () => {
+    const hours = { start: "09:00", end: "17:00" };
+    const calendar = buildBusinessCalendar({ days: { mon: [hours], tue: [hours], wed: [hours], thu: [hours], fri: [hours] } }, "UTC", []);
+    const waiting: SlaClocks = { ...base, status: "WAITING_ON_CUSTOMER", waitingSince: new Date("2026-01-03T10:00:00Z") };
+    expect(slaStampsForTransition(waiting, "IN_PROGRESS", new Date("2026-01-04T20:00:00Z"), calendar)).toEqual({ waitingSince: null });
   });
 });

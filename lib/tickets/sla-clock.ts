@@ -1,4 +1,6 @@
 import type { TicketStatus } from "@/lib/generated/prisma/enums.ts";
+import type { BusinessCalendar } from "@/lib/sla/business-hours.ts";
+import { addBusinessSeconds, businessSecondsBetween } from "@/lib/sla/business-time.ts";
 
 /** The ticket columns the SLA clocks live in, as read before a status change. */
 export type SlaClocks = {
@@ -19,28 +21,27 @@ export type SlaStamps = {
   closedAt?: Date;
 };
 
-function later(date: Date, ms: number): Date {
-  return new Date(date.getTime() + ms);
-}
-
 /**
  * What a move to `to` at `now` writes to the clocks. Pure: transition-ticket.ts applies it.
  * Waiting on the customer stops the clocks; the time spent there pushes the due times forward
  * (the first-response one only while no first response was given), so time waiting is never
- * counted against the team.
+ * counted against the team. Under a business-hours policy (`calendar`) only the business time of
+ * the pause counts: a weekend spent waiting gives nothing back, because the clocks were not running.
  */
-export function slaStampsForTransition(clocks: SlaClocks, to: TicketStatus, now: Date): SlaStamps {
+export function slaStampsForTransition(clocks: SlaClocks, to: TicketStatus, now: Date, calendar: BusinessCalendar | null = null): SlaStamps {
   const stamps: SlaStamps = {};
   const from = clocks.status;
 
   if (from === "WAITING_ON_CUSTOMER" && to !== "WAITING_ON_CUSTOMER") {
-    // A clock running backwards (waitingSince in the future) must not pull due times earlier.
-    const pauseMs = clocks.waitingSince ? Math.max(0, now.getTime() - clocks.waitingSince.getTime()) : 0;
+    // A clock running backwards (waitingSince in the future) measures as no pause: due times never move earlier.
+    const pauseSeconds = clocks.waitingSince ? businessSecondsBetween(clocks.waitingSince, now, calendar) : 0;
     stamps.waitingSince = null;
-    if (pauseMs > 0) {
-      stamps.pausedSeconds = clocks.pausedSeconds + Math.round(pauseMs / 1000);
-      if (!clocks.firstResponseAt && clocks.firstResponseDueAt) stamps.firstResponseDueAt = later(clocks.firstResponseDueAt, pauseMs);
-      if (clocks.resolutionDueAt) stamps.resolutionDueAt = later(clocks.resolutionDueAt, pauseMs);
+    if (pauseSeconds > 0) {
+      stamps.pausedSeconds = clocks.pausedSeconds + Math.round(pauseSeconds);
+      if (!clocks.firstResponseAt && clocks.firstResponseDueAt) {
+        stamps.firstResponseDueAt = addBusinessSeconds(clocks.firstResponseDueAt, pauseSeconds, calendar);
+      }
+      if (clocks.resolutionDueAt) stamps.resolutionDueAt = addBusinessSeconds(clocks.resolutionDueAt, pauseSeconds, calendar);
     }
   }
   if (to === "WAITING_ON_CUSTOMER") stamps.waitingSince = now;

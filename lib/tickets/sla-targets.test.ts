@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SLA_TARGETS, pickSlaPolicy, slaDueTimes, type SlaPolicyCandidate } from "./sla-targets.ts";
+import { buildBusinessCalendar } from "@/lib/sla/business-hours.ts";
+import { DEFAULT_SLA_TARGETS, pickSlaPolicy, type SlaPolicyCandidate } from "@/lib/sla/resolve-ticket-sla.ts";
+import { slaDueTimes } from "./sla-targets.ts";
 
 function policy(id: string, priority: SlaPolicyCandidate["priority"], tier: SlaPolicyCandidate["tier"], createdMinute = 0): SlaPolicyCandidate {
-  return { id, priority, tier, firstResponseMinutes: 10, resolutionMinutes: 100, createdAt: new Date(createdMinute * 60_000) };
+  return { id, priority, tier, firstResponseSeconds: 600, resolutionSeconds: 6000, createdAt: new Date(createdMinute * 60_000) };
 }
 
 describe("pickSlaPolicy", () => {
@@ -44,5 +46,17 @@ describe("slaDueTimes", () => {
       resolutionDueAt: new Date("2026-01-02T09:00:00.000Z"),
     });
     expect(slaDueTimes(start, DEFAULT_SLA_TARGETS, 1800).firstResponseDueAt).toEqual(new Date("2026-01-01T10:30:00.000Z"));
+  });
+
+  it("counts only business hours under a business-hours policy, paused business time included", () => {
+    const weekdays = { start: "09:00", end: "17:00" };
+    const calendar = buildBusinessCalendar({ days: { mon: [weekdays], tue: [weekdays], wed: [weekdays], thu: [weekdays], fri: [weekdays] } }, "Europe/Berlin", []);
+    // Friday 2026-01-02 16:00 in Berlin (15:00Z): one business hour today, the rest from Monday 09:00.
+    const start = new Date("2026-01-02T15:00:00.000Z");
+    const due = slaDueTimes(start, { firstResponseSeconds: 2 * 3600, resolutionSeconds: 16 * 3600 }, 0, calendar);
+    expect(due.firstResponseDueAt).toEqual(new Date("2026-01-05T09:00:00.000Z"));
+    expect(due.resolutionDueAt).toEqual(new Date("2026-01-06T15:00:00.000Z"));
+    const paused = slaDueTimes(start, { firstResponseSeconds: 2 * 3600, resolutionSeconds: 16 * 3600 }, 3600, calendar);
+    expect(paused.firstResponseDueAt).toEqual(new Date("2026-01-05T10:00:00.000Z"));
   });
 });

@@ -1,47 +1,25 @@
 import type { Tx } from "@/lib/db/client.ts";
 import type { CustomerTier, TicketPriority } from "@/lib/generated/prisma/enums.ts";
+import type { BusinessCalendar } from "@/lib/sla/business-hours.ts";
+import { addBusinessSeconds } from "@/lib/sla/business-time.ts";
+import { loadStoreSlaSetup } from "@/lib/sla/load-store-sla-setup.ts";
+import { resolveTicketSla, type SlaTargets } from "@/lib/sla/resolve-ticket-sla.ts";
 
 /**
- * SLA due times for a new (or re-prioritised) ticket. Wall-clock minutes for now; business hours
- * (SlaPolicy.businessHours) will be computed here too, so callers never do the arithmetic.
+ * SLA due times for a new (or re-prioritised) ticket: the matching policy's targets counted in its
+ * business hours (lib/sla), so callers never do the arithmetic.
  */
 
-export type SlaTargets = { firstResponseMinutes: number; resolutionMinutes: number };
 export type SlaDueTimes = { firstResponseDueAt: Date; resolutionDueAt: Date };
 
-export type SlaPolicyCandidate = SlaTargets & {
-  id: string;
-  priority: TicketPriority | null;
-  tier: CustomerTier | null;
-  createdAt: Date;
-};
-
-/** Used when no policy of the store matches. */
-export const DEFAULT_SLA_TARGETS: SlaTargets = { firstResponseMinutes: 60, resolutionMinutes: 24 * 60 };
-
-function specificity(policy: SlaPolicyCandidate): number {
-  // A priority match outranks a tier match: priority is what the agent set for this ticket.
-  return (policy.priority !== null ? 2 : 0) + (policy.tier !== null ? 1 : 0);
-}
-
-/** The most specific policy matching the ticket (null fields match anything); the oldest wins a tie. */
-export function pickSlaPolicy(
-  policies: readonly SlaPolicyCandidate[],
-  ticket: { priority: TicketPriority; tier: CustomerTier },
-): SlaPolicyCandidate | null {
-  const matching = policies.filter(
-    (policy) => (policy.priority === null || policy.priority === ticket.priority) && (policy.tier === null || policy.tier === ticket.tier),
-  );
-  matching.sort((a, b) => specificity(b) - specificity(a) || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
-  return matching[0] ?? null;
-}
-
-/** Due times counted from `start`, moved forward by time already spent waiting on the customer. */
-export function slaDueTimes(start: Date, targets: SlaTargets, pausedSeconds = 0): SlaDueTimes {
-  const base = start.getTime() + pausedSeconds * 1000;
+/**
+ * Due times counted from `start`, moved forward by time already spent waiting on the customer.
+ * `pausedSeconds` is business time (what sla-clock.ts records), so it simply adds to the targets.
+ */
+export function slaDueTimes(start: Date, targets: SlaTargets, pausedSeconds = 0, calendar: BusinessCalendar | null = null): SlaDueTimes {
   return {
-    firstResponseDueAt: new Date(base + targets.firstResponseMinutes * 60_000),
-    resolutionDueAt: new Date(base + targets.resolutionMinutes * 60_000),
+    firstResponseDueAt: addBusinessSeconds(start, targets.firstResponseSeconds + pausedSeconds, calendar),
+    resolutionDueAt: addBusinessSeconds(start, targets.resolutionSeconds + pausedSeconds, calendar),
   };
 }
 
@@ -49,14 +27,6 @@ export async function computeSlaDueTimes(
   tx: Tx,
   input: { storeId: string; priority: TicketPriority; tier: CustomerTier; start: Date; pausedSeconds?: number },
 ): Promise<SlaDueTimes> {
-  const policies = await tx.slaPolicy.findMany({
-    where: {
-      storeId: input.storeId,
-      OR: [{ priority: input.priority }, { priority: null }],
-      AND: [{ OR: [{ tier: input.tier }, { tier: null }] }],
-    },
-    select: { id: true, priority: true, tier: true, firstResponseMinutes: true, resolutionMinutes: true, createdAt: true },
-  });
-  const policy = pickSlaPolicy(policies, input);
-  return slaDueTimes(input.start, policy ?? DEFAULT_SLA_TARGETS, input.pausedSeconds);
+  const sla = resolveTicketSla(await loadStoreSlaSetup(tx, input.storeId), input);
+  return slaDueTimes(input.start, sla, input.pausedSeconds, sla.calendar);
 }

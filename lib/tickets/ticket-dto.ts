@@ -24,6 +24,8 @@ export type TicketDto = {
   firstResponseBreached: boolean;
   resolutionBreached: boolean;
   lastMessageAt: string | null;
+  snoozedUntil: string | null;
+  mergedIntoId: string | null;
   createdAt: string;
   updatedAt: string;
 };
@@ -67,6 +69,8 @@ export const ticketDtoSelect = {
   firstResponseBreached: true,
   resolutionBreached: true,
   lastMessageAt: true,
+  snoozedUntil: true,
+  mergedIntoId: true,
   createdAt: true,
   updatedAt: true,
 } satisfies Prisma.TicketSelect;
@@ -117,6 +121,8 @@ export function toTicketDto(row: TicketDtoRow): TicketDto {
     firstResponseBreached: row.firstResponseBreached,
     resolutionBreached: row.resolutionBreached,
     lastMessageAt: iso(row.lastMessageAt),
+    snoozedUntil: iso(row.snoozedUntil),
+    mergedIntoId: row.mergedIntoId,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

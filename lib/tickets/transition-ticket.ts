@@ -1,6 +1,7 @@
 import type { Db, Tx } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors.ts";
 import type { TicketStatus } from "@/lib/generated/prisma/enums.ts";
+import { loadTicketSlaCalendarInTx } from "@/lib/sla/load-ticket-sla-calendar.ts";
 import { createActivityInTx } from "./create-activity.ts";
 import { lockTicket } from "./lock-ticket.ts";
 import { publishTicketChange, type TicketChange } from "./publish-ticket-change.ts";
@@ -61,9 +62,11 @@ export async function transitionTicketInTx(tx: Tx, input: TransitionInput): Prom
   }
 
   const now = input.now ?? new Date();
+  // Only ending a pause needs the policy's business hours: the pause is measured in them.
+  const calendar = from === "WAITING_ON_CUSTOMER" ? await loadTicketSlaCalendarInTx(tx, storeId, ticketId) : null;
   const row = await tx.ticket.update({
     where: { id: ticketId, storeId },
-    data: { status: to, ...slaStampsForTransition(current, to, now) },
+    data: { status: to, ...slaStampsForTransition(current, to, now, calendar) },
     select: ticketDtoSelect,
   });
   const activity = await createActivityInTx(tx, {

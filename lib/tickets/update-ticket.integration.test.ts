@@ -33,7 +33,7 @@ describe("updateTicket", () => {
 
   it("recomputes open SLA clocks when the priority changes", async () => {
     const store = await createStore();
-    await db().slaPolicy.create({ data: { storeId: store.id, name: "Urgent", priority: "URGENT", firstResponseMinutes: 15, resolutionMinutes: 240 } });
+    await db().slaPolicy.create({ data: { storeId: store.id, name: "Urgent", priority: "URGENT", firstResponseSeconds: 15 * 60, resolutionSeconds: 240 * 60 } });
     const agent = await createUser(store.id);
     const { ticket } = await createTicket(store.id, { now: T0 });
     const urgent = await updateTicket(db(), { storeId: store.id, ticketId: ticket.id, patch: { priority: "URGENT" } });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TicketPriority, TicketStatus } from "@/lib/generated/prisma/enums.ts";
+import { TEMPLATE_VARIABLES, templatePlaceholders } from "@/lib/templates/render-template.ts";
 
 /**
  * Shapes of /api/v1/tickets requests. Objects are strict (an unknown or misspelt field is a 422,
@@ -36,6 +37,8 @@ export const listTicketsQuerySchema = z
       .max(200)
       .optional()
       .transform((value) => value || undefined),
+    slaAtRisk: z.stringbool().optional(),
+    snoozed: z.stringbool().optional(),
     cursor: z.string().min(1).max(500).optional(),
     limit: z.coerce.number().int().min(1).max(100).optional(),
   })
@@ -101,6 +104,15 @@ export const postMessageBodySchema = z
   .refine((message) => message.kind !== "reply" || message.body.length <= MAX_REPLY_LENGTH, {
     message: `A reply can be at most ${MAX_REPLY_LENGTH} characters`,
     path: ["body"],
+  })
+  // The SPEC's template rule holds even for text pasted by hand: a customer never gets a literal [order_id].
+  .refine((message) => message.kind !== "reply" || !unfilledVariables(message.body).length, {
+    message: "The reply still contains a template variable: fill it or pick the template again",
+    path: ["body"],
   });
+
+function unfilledVariables(body: string): string[] {
+  return templatePlaceholders(body).filter((name) => (TEMPLATE_VARIABLES as readonly string[]).includes(name));
+}
 
 export type PostMessageBody = z.infer<typeof postMessageBodySchema>;

@@ -1,0 +1,20 @@
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { SettingsShell } from "@/components/settings/settings-shell.tsx";
+import { TemplatesManager } from "@/components/settings/templates-manager.tsx";
+import { authOptions } from "@/lib/auth/auth-options.ts";
+
+export const dynamic = "force-dynamic";
+
+export const metadata = { title: "Templates · Settings · Tern" };
+
+export default async function TemplatesSettingsPage() {
+  const session = await getServerSession(authOptions);
+  if (!session) redirect("/login");
+  const user = { id: session.user.id, name: session.user.name, role: session.user.role };
+  return (
+    <SettingsShell user={user} active="templates">
+      <TemplatesManager canEdit={user.role !== "AGENT"} />
+    </SettingsShell>
+  );
+}

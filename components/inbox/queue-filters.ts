@@ -1,0 +1,95 @@
+import type { TicketPriority, TicketStatus } from "@/lib/generated/prisma/enums.ts";
+import { slaRisk } from "@/lib/tickets/sla-risk.ts";
+import type { TicketDto } from "@/lib/tickets/ticket-dto.ts";
+
+export type QueueView = "open" | "mine" | "unassigned" | "at_risk" | "snoozed" | "all";
+
+export const QUEUE_VIEWS: ReadonlyArray<{ id: QueueView; label: string }> = [
+  { id: "open", label: "Open" },
+  { id: "mine", label: "Mine" },
+  { id: "unassigned", label: "Unassigned" },
+  { id: "at_risk", label: "At risk" },
+  { id: "snoozed", label: "Snoozed" },
+  { id: "all", label: "All" },
+];
+
+/** The queue's state: a view plus optional narrowing filters (empty string = not set, as in a <select>). */
+export type QueueFilters = {
+  view: QueueView;
+  status: TicketStatus | "";
+  priority: TicketPriority | "";
+  /** An agent's id; ignored by the views that already fix the assignee (mine, unassigned). */
+  assigneeId: string;
+  teamId: string;
+  tag: string;
+  q: string;
+};
+
+export const DEFAULT_FILTERS: QueueFilters = { view: "open", status: "", priority: "", assigneeId: "", teamId: "", tag: "", q: "" };
+
+const DONE_STATUSES: readonly TicketStatus[] = ["RESOLVED", "CLOSED"];
+const ALL_STATUSES: readonly TicketStatus[] = [
+  "OPEN",
+  "AWAITING_AGENT",
+  "AGENT_ASSIGNED",
+  "IN_PROGRESS",
+  "AGENT_NOTIFIED",
+  "CUSTOMER_NOTIFIED",
+  "PRIORITY_QUEUE",
+  "RETURN_PROCESSING",
+  "ESCALATED",
+  "WAITING_ON_CUSTOMER",
+  "RESOLVED",
+  "CLOSED",
+];
+export const OPEN_STATUSES: readonly TicketStatus[] = ALL_STATUSES.filter((status) => !DONE_STATUSES.includes(status));
+
+function fixesAssignee(view: QueueView): boolean {
+  return view === "mine" || view === "unassigned";
+}
+
+/** /api/v1/tickets query for the filters (the server is the source of truth for the first load). */
+export function queueSearchParams(filters: QueueFilters, cursor: string | null, limit = 50): URLSearchParams {
+  const params = new URLSearchParams({ limit: String(limit) });
+  const { view } = filters;
+  if (filters.status) params.set("status", filters.status);
+  else if (view === "open" || view === "mine" || view === "unassigned") params.set("status", OPEN_STATUSES.join(","));
+  if (view === "mine") params.set("assignee", "me");
+  if (view === "unassigned") params.set("assignee", "none");
+  if (view === "at_risk") params.set("slaAtRisk", "true");
+  if (view === "snoozed") params.set("snoozed", "true");
+  else if (view !== "all") params.set("snoozed", "false");
+  if (filters.priority) params.set("priority", filters.priority);
+  if (filters.assigneeId && !fixesAssignee(view)) params.set("assigneeId", filters.assigneeId);
+  if (filters.teamId) params.set("teamId", filters.teamId);
+  if (filters.tag.trim()) params.set("tag", filters.tag.trim());
+  if (filters.q.trim()) params.set("q", filters.q.trim());
+  if (cursor) params.set("cursor", cursor);
+  return params;
+}
+
+export type MatchContext = { userId: string; now: number };
+
+/**
+ * Whether a ticket belongs in a queue, decided in the browser so a live update can add, keep or
+ * drop it without asking the server. The text search is the one filter only PostgreSQL can
+ * answer: callers handle `q` themselves.
+ */
+export function matchesQueue(ticket: TicketDto, filters: QueueFilters, context: MatchContext): boolean {
+  const { view } = filters;
+  const snoozed = ticket.snoozedUntil !== null && Date.parse(ticket.snoozedUntil) > context.now;
+  if (view === "snoozed" ? !snoozed : view !== "all" && snoozed) return false;
+  if (filters.status) {
+    if (ticket.status !== filters.status) return false;
+  } else if ((view === "open" || view === "mine" || view === "unassigned") && DONE_STATUSES.includes(ticket.status)) {
+    return false;
+  }
+  if (view === "mine" && ticket.assignee?.id !== context.userId) return false;
+  if (view === "unassigned" && ticket.assignee !== null) return false;
+  if (view === "at_risk" && slaRisk(ticket, new Date(context.now)) === null) return false;
+  if (filters.priority && ticket.priority !== filters.priority) return false;
+  if (filters.assigneeId && !fixesAssignee(view) && ticket.assignee?.id !== filters.assigneeId) return false;
+  if (filters.teamId && ticket.teamId !== filters.teamId) return false;
+  if (filters.tag.trim() && !ticket.tags.includes(filters.tag.trim())) return false;
+  return true;
+}

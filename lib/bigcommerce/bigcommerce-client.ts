@@ -1,0 +1,202 @@
+import { BigcommerceApiError } from "./bigcommerce-api-error.ts";
+import type {
+  BigcommerceCustomer,
+  BigcommerceHook,
+  BigcommerceHookInput,
+  BigcommerceOrder,
+  BigcommerceOrderMessage,
+  BigcommerceOrderProduct,
+  BigcommerceOrderStatus,
+  BigcommerceRefund,
+  BigcommerceRefundItem,
+  BigcommerceRefundPayment,
+  BigcommerceRefundQuote,
+  BigcommerceShipment,
+  BigcommerceShippingAddress,
+} from "./bigcommerce-types.ts";
+import { rateLimitGateFor, readRateLimitHeaders, type RateLimitGate } from "./rate-limit-gate.ts";
+
+export type BigcommerceClientOptions = {
+  /** BIGCOMMERCE_API_URL: https://api.bigcommerce.com, or an emulator's URL. */
+  apiUrl: string;
+  storeHash: string;
+  accessToken: string;
+  /** Called once on a 401: the token was revoked or the app's scopes changed (the store must re-authorise). */
+  onUnauthorized?: () => Promise<void>;
+  /** 429s tolerated per call before giving up (each one waited out first). */
+  maxRateLimitRetries?: number;
+  timeoutMs?: number;
+  gate?: RateLimitGate;
+  fetch?: typeof fetch;
+};
+
+export type ListOrdersQuery = {
+  minDateModified?: Date;
+  minId?: number;
+  statusId?: number;
+  customerId?: number;
+  email?: string;
+  sort?: "id:asc" | "id:desc" | "date_modified:asc" | "date_modified:desc" | "date_created:asc" | "date_created:desc";
+  page?: number;
+  limit?: number;
+};
+
+type Query = Record<string, string | number | undefined>;
+
+/** V2 collection endpoints take at most this many per page. */
+const V2_PAGE_LIMIT = 250;
+
+function rfc2822(date: Date): string {
+  return date.toUTCString().replace("GMT", "+0000");
+}
+
+async function errorMessage(response: Response): Promise<string> {
+  const text = await response.text().catch(() => "");
+  try {
+    const body = JSON.parse(text) as unknown;
+    // V2 errors are [{ status, message }], V3 errors { status, title, detail }.
+    const first: unknown = Array.isArray(body) ? body[0] : body;
+    if (first && typeof first === "object") {
+      const { message, title, detail } = first as { message?: unknown; title?: unknown; detail?: unknown };
+      const parts = [message, title, detail].filter((part): part is string => typeof part === "string" && part.length > 0);
+      if (parts.length) return parts.join(" — ").slice(0, 300);
+    }
+  } catch {
+    // not JSON: fall through to the raw text
+  }
+  return text.slice(0, 300) || response.statusText || "no detail";
+}
+
+/**
+ * Tern's BigCommerce REST client: the endpoints Tern needs, one method each. It paces itself by
+ * the store's rate-limit headers, waits out 429s (never retrying at once), and reports a 401 so
+ * the store can be marked as needing re-authorisation. Tests and demo mode point `apiUrl` at the
+ * emulator; nothing else differs.
+ */
+export function createBigcommerceClient(options: BigcommerceClientOptions) {
+  const base = `${options.apiUrl.replace(/\/+$/, "")}/stores/${encodeURIComponent(options.storeHash)}`;
+  const gate = options.gate ?? rateLimitGateFor(`${options.apiUrl}|${options.storeHash}`);
+  const maxRetries = options.maxRateLimitRetries ?? 4;
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const doFetch = options.fetch ?? fetch;
+  let unauthorizedReported = false;
+
+  async function request<T>(method: string, path: string, init: { query?: Query; body?: unknown } = {}): Promise<T | null> {
+    const url = new URL(`${base}${path}`);
+    for (const [key, value] of Object.entries(init.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    for (let attempt = 1; ; attempt += 1) {
+      await gate.acquire();
+      let response: Response;
+      try {
+        response = await doFetch(url, {
+          method,
+          headers: {
+            "X-Auth-Token": options.accessToken,
+            Accept: "application/json",
+            ...(init.body === undefined ? {} : { "Content-Type": "application/json" }),
+          },
+          body: init.body === undefined ? undefined : JSON.stringify(init.body),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch (error) {
+        gate.release();
+        throw error;
+      }
+      const limits = readRateLimitHeaders(response.headers);
+      if (response.status === 429) {
+        await response.body?.cancel();
+        const wait = gate.tooManyRequests(limits, attempt);
+        if (attempt > maxRetries) throw new BigcommerceApiError(429, method, path, `rate limited ${attempt} times in a row`);
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        continue;
+      }
+      gate.observe(limits);
+      if (response.status === 401) {
+        const message = await errorMessage(response);
+        if (!unauthorizedReported) {
+          unauthorizedReported = true;
+          await options.onUnauthorized?.();
+        }
+        throw new BigcommerceApiError(401, method, path, message);
+      }
+      if (!response.ok) throw new BigcommerceApiError(response.status, method, path, await errorMessage(response));
+      // V2 collections answer 204 when empty.
+      if (response.status === 204) return null;
+      const text = await response.text();
+      return text ? (JSON.parse(text) as T) : null;
+    }
+  }
+
+  const list = async <T>(path: string, query?: Query): Promise<T[]> => (await request<T[]>("GET", path, { query })) ?? [];
+
+  async function data<T>(method: string, path: string, init: { query?: Query; body?: unknown } = {}): Promise<T> {
+    const body = await request<{ data: T }>(method, path, init);
+    if (!body || !("data" in body)) throw new BigcommerceApiError(502, method, path, "response without data");
+    return body.data;
+  }
+
+  return {
+    storeHash: options.storeHash,
+
+    /** null when BigCommerce has no such order (deleted, or another store's id). */
+    async getOrder(orderId: number): Promise<BigcommerceOrder | null> {
+      try {
+        return await request<BigcommerceOrder>("GET", `/v2/orders/${orderId}`);
+      } catch (error) {
+        if (error instanceof BigcommerceApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+    listOrders(query: ListOrdersQuery = {}): Promise<BigcommerceOrder[]> {
+      return list<BigcommerceOrder>("/v2/orders", {
+        min_date_modified: query.minDateModified ? rfc2822(query.minDateModified) : undefined,
+        min_id: query.minId,
+        status_id: query.statusId,
+        customer_id: query.customerId,
+        email: query.email,
+        sort: query.sort,
+        page: query.page,
+        limit: query.limit,
+      });
+    },
+    getOrderProducts: (orderId: number) => list<BigcommerceOrderProduct>(`/v2/orders/${orderId}/products`, { limit: V2_PAGE_LIMIT }),
+    getOrderShipments: (orderId: number) => list<BigcommerceShipment>(`/v2/orders/${orderId}/shipments`, { limit: V2_PAGE_LIMIT }),
+    getOrderShippingAddresses: (orderId: number) => list<BigcommerceShippingAddress>(`/v2/orders/${orderId}/shipping_addresses`, { limit: V2_PAGE_LIMIT }),
+    getOrderMessages: (orderId: number) => list<BigcommerceOrderMessage>(`/v2/orders/${orderId}/messages`, { limit: V2_PAGE_LIMIT }),
+    getOrderStatuses: () => list<BigcommerceOrderStatus>("/v2/order_statuses"),
+    /** GET /v2/store: the store's name and domain (the app shows the name; needs store_v2_information_read). */
+    getStoreInfo: () => request<{ id?: string | number; name?: string; domain?: string }>("GET", "/v2/store"),
+    /** PUT /v2/orders/{id}: order actions change the status (5 = Cancelled) or the staff notes. */
+    async updateOrder(orderId: number, patch: { status_id?: number; staff_notes?: string }): Promise<BigcommerceOrder> {
+      const order = await request<BigcommerceOrder>("PUT", `/v2/orders/${orderId}`, { body: patch });
+      if (!order) throw new BigcommerceApiError(502, "PUT", `/v2/orders/${orderId}`, "response without the order");
+      return order;
+    },
+
+    getCustomers(filter: { ids?: number[]; emails?: string[] }): Promise<BigcommerceCustomer[]> {
+      return data<BigcommerceCustomer[]>("GET", "/v3/customers", {
+        query: {
+          "id:in": filter.ids?.length ? filter.ids.join(",") : undefined,
+          "email:in": filter.emails?.length ? filter.emails.join(",") : undefined,
+          include: "addresses",
+        },
+      });
+    },
+
+    createRefundQuote: (orderId: number, items: BigcommerceRefundItem[]) =>
+      data<BigcommerceRefundQuote>("POST", `/v3/orders/${orderId}/payment_actions/refund_quotes`, { body: { items } }),
+    createRefund: (orderId: number, body: { items: BigcommerceRefundItem[]; payments: BigcommerceRefundPayment[]; merchant_calculated_override?: unknown }) =>
+      data<BigcommerceRefund>("POST", `/v3/orders/${orderId}/payment_actions/refunds`, { body }),
+
+    listHooks: () => data<BigcommerceHook[]>("GET", "/v3/hooks"),
+    createHook: (hook: BigcommerceHookInput) => data<BigcommerceHook>("POST", "/v3/hooks", { body: { is_active: true, ...hook } }),
+    updateHook: (hookId: number, patch: Partial<BigcommerceHookInput>) => data<BigcommerceHook>("PUT", `/v3/hooks/${hookId}`, { body: patch }),
+    async deleteHook(hookId: number): Promise<void> {
+      await request("DELETE", `/v3/hooks/${hookId}`);
+    },
+  };
+}
+
+export type BigcommerceClient = ReturnType<typeof createBigcommerceClient>;

@@ -1,0 +1,215 @@
+/**
+ * The BigCommerce REST shapes Tern reads (V2 orders, V3 customers, refunds, hooks). Only the
+ * fields Tern uses are typed; the rest pass through untouched into OrderSnapshot. Money fields
+ * are strings ("69.8400") and V2 dates RFC 2822 strings, as BigCommerce sends them.
+ */
+
+export type BigcommerceLink = { url: string; resource: string };
+
+export type BigcommerceAddress = {
+  first_name?: string;
+  last_name?: string;
+  company?: string;
+  street_1?: string;
+  street_2?: string;
+  city?: string;
+  state?: string;
+  zip?: string;
+  country?: string;
+  country_iso2?: string;
+  phone?: string;
+  email?: string;
+};
+
+export type BigcommerceOrder = {
+  id: number;
+  customer_id: number;
+  date_created: string;
+  date_modified: string;
+  date_shipped?: string;
+  status_id: number;
+  status: string;
+  custom_status?: string;
+  subtotal_inc_tax?: string;
+  total_ex_tax?: string;
+  total_inc_tax: string;
+  refunded_amount?: string;
+  items_total?: number;
+  items_shipped?: number;
+  payment_method?: string;
+  currency_code?: string;
+  billing_address: BigcommerceAddress;
+  customer_message?: string;
+  staff_notes?: string;
+  channel_id?: number;
+  is_deleted?: boolean;
+  products?: BigcommerceLink | BigcommerceOrderProduct[];
+  shipping_addresses?: BigcommerceLink | BigcommerceShippingAddress[];
+  [field: string]: unknown;
+};
+
+export type BigcommerceOrderProduct = {
+  id: number;
+  order_id: number;
+  product_id: number;
+  variant_id?: number;
+  name: string;
+  sku: string;
+  quantity: number;
+  base_price?: string;
+  price_inc_tax?: string;
+  total_inc_tax?: string;
+  quantity_shipped?: number;
+  quantity_refunded?: number;
+  [field: string]: unknown;
+};
+
+export type BigcommerceShippingAddress = BigcommerceAddress & { id: number; order_id: number; shipping_method?: string; [field: string]: unknown };
+
+export type BigcommerceShipmentItem = { order_product_id: number; product_id: number; quantity: number };
+
+export type BigcommerceShipment = {
+  id: number;
+  order_id: number;
+  customer_id?: number;
+  date_created: string;
+  tracking_number: string;
+  shipping_method?: string;
+  shipping_provider?: string;
+  tracking_carrier?: string;
+  tracking_link?: string;
+  generated_tracking_link?: string;
+  comments?: string;
+  items: BigcommerceShipmentItem[];
+  [field: string]: unknown;
+};
+
+export type BigcommerceOrderStatus = {
+  id: number;
+  name: string;
+  system_label: string;
+  custom_label: string;
+  system_description?: string;
+  order: number;
+};
+
+export type BigcommerceOrderMessage = {
+  id: number;
+  order_id: number;
+  staff_id: number;
+  customer_id: number;
+  type: string;
+  subject: string;
+  message: string;
+  status: string;
+  is_flagged: boolean;
+  date_created: string;
+  customer?: { first_name?: string; last_name?: string; email?: string; [field: string]: unknown };
+};
+
+export type BigcommerceCustomer = {
+  id: number;
+  email: string;
+  first_name: string;
+  last_name: string;
+  company?: string;
+  phone?: string;
+  customer_group_id?: number;
+  date_created?: string;
+  date_modified?: string;
+  addresses?: Array<BigcommerceAddress & { id: number; customer_id: number }>;
+};
+
+export type BigcommerceRefundItem = {
+  item_type: "PRODUCT" | "ORDER" | "SHIPPING" | "HANDLING" | "GIFT_WRAPPING" | "TAX";
+  item_id: number;
+  quantity?: number;
+  amount?: number;
+  reason?: string;
+};
+
+export type BigcommerceRefundQuote = {
+  order_id: number;
+  total_refund_amount: number;
+  total_refund_tax_amount?: number;
+  rounding?: number;
+  adjustment?: number;
+  tax_inclusive?: boolean;
+  refund_methods: Array<Array<{ provider_id: string; provider_description: string; amount: number; offline: boolean; offline_provider: boolean; offline_reason: string }>>;
+};
+
+export type BigcommerceRefundPayment = { provider_id: string; amount: number; offline: boolean };
+
+export type BigcommerceRefund = {
+  id: number;
+  order_id: number;
+  user_id: number;
+  created: string;
+  reason?: string;
+  total_amount: number;
+  total_tax: number;
+  uses_merchant_override_values: boolean;
+  payments: Array<BigcommerceRefundPayment & { id: number; is_declined: boolean; declined_message: string }>;
+  items: BigcommerceRefundItem[];
+};
+
+export type BigcommerceHook = {
+  id: number;
+  client_id?: string;
+  store_hash?: string;
+  scope: string;
+  destination: string;
+  is_active: boolean;
+  headers: Record<string, string> | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export type BigcommerceHookInput = { scope: string; destination: string; is_active?: boolean; headers?: Record<string, string> };
+
+/** What a webhook delivery carries (light envelope). `store_id` is a string in current docs, a number in older ones. */
+export type BigcommerceWebhookEnvelope = {
+  scope: string;
+  store_id: string | number;
+  data: { type?: string; id?: number | string; [field: string]: unknown };
+  hash: string;
+  created_at: number;
+  producer: string;
+};
+
+/** Status ids every store has (BigCommerce's system statuses). */
+export const ORDER_STATUS = {
+  INCOMPLETE: 0,
+  PENDING: 1,
+  SHIPPED: 2,
+  PARTIALLY_SHIPPED: 3,
+  REFUNDED: 4,
+  CANCELLED: 5,
+  DECLINED: 6,
+  AWAITING_PAYMENT: 7,
+  AWAITING_PICKUP: 8,
+  AWAITING_SHIPMENT: 9,
+  COMPLETED: 10,
+  AWAITING_FULFILLMENT: 11,
+  MANUAL_VERIFICATION_REQUIRED: 12,
+  DISPUTED: 13,
+  PARTIALLY_REFUNDED: 14,
+} as const;
+
+export const ORDER_STATUS_NAMES: Record<number, string> = {
+  0: "Incomplete",
+  1: "Pending",
+  2: "Shipped",
+  3: "Partially Shipped",
+  4: "Refunded",
+  5: "Cancelled",
+  6: "Declined",
+  7: "Awaiting Payment",
+  8: "Awaiting Pickup",
+  9: "Awaiting Shipment",
+  10: "Completed",
+  11: "Awaiting Fulfillment",
+  12: "Manual Verification Required",
+  13: "Disputed",
+  14: "Partially Refunded",
+};

@@ -1,0 +1,133 @@
+import type { Tx } from "@/lib/db/client.ts";
+import { linkBigcommerceCustomerInTx } from "../link-bigcommerce-customer.ts";
+import { lockOrderInTx } from "../lock-order.ts";
+import { ORDER_STATUS, ORDER_STATUS_NAMES, type BigcommerceShipment } from "../bigcommerce-types.ts";
+import { saveOrderSnapshotInTx } from "../save-order-snapshot.ts";
+import { appendCustomerMessageInTx, orderMessageExternalId, type IncomingOrderMessage } from "./append-customer-message.ts";
+import { createOrderTicketInTx } from "./create-order-ticket.ts";
+import { escalateOrderTicketInTx } from "./escalate-order-ticket.ts";
+import { openReturnTicketInTx } from "./open-return-ticket.ts";
+import type { OrderBundle } from "./order-bundle.ts";
+import { statusNoteMove } from "./order-event-moves.ts";
+import { customerNameOf, orderStatusName } from "./order-summary.ts";
+import { newChanges, type OrderTicketChanges } from "./order-ticket-changes.ts";
+import { addSystemNoteInTx, findOrderTicketInTx, moveOrderTicketInTx } from "./order-ticket.ts";
+import type { BigcommerceEvent } from "./read-bigcommerce-event.ts";
+import { sendShipmentNoticeInTx } from "./send-shipment-notice.ts";
+
+export type OrderScopedEvent = Extract<BigcommerceEvent, { orderId: number }>;
+
+export type OrderEventWork = {
+  storeId: string;
+  event: OrderScopedEvent;
+  /** The order as read for this event (API, seed payload or stored copy). */
+  bundle: OrderBundle;
+  /** Customer-written order messages the event brought (orderMessage events). */
+  messages: IncomingOrderMessage[];
+  now: Date;
+};
+
+const REFUND_STATUSES: readonly number[] = [ORDER_STATUS.REFUNDED, ORDER_STATUS.PARTIALLY_REFUNDED, ORDER_STATUS.DISPUTED];
+// A merchant's custom status label (e.g. "Return requested") or a customer's words that start a return.
+const RETURN_STATUS = /\breturn/i;
+const RETURN_WORDS = /\b(return|returning|rma|send (it|them) back)\b/i;
+
+export function trackingKey(shipment: BigcommerceShipment): string {
+  return `${shipment.id}:${shipment.tracking_number.trim()}`;
+}
+
+async function unseenMessages(tx: Tx, storeId: string, orderId: number, messages: IncomingOrderMessage[]): Promise<IncomingOrderMessage[]> {
+  if (messages.length === 0) return [];
+  const ids = messages.map((message) => orderMessageExternalId(orderId, message.key));
+  const seen = await tx.message.findMany({ where: { storeId, channel: "BIGCOMMERCE", externalId: { in: ids } }, select: { externalId: true } });
+  const seenIds = new Set(seen.map((row) => row.externalId));
+  return messages.filter((message) => !seenIds.has(orderMessageExternalId(orderId, message.key)));
+}
+
+/**
+ * Applies one BigCommerce event to the order's thread, in one transaction, under the order's lock.
+ * It works from state, not from the event alone: the order as now known is compared with what the
+ * thread has already been told (noted status, tracking sent, refunds and returns seen, messages
+ * stored), and only the difference is acted on. So a duplicate, a late "created" after an
+ * "updated", or two workers on one order all end with one ticket and each note, message and
+ * escalation written once, and a missed webhook is made up by the next event for the order.
+ * Returns what changed, for the caller to publish once committed.
+ */
+export async function applyOrderEventInTx(tx: Tx, work: OrderEventWork): Promise<OrderTicketChanges> {
+  const { storeId, event, now } = work;
+  const orderId = work.bundle.order.id;
+  await lockOrderInTx(tx, storeId, orderId);
+
+  const billing = work.bundle.order.billing_address ?? {};
+  const customer = await linkBigcommerceCustomerInTx(tx, storeId, {
+    bigcommerceCustomerId: work.bundle.order.customer_id,
+    email: billing.email,
+    name: customerNameOf(work.bundle),
+  });
+  const snapshot = await saveOrderSnapshotInTx(tx, { storeId, bundle: work.bundle, customerId: customer?.id ?? null });
+  const { bundle } = snapshot;
+  const statusId = snapshot.statusId ?? bundle.order.status_id;
+  const statusName = orderStatusName(bundle);
+
+  // What the thread has not been told yet.
+  const noted = snapshot.notedStatusId;
+  const statusChanged = noted !== null && noted !== statusId;
+  const enteredRefundStatus = REFUND_STATUSES.includes(statusId) && noted !== statusId;
+  const refundKey = event.type === "refund" && !snapshot.seenRefundIds.includes(event.refundKey) ? event.refundKey : null;
+  const trackings = bundle.shipments.filter((shipment) => shipment.tracking_number?.trim() && !snapshot.notifiedTracking.includes(trackingKey(shipment)));
+  const messages = await unseenMessages(tx, storeId, orderId, work.messages);
+  const returns: Array<{ key: string; origin: string; detail?: string }> = [];
+  if (event.type === "return") returns.push({ key: event.returnKey, origin: "return request", detail: event.detail });
+  if (RETURN_STATUS.test(statusName) && noted !== statusId) returns.push({ key: `status:${statusId}:${bundle.order.date_modified}`, origin: `order status "${statusName}"` });
+  for (const message of messages) {
+    if (RETURN_WORDS.test(message.body)) returns.push({ key: `message:${message.key}`, origin: "customer message", detail: message.body });
+  }
+  const newReturns = returns.filter((entry) => !snapshot.seenReturnKeys.includes(entry.key));
+  const escalate = refundKey !== null || enteredRefundStatus;
+  const attention = escalate || newReturns.length > 0 || trackings.length > 0 || messages.length > 0;
+
+  const changes = newChanges();
+  const remember = (data: { notedStatusId: number; notifiedTracking?: string[]; seenRefundIds?: string[]; seenReturnKeys?: string[] }) =>
+    tx.orderSnapshot.update({ where: { id: snapshot.id }, data, select: { id: true } });
+
+  let ticket = await findOrderTicketInTx(tx, storeId, orderId);
+  if (!ticket || ticket.status === "CLOSED") {
+    // No live thread. A new order gets its ticket (unless BigCommerce still calls it Incomplete:
+    // an abandoned or failed payment, not an order yet); an order whose ticket was closed gets a
+    // follow-up only for news someone must act on, not for routine status changes.
+    const wanted = ticket ? attention : statusId !== ORDER_STATUS.INCOMPLETE || attention;
+    if (!wanted) {
+      await remember({ notedStatusId: statusId });
+      return changes;
+    }
+    ticket = await createOrderTicketInTx(tx, { storeId, snapshot, customer, followUpOf: ticket?.number, changes, now });
+  } else if (statusChanged) {
+    const { previous } = snapshot;
+    const from = previous?.statusId === noted && previous.status ? previous.status : (ORDER_STATUS_NAMES[noted] ?? `status ${noted}`);
+    await addSystemNoteInTx(tx, { storeId, ticket, body: `Order status changed: ${from} → ${statusName}`, meta: { type: "orderStatus", from: noted, to: statusId }, changes });
+    // An escalation below decides the status instead.
+    if (!escalate) await moveOrderTicketInTx(tx, { storeId, ticket, to: statusNoteMove(ticket.status), reason: "Order status changed", changes, now });
+  }
+
+  if (trackings.length) {
+    const store = await tx.store.findUniqueOrThrow({ where: { id: storeId }, select: { timeZone: true } });
+    for (const shipment of trackings) await sendShipmentNoticeInTx(tx, { storeId, ticket, snapshot, shipment, timeZone: store.timeZone, changes, now });
+  }
+  for (const message of messages) await appendCustomerMessageInTx(tx, { storeId, ticket, orderId, message, changes, now });
+  for (const entry of newReturns) await openReturnTicketInTx(tx, { storeId, parent: ticket, snapshot, origin: entry.origin, detail: entry.detail, changes, now });
+  if (escalate) {
+    const detail = event.type === "refund" && refundKey ? [refundKey.startsWith("refund:") ? `refund ${refundKey.slice(7)}` : null, event.detail].filter(Boolean).join(", ") : "";
+    const note = refundKey
+      ? `Refund requested on order #${orderId}${detail ? ` (${detail})` : ""}. Order status: ${statusName}.`
+      : `Order #${orderId} is now ${statusName}.`;
+    await escalateOrderTicketInTx(tx, { storeId, ticket, priority: statusId === ORDER_STATUS.DISPUTED ? "URGENT" : "HIGH", note, changes, now });
+  }
+
+  await remember({
+    notedStatusId: statusId,
+    notifiedTracking: [...snapshot.notifiedTracking, ...trackings.map(trackingKey)],
+    seenRefundIds: refundKey ? [...snapshot.seenRefundIds, refundKey] : snapshot.seenRefundIds,
+    seenReturnKeys: [...snapshot.seenReturnKeys, ...newReturns.map((entry) => entry.key)],
+  });
+  return changes;
+}

@@ -1,0 +1,33 @@
+import type { Db } from "@/lib/db/client.ts";
+import { PermanentEventError, type InboundEventForProcessing } from "@/lib/inbound/inbound-event-types.ts";
+import { TICKET_TX_OPTIONS } from "@/lib/tickets/transaction-options.ts";
+import { syncBigcommerceCustomer } from "../sync-bigcommerce-customer.ts";
+import { applyOrderEventInTx } from "./apply-order-event.ts";
+import { gatherOrderWork } from "./gather-order-work.ts";
+import { finishChanges, publishChanges } from "./order-ticket-changes.ts";
+import { readBigcommerceEvent } from "./read-bigcommerce-event.ts";
+
+/**
+ * Processes one stored BigCommerce event (called by the inbound worker): resolve = done, throw =
+ * retry later, PermanentEventError = dead letter. Reads from BigCommerce first, then applies the
+ * change in one transaction, then publishes to open inboxes.
+ */
+export async function processBigcommerceEvent(db: Db, event: InboundEventForProcessing): Promise<void> {
+  const storeId = event.storeId;
+  if (!storeId) throw new PermanentEventError("BigCommerce event without a store");
+  const parsed = readBigcommerceEvent(event.payload);
+  switch (parsed.type) {
+    case "ignored":
+    // A deliveryException is kept as the stored event itself: webhook health reads it from there.
+    case "deliveryException":
+      return;
+    case "customer":
+      return syncBigcommerceCustomer(db, storeId, parsed.customerId);
+  }
+  const { bundle, messages } = await gatherOrderWork(db, storeId, parsed);
+  const changes = await db.$transaction(
+    (tx) => applyOrderEventInTx(tx, { storeId, event: parsed, bundle, messages, now: new Date() }),
+    TICKET_TX_OPTIONS,
+  );
+  publishChanges(storeId, await finishChanges(db, storeId, changes));
+}

@@ -1,0 +1,34 @@
+import type { Db } from "@/lib/db/client.ts";
+import type { StoreStatus } from "@/lib/generated/prisma/enums.ts";
+
+export type WebhookStore = { id: string; webhookSecret: string; status: StoreStatus };
+
+type Cached = { store: WebhookStore | null; at: number; until: number };
+
+// Webhook bursts (a Black Friday) hit the same few stores thousands of times a minute: a short
+// per-process cache saves a query per delivery. A secret rotated in that window is re-read
+// before any delivery is refused (see receive-bigcommerce-webhook.ts).
+const TTL_MS = 30_000;
+const MISS_TTL_MS = 2_000;
+const MAX_ENTRIES = 10_000;
+const holder = globalThis as unknown as { ternWebhookStores?: Map<string, Cached> };
+
+function cache(): Map<string, Cached> {
+  holder.ternWebhookStores ??= new Map();
+  return holder.ternWebhookStores;
+}
+
+/**
+ * The store a delivery names, by its BigCommerce hash; null when Tern has no such store.
+ * `maxAgeMs` asks for a copy at most that old (a re-read before refusing a delivery; bounded so
+ * a flood of forged deliveries cannot turn into a flood of queries).
+ */
+export async function findWebhookStore(db: Db, storeHash: string, options: { maxAgeMs?: number } = {}): Promise<WebhookStore | null> {
+  const now = Date.now();
+  const hit = cache().get(storeHash);
+  if (hit && hit.until > now && (options.maxAgeMs === undefined || now - hit.at <= options.maxAgeMs)) return hit.store;
+  const store = await db.store.findUnique({ where: { bigcommerceHash: storeHash }, select: { id: true, webhookSecret: true, status: true } });
+  if (cache().size >= MAX_ENTRIES) cache().clear();
+  cache().set(storeHash, { store, at: now, until: now + (store ? TTL_MS : MISS_TTL_MS) });
+  return store;
+}

@@ -1,0 +1,154 @@
+import type { Db, Tx } from "@/lib/db/client.ts";
+import { Prisma } from "@/lib/generated/prisma/client.ts";
+import type { InboundSource } from "@/lib/generated/prisma/enums.ts";
+import { uuidV7 } from "@/lib/ids/uuid-v7.ts";
+import { notifyInboundEvent } from "./inbound-signal.ts";
+
+export type RecordInboundEventInput = {
+  storeId: string | null;
+  source: InboundSource;
+  /** Unique across all sources and stores: a second event with this key is a duplicate. */
+  dedupeKey: string;
+  kind: string;
+  payload: unknown;
+};
+
+export type RecordedInboundEvent = { id: string; duplicate: boolean };
+
+type Row = { id: string; storeId: string | null; source: InboundSource; dedupeKey: string; kind: string; payload: string };
+type Waiter = { resolve: (result: RecordedInboundEvent) => void; reject: (error: unknown) => void };
+type Pending = { row: Row; waiters: Waiter[] };
+
+// PostgreSQL's jsonb cannot hold U+0000; a payload carrying one must still be stored, not 500.
+function withoutNulChars(value: unknown): unknown {
+  if (typeof value === "string") return value.includes("\u0000") ? value.replaceAll("\u0000", "") : value;
+  if (Array.isArray(value)) return value.map(withoutNulChars);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [withoutNulChars(key) as string, withoutNulChars(inner)]));
+  }
+  return value;
+}
+
+function payloadText(payload: unknown): string {
+  const text = JSON.stringify(payload ?? null) ?? "null";
+  // JSON always writes U+0000 as this escape: only then is the (rare) deep clean worth its cost.
+  return text.includes("\\u0000") ? JSON.stringify(withoutNulChars(payload) ?? null) : text;
+}
+
+function toRow(input: RecordInboundEventInput): Row {
+  return { id: uuidV7(), storeId: input.storeId, source: input.source, dedupeKey: input.dedupeKey, kind: input.kind, payload: payloadText(input.payload) };
+}
+
+/** One INSERT for many rows, each either stored or found to be a duplicate. */
+async function insertRows(db: Tx, rows: Row[]): Promise<Map<string, RecordedInboundEvent>> {
+  const values = rows.map(
+    (row) => Prisma.sql`(${row.id}::uuid, ${row.storeId}::uuid, ${row.source}::"InboundSource", ${row.dedupeKey}, ${row.kind}, ${row.payload}::jsonb)`,
+  );
+  const inserted = await db.$queryRaw<{ id: string; dedupeKey: string }[]>`
+    INSERT INTO "InboundEvent" (id, "storeId", source, "dedupeKey", kind, payload)
+    VALUES ${Prisma.join(values)}
+    ON CONFLICT ("dedupeKey") DO NOTHING
+    RETURNING id, "dedupeKey"`;
+  const results = new Map<string, RecordedInboundEvent>(inserted.map((row) => [row.dedupeKey, { id: row.id, duplicate: false }]));
+  const missing = rows.filter((row) => !results.has(row.dedupeKey)).map((row) => row.dedupeKey);
+  if (missing.length) {
+    const existing = await db.inboundEvent.findMany({ where: { dedupeKey: { in: missing } }, select: { id: true, dedupeKey: true } });
+    for (const row of existing) results.set(row.dedupeKey, { id: row.id, duplicate: true });
+  }
+  if (inserted.length) notifyInboundEvent();
+  return results;
+}
+
+/**
+ * Concurrent webhook deliveries share INSERTs: while some inserts are in flight, new events queue
+ * and go together in the next one. Nothing waits on a timer (a lone event is inserted at once),
+ * each caller still returns only after its own row is committed, and a burst costs a few commits
+ * instead of one per delivery. A batch that fails is retried row by row, so one bad row fails
+ * only its own caller.
+ */
+class InsertBatcher {
+  private queue = new Map<string, Pending>();
+  private inFlight = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly maxInFlight = 4,
+    private readonly maxBatch = 200,
+  ) {}
+
+  record(row: Row): Promise<RecordedInboundEvent> {
+    return new Promise((resolve, reject) => {
+      const pending = this.queue.get(row.dedupeKey);
+      // The same event twice in one batch: the second caller shares the first one's row.
+      if (pending) pending.waiters.push({ resolve: (result) => resolve({ id: result.id, duplicate: true }), reject });
+      else this.queue.set(row.dedupeKey, { row, waiters: [{ resolve, reject }] });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.maxInFlight && this.queue.size > 0) {
+      const batch = [...this.queue.values()].slice(0, this.maxBatch);
+      for (const pending of batch) this.queue.delete(pending.row.dedupeKey);
+      this.inFlight += 1;
+      void this.flush(batch).finally(() => {
+        this.inFlight -= 1;
+        this.pump();
+      });
+    }
+  }
+
+  private async flush(batch: Pending[]): Promise<void> {
+    try {
+      const results = await insertRows(this.db, batch.map((pending) => pending.row));
+      for (const pending of batch) settle(pending, results.get(pending.row.dedupeKey));
+    } catch (error) {
+      if (batch.length === 1) return fail(batch[0]!, error);
+      await Promise.all(
+        batch.map(async (pending) => {
+          try {
+            settle(pending, (await insertRows(this.db, [pending.row])).get(pending.row.dedupeKey));
+          } catch (single) {
+            fail(pending, single);
+          }
+        }),
+      );
+    }
+  }
+}
+
+function settle(pending: Pending, result: RecordedInboundEvent | undefined): void {
+  // Only a delete between the insert and the lookup leaves no row: the key was taken all the same.
+  const outcome = result ?? { id: pending.row.id, duplicate: true };
+  for (const waiter of pending.waiters) waiter.resolve(outcome);
+}
+
+function fail(pending: Pending, error: unknown): void {
+  for (const waiter of pending.waiters) waiter.reject(error);
+}
+
+const batchers = new WeakMap<Db, InsertBatcher>();
+
+function isClient(db: Tx): db is Db {
+  // An interactive transaction has no $transaction of its own: its rows must go in its own statements.
+  return typeof (db as Partial<Db>).$transaction === "function";
+}
+
+/**
+ * Stores one inbound event for the worker. When this resolves (outside a transaction) the event
+ * is committed, so the webhook may acknowledge; a duplicate key changes nothing and returns the
+ * stored event's id. Inside a caller's transaction it is one statement of that transaction.
+ */
+export async function recordInboundEvent(db: Tx, input: RecordInboundEventInput): Promise<RecordedInboundEvent> {
+  const row = toRow(input);
+  if (!isClient(db)) {
+    const result = (await insertRows(db, [row])).get(row.dedupeKey);
+    return result ?? { id: row.id, duplicate: true };
+  }
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    batcher = new InsertBatcher(db);
+    batchers.set(db, batcher);
+  }
+  return batcher.record(row);
+}

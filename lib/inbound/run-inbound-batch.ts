@@ -1,0 +1,87 @@
+import type { Db } from "@/lib/db/client.ts";
+import { claimInboundEvents, renewLeases } from "./claim-inbound-events.ts";
+import type { InboundEventForProcessing } from "./inbound-event-types.ts";
+import { processInboundEvent } from "./process-inbound-event.ts";
+import { MAX_INBOUND_ATTEMPTS, retryDelayMs } from "./retry-delay.ts";
+import { settleInboundEvent, type Settlement } from "./settle-inbound-event.ts";
+
+export type InboundBatchOptions = {
+  workerId: string;
+  limit?: number;
+  /**
+   * How long a claim lasts without renewal. The batch renews it while it works (a slow
+   * BigCommerce, a rate-limit wait), so only a worker that died loses its events, after this long.
+   */
+  leaseMs?: number;
+  maxAttempts?: number;
+  /** Only this store's events (tests sharing one database). */
+  storeId?: string;
+  /** Replaces the dispatcher (worker tests of retries and crashes). */
+  process?: (db: Db, event: InboundEventForProcessing) => Promise<void>;
+  log?: (line: string) => void;
+};
+
+export type InboundBatchResult = { claimed: number; processed: number; retried: number; dead: number; lost: number };
+
+export const DEFAULT_LEASE_MS = 60_000;
+
+function isPermanent(error: unknown): boolean {
+  // By name: the worker and a processor may hold different copies of the class (server and Next bundle).
+  return error instanceof Error && error.name === "PermanentEventError";
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+function settlementFor(error: unknown, attempts: number, maxAttempts: number): Settlement {
+  const message = describe(error);
+  if (isPermanent(error)) return { outcome: "dead", error: message };
+  if (attempts >= maxAttempts) return { outcome: "dead", error: `${message} (gave up after ${attempts} attempts)` };
+  return { outcome: "retry", error: message, delayMs: retryDelayMs(attempts) };
+}
+
+/**
+ * Claims one batch of due events and processes them, each to a recorded outcome. The claimed
+ * events run concurrently; processors serialise what must not overlap (one order, one ticket)
+ * with their own locks. While the batch works it renews its leases, so only a dead worker's
+ * events are taken over. Deterministic for tests: one claim, returns when all are settled.
+ */
+export async function runInboundBatch(db: Db, options: InboundBatchOptions): Promise<InboundBatchResult> {
+  const maxAttempts = options.maxAttempts ?? MAX_INBOUND_ATTEMPTS;
+  const processEvent = options.process ?? processInboundEvent;
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const events = await claimInboundEvents(db, { workerId: options.workerId, limit: options.limit ?? 10, leaseMs, storeId: options.storeId });
+  const result: InboundBatchResult = { claimed: events.length, processed: 0, retried: 0, dead: 0, lost: 0 };
+  if (events.length === 0) return result;
+
+  const working = new Set(events.map((event) => event.id));
+  const heartbeat = setInterval(() => {
+    void renewLeases(db, [...working], options.workerId, leaseMs).catch(() => undefined);
+  }, Math.max(100, leaseMs / 3));
+
+  async function handle(event: InboundEventForProcessing): Promise<void> {
+    let settlement: Settlement;
+    try {
+      await processEvent(db, event);
+      settlement = { outcome: "processed" };
+    } catch (error) {
+      settlement = settlementFor(error, event.attempts, maxAttempts);
+      if (settlement.outcome === "dead") options.log?.(`inbound event ${event.id} (${event.kind}) dead-lettered: ${settlement.error}`);
+    }
+    working.delete(event.id);
+    const recorded = await settleInboundEvent(db, event.id, options.workerId, settlement);
+    if (!recorded) result.lost += 1;
+    else if (settlement.outcome === "processed") result.processed += 1;
+    else if (settlement.outcome === "retry") result.retried += 1;
+    else result.dead += 1;
+  }
+
+  try {
+    await Promise.all(events.map(handle));
+  } finally {
+    clearInterval(heartbeat);
+  }
+  return result;
+}

@@ -1,0 +1,25 @@
+// A standalone inbound worker: `npx tsx lib/inbound/worker-cli.ts` with DATABASE_URL (and
+// BIGCOMMERCE_API_URL, TERN_ENCRYPTION_KEY/NEXTAUTH_SECRET as the app has them). Any number may
+// run beside the app's in-process workers: claims never overlap. Options (env):
+// TERN_WORKER_ID, TERN_WORKER_LEASE_MS, TERN_WORKER_POLL_MS, TERN_WORKER_STORE_ID (one store only).
+import { hostname } from "node:os";
+import { db } from "@/lib/db/client.ts";
+import { startInboundWorker } from "./start-inbound-worker.ts";
+
+const workerId = process.env.TERN_WORKER_ID ?? `${hostname()}:${process.pid}:cli`;
+const worker = startInboundWorker(db(), {
+  workerId,
+  leaseMs: Number(process.env.TERN_WORKER_LEASE_MS) || undefined,
+  pollMs: Number(process.env.TERN_WORKER_POLL_MS) || undefined,
+  storeId: process.env.TERN_WORKER_STORE_ID || undefined,
+  log: (line) => console.log(`[worker ${workerId}] ${line}`),
+});
+console.log(`[worker ${workerId}] started`);
+
+async function shutdown(): Promise<void> {
+  await worker.stop();
+  await db().$disconnect();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown());
+process.on("SIGTERM", () => void shutdown());

@@ -1,0 +1,113 @@
+import { bigcommerceClientForStore } from "@/lib/bigcommerce/bigcommerce-client-for-store.ts";
+import type { Db } from "@/lib/db/client.ts";
+import type { EmulatedCustomer } from "@/lib/emulators/telegram/emulated-users.ts";
+import type { EmulatorBot } from "@/lib/emulators/telegram/start-telegram-emulator.ts";
+
+const NAMES = ["Maya", "Lucas", "Aiko", "Omar", "Sofia", "Jonas", "Priya", "Mateo", "Zoe", "Kwame", "Elif", "Noah"];
+const REASONS = ["📦 Where is my order?", "↩️ Return an item", "💶 Refund", "💬 Something else"];
+const OPENERS = [
+  "Hi, my parcel hasn't arrived yet",
+  "The jacket I got is the wrong size",
+  "I was charged twice for my order",
+  "Can I still change my delivery address?",
+  "One item was missing from the box",
+];
+const FOLLOW_UPS = ["Any update on this?", "Thanks, waiting for your answer", "Here is a photo of the damage", "Could you check again please?"];
+
+type Conversation = { customer: EmulatedCustomer; steps: Array<() => void>; seen: number; retries: number };
+
+function pick<T>(items: readonly T[]): T {
+  return items[Math.floor(Math.random() * items.length)]!;
+}
+
+/** An order number or email the demo store knows, for the simulated customer to give; null when BigCommerce has none yet. */
+async function someOrder(db: Db, storeId: string): Promise<{ id: number; email: string | null } | null> {
+  const client = await bigcommerceClientForStore(db, storeId).catch(() => null);
+  if (!client) return null;
+  const orders = await client.listOrders({ sort: "date_created:desc", limit: 50 }).catch(() => []);
+  if (!orders.length) return null;
+  const order = pick(orders);
+  return { id: order.id, email: order.billing_address.email ?? null };
+}
+
+/**
+ * Demo mode's Telegram customers: every so often someone new starts the bot, picks a reason and
+ * gives an order number (or email, or goes on without); people with a ticket write follow-ups and
+ * photos, thank agents for replies and answer the satisfaction question. Everything goes through
+ * the emulator and Tern's real webhook, like real traffic.
+ */
+export function startSimulatedCustomers(input: { db: Db; storeId: string; bot: EmulatorBot; log: (line: string) => void; intervalMs?: number }): { stop: () => Promise<void> } {
+  const intervalMs = input.intervalMs ?? 15_000;
+  const conversations: Conversation[] = [];
+  let nextChat = 5_100_000 + Math.floor(Math.random() * 10_000) * 10;
+  let stopped = false;
+
+  async function newConversation(): Promise<void> {
+    const customer = input.bot.customer(++nextChat, { firstName: pick(NAMES) });
+    const order = await someOrder(input.db, input.storeId);
+    const identifier = !order ? null : Math.random() < 0.7 || !order.email ? String(order.id) : order.email;
+    conversations.push({
+      customer,
+      seen: 0,
+      retries: 0,
+      steps: [
+        () => customer.sendCommand("start"),
+        () => customer.pressButton(pick(REASONS)),
+        () => customer.sendText(pick(OPENERS)),
+        () => (identifier ? customer.sendText(identifier) : customer.pressButton("intake:skip")),
+        () => (Math.random() < 0.5 ? customer.sendPhoto({ caption: "Photo attached" }) : customer.sendText(pick(FOLLOW_UPS))),
+      ],
+    });
+  }
+
+  /** Reacts to what the bot sent since last time: rate when asked, sometimes thank an agent. */
+  function react(conversation: Conversation): void {
+    const received = conversation.customer.received();
+    const fresh = received.slice(conversation.seen);
+    conversation.seen = received.length;
+    for (const message of fresh) {
+      const rating = message.replyMarkup?.inline_keyboard.flat().find((button) => button.callback_data?.startsWith("csat:") && button.callback_data.endsWith(`:${pick([3, 4, 4, 5, 5])}`));
+      if (rating?.callback_data) conversation.customer.pressButton(rating.callback_data);
+      else if (!message.replyMarkup && message.text && !message.text.startsWith("Thanks") && Math.random() < 0.25) conversation.steps.push(() => conversation.customer.sendText("Thank you!"));
+    }
+  }
+
+  async function tick(): Promise<void> {
+    if (conversations.length < 40 && (conversations.length === 0 || Math.random() < 0.4)) await newConversation();
+    for (const conversation of conversations) {
+      react(conversation);
+      const step = conversation.steps[0];
+      if (!step) continue;
+      try {
+        step();
+        conversation.steps.shift();
+        conversation.retries = 0;
+      } catch (error) {
+        // A button the bot has not sent yet: try again next tick, then give up on that step.
+        conversation.retries += 1;
+        if (conversation.retries < 5) continue;
+        conversation.steps.shift();
+        conversation.retries = 0;
+        input.log(`demo telegram customer: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    if (Math.random() < 0.15 && conversations.length) {
+      const idle = pick(conversations);
+      if (!idle.steps.length) idle.steps.push(() => idle.customer.sendText(pick(FOLLOW_UPS)));
+    }
+  }
+
+  const loop = (async () => {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(intervalMs, 5_000)));
+    while (!stopped) {
+      await tick().catch((error: unknown) => input.log(`demo telegram traffic: ${error instanceof Error ? error.message : String(error)}`));
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+  })();
+  return {
+    stop: async () => {
+      stopped = true;
+      await Promise.race([loop, new Promise((resolve) => setTimeout(resolve, 100))]);
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import type { BigcommerceClient } from "@/lib/bigcommerce/bigcommerce-client.ts";
+import type { BigcommerceOrder } from "@/lib/bigcommerce/bigcommerce-types.ts";
+import type { OrderStatusView } from "./bot-replies.ts";
+
+/** Who an order or email belongs to in the store: what intake links the Telegram chat to. */
+export type StorePerson = {
+  /** BigCommerce customer id; null for a guest checkout. */
+  bigcommerceCustomerId: number | null;
+  email: string;
+  name: string | null;
+};
+
+export type IntakeMatch = { person: StorePerson; order: BigcommerceOrder | null };
+
+function nameOf(first: string | undefined, last: string | undefined): string | null {
+  const name = [first, last].filter(Boolean).join(" ").trim();
+  return name || null;
+}
+
+function personOfOrder(order: BigcommerceOrder): StorePerson | null {
+  const email = order.billing_address.email?.trim().toLowerCase();
+  if (!email) return null;
+  return {
+    bigcommerceCustomerId: order.customer_id > 0 ? order.customer_id : null,
+    email,
+    name: nameOf(order.billing_address.first_name, order.billing_address.last_name),
+  };
+}
+
+/** The order with this number and its buyer, or null when the store has no such order. */
+export async function matchOrderNumber(client: BigcommerceClient, orderId: number): Promise<IntakeMatch | null> {
+  const order = await client.getOrder(orderId);
+  if (!order || order.is_deleted) return null;
+  const person = personOfOrder(order);
+  return person ? { person, order } : null;
+}
+
+/** A registered customer with this email, else a guest who ordered with it; with their latest order when there is one. */
+export async function matchEmail(client: BigcommerceClient, email: string): Promise<IntakeMatch | null> {
+  const [customer] = await client.getCustomers({ emails: [email] });
+  if (customer) {
+    const [latest] = await client.listOrders({ customerId: customer.id, sort: "date_created:desc", limit: 1 });
+    return {
+      person: { bigcommerceCustomerId: customer.id, email: customer.email.toLowerCase(), name: nameOf(customer.first_name, customer.last_name) },
+      order: latest ?? null,
+    };
+  }
+  const [guestOrder] = await client.listOrders({ email, sort: "date_created:desc", limit: 1 });
+  const person = guestOrder ? personOfOrder(guestOrder) : null;
+  return person && guestOrder ? { person, order: guestOrder } : null;
+}
+
+/** Whether the order was placed by this customer (by BigCommerce id, else by the billing email). */
+export function orderBelongsTo(order: BigcommerceOrder, customer: { bigcommerceCustomerId: number | null; email: string | null }): boolean {
+  if (customer.bigcommerceCustomerId && order.customer_id === customer.bigcommerceCustomerId) return true;
+  const email = order.billing_address.email?.trim().toLowerCase();
+  return Boolean(email && customer.email && email === customer.email.toLowerCase());
+}
+
+function shortDate(rfc2822: string | undefined): string | null {
+  if (!rfc2822) return null;
+  const time = Date.parse(rfc2822);
+  return Number.isNaN(time) ? null : new Date(time).toISOString().slice(0, 10);
+}
+
+/** The order's status and tracking as the store reports them. */
+export async function orderStatusView(client: BigcommerceClient, order: BigcommerceOrder): Promise<OrderStatusView> {
+  const shipments = await client.getOrderShipments(order.id);
+  return {
+    orderId: order.id,
+    status: order.custom_status || order.status,
+    dateShipped: shortDate(order.date_shipped),
+    shipments: shipments.map((shipment) => ({
+      carrier: shipment.tracking_carrier || shipment.shipping_provider || null,
+      trackingNumber: shipment.tracking_number || null,
+      trackingUrl: shipment.tracking_link || shipment.generated_tracking_link || null,
+    })),
+  };
+}

@@ -1,0 +1,31 @@
+import type { Tx } from "@/lib/db/client.ts";
+import { orderTemplateValues } from "./order-template-variables.ts";
+import type { TemplateValues } from "./render-template.ts";
+
+/**
+ * The template values for a ticket as stored now: its order snapshot (linked, else found by the
+ * ticket's order id), its customer and the store's time zone. Empty order values when the ticket
+ * has no order. Scoped to the store; null when the ticket is not the store's.
+ */
+export async function loadOrderTemplateValues(tx: Tx, storeId: string, ticketId: string, options: { shipmentId?: number | string } = {}): Promise<TemplateValues | null> {
+  const ticket = await tx.ticket.findFirst({
+    where: { id: ticketId, storeId },
+    select: {
+      number: true,
+      bigcommerceOrderId: true,
+      customer: { select: { name: true, email: true } },
+      orderSnapshot: { select: { bigcommerceOrderId: true, status: true, statusId: true, totalIncTax: true, currency: true, order: true, shipments: true } },
+      store: { select: { timeZone: true } },
+    },
+  });
+  if (!ticket) return null;
+  const snapshot =
+    ticket.orderSnapshot ??
+    (ticket.bigcommerceOrderId === null
+      ? null
+      : await tx.orderSnapshot.findUnique({
+          where: { storeId_bigcommerceOrderId: { storeId, bigcommerceOrderId: ticket.bigcommerceOrderId } },
+          select: { bigcommerceOrderId: true, status: true, statusId: true, totalIncTax: true, currency: true, order: true, shipments: true },
+        }));
+  return orderTemplateValues({ ticket, snapshot, shipmentId: options.shipmentId, timeZone: ticket.store.timeZone });
+}

@@ -1,0 +1,22 @@
+import type { Tx } from "@/lib/db/client.ts";
+import { assignTicketInTx } from "@/lib/tickets/assign-ticket.ts";
+import type { TicketChange } from "@/lib/tickets/publish-ticket-change.ts";
+
+// Finished tickets keep their agent: per-agent figures are computed from them.
+const DONE = ["RESOLVED", "CLOSED"] as const;
+
+/**
+ * Takes a user out of the store (removed in BigCommerce, or disabled by an admin): disabled and
+ * offline, API tokens revoked, open tickets back in the queue so nothing waits on someone gone.
+ * The caller publishes the ticket changes after commit and closes the user's sockets.
+ */
+export async function deactivateUserInTx(tx: Tx, input: { storeId: string; userId: string; now: Date }): Promise<TicketChange[]> {
+  const { storeId, userId, now } = input;
+  const user = await tx.user.findFirstOrThrow({ where: { id: userId, storeId }, select: { disabledAt: true } });
+  await tx.user.update({ where: { id: userId, storeId }, data: { disabledAt: user.disabledAt ?? now, availability: "OFFLINE" }, select: { id: true } });
+  await tx.apiToken.updateMany({ where: { storeId, userId, revokedAt: null }, data: { revokedAt: now } });
+  const tickets = await tx.ticket.findMany({ where: { storeId, assigneeId: userId, status: { notIn: [...DONE] } }, select: { id: true } });
+  const changes: TicketChange[] = [];
+  for (const ticket of tickets) changes.push(await assignTicketInTx(tx, { storeId, ticketId: ticket.id, assigneeId: null, actorId: null, now }));
+  return changes;
+}
