@@ -93,7 +93,7 @@ function Order({ order }: { order: NonNullable<TicketContext["order"]> }) {
           <li key={item.id} className="flex gap-2.5">
             {item.imageUrl ? (
               // eslint-disable-next-line @next/next/no-img-element -- product images come from the store's CDN
-              <img src={item.imageUrl} alt="" className="size-10 shrink-0 rounded border border-slate-200 object-cover" />
+              <img src={item.imageUrl} alt={item.name} className="size-10 shrink-0 rounded border border-slate-200 object-cover" />
             ) : (
               <span aria-hidden="true" className="grid size-10 shrink-0 place-items-center rounded border border-slate-200 bg-slate-50 text-slate-400">
                 <PackageIcon size={16} />

@@ -7,6 +7,7 @@ import type {
   BigcommerceOrderMessage,
   BigcommerceOrderProduct,
   BigcommerceOrderStatus,
+  BigcommerceProductImage,
   BigcommerceRefund,
   BigcommerceRefundItem,
   BigcommerceRefundPayment,
@@ -184,6 +185,9 @@ export function createBigcommerceClient(options: BigcommerceClientOptions) {
         },
       });
     },
+
+    /** GET /v3/catalog/products/{id}/images (needs store_v2_products_read_only). */
+    getProductImages: (productId: number) => data<BigcommerceProductImage[]>("GET", `/v3/catalog/products/${productId}/images`),
 
     createRefundQuote: (orderId: number, items: BigcommerceRefundItem[]) =>
       data<BigcommerceRefundQuote>("POST", `/v3/orders/${orderId}/payment_actions/refund_quotes`, { body: { items } }),

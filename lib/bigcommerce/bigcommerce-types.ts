@@ -61,6 +61,21 @@ export type BigcommerceOrderProduct = {
   total_inc_tax?: string;
   quantity_shipped?: number;
   quantity_refunded?: number;
+  /** Not BigCommerce's: Tern adds the catalog thumbnail when it reads the order (attach-product-images.ts). */
+  image_url?: string | null;
+  [field: string]: unknown;
+};
+
+/** V3 catalog product image (GET /v3/catalog/products/{id}/images); V2 order products carry none. */
+export type BigcommerceProductImage = {
+  id: number;
+  product_id: number;
+  is_thumbnail: boolean;
+  sort_order?: number;
+  url_thumbnail?: string;
+  url_standard?: string;
+  url_zoom?: string;
+  url_tiny?: string;
   [field: string]: unknown;
 };
 

@@ -1,3 +1,4 @@
+import { attachProductImages } from "./attach-product-images.ts";
 import type { BigcommerceClient } from "./bigcommerce-client.ts";
 import type { OrderBundle } from "./events/order-bundle.ts";
 
@@ -13,7 +14,8 @@ function sameInstant(value: string, known: Date | null): boolean {
  * order. The store's API quota is small and shared with its other apps (150 requests per 30 s on
  * most plans), so when the order is unchanged since Tern's copy (same date_modified: a duplicate,
  * a late event) its sub-resources are taken from that copy: one request instead of four.
- * Shipments are re-read when asked, since a tracking edit need not touch the order.
+ * Shipments are re-read when asked, since a tracking edit need not touch the order. Products get
+ * their catalog picture (attach-product-images.ts), reused from that copy when it had one.
  */
 export async function fetchOrderBundle(client: BigcommerceClient, orderId: number, known?: KnownOrder | null, options: { shipments?: boolean } = {}): Promise<OrderBundle | null> {
   const order = await client.getOrder(orderId);
@@ -27,5 +29,5 @@ export async function fetchOrderBundle(client: BigcommerceClient, orderId: numbe
     client.getOrderShippingAddresses(orderId),
     client.getOrderShipments(orderId),
   ]);
-  return { order, products, shippingAddresses, shipments };
+  return { order, products: await attachProductImages(client, products, known?.bundle.products), shippingAddresses, shipments };
 }

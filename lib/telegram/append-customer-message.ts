@@ -3,6 +3,7 @@ import type { Tx } from "@/lib/db/client.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import { customerMessageMove } from "@/lib/bigcommerce/events/order-event-moves.ts";
 import type { TicketChange } from "@/lib/tickets/publish-ticket-change.ts";
+import { customerWroteUpdate } from "@/lib/tickets/customer-wrote.ts";
 import { requireOpenTicketInTx } from "@/lib/tickets/require-open-ticket.ts";
 import { messageDtoSelect, ticketDtoSelect, toMessageDto, toTicketDto } from "@/lib/tickets/ticket-dto.ts";
 import { transitionTicketInTx } from "@/lib/tickets/transition-ticket.ts";
@@ -26,8 +27,8 @@ export function telegramExternalId(chatId: number | string, messageId: number): 
 /**
  * Adds a customer's Telegram message to a ticket's thread: text or caption as the body, files,
  * location and contact as attachments. A message already stored (a redelivered update) adds
- * nothing and returns null. A resolved ticket reopens, one waiting on the customer resumes, and
- * with mirroring on, the message is copied into the ticket's staff topic.
+ * nothing and returns null. A resolved ticket reopens, one waiting on the customer resumes, a
+ * snooze ends, and with mirroring on, the message is copied into the ticket's staff topic.
  */
 export async function appendCustomerMessageInTx(tx: Tx, input: AppendInput): Promise<TicketChange | null> {
   const { storeId, ticketId, message, now } = input;
@@ -58,7 +59,7 @@ export async function appendCustomerMessageInTx(tx: Tx, input: AppendInput): Pro
   });
   const messages = [toMessageDto(row)];
 
-  const updated = await tx.ticket.update({ where: { id: ticketId, storeId }, data: { lastMessageAt: now }, select: ticketDtoSelect });
+  const updated = await tx.ticket.update({ where: { id: ticketId, storeId }, data: customerWroteUpdate(now), select: ticketDtoSelect });
   let ticketDto = toTicketDto(updated);
   // The SPEC's customer.message.received move, shared with BigCommerce order messages.
   const next = customerMessageMove(ticket.status, updated.assignee !== null);

@@ -142,6 +142,22 @@ describe("customer messages", () => {
     expect(events).toBe(1);
   });
 
+  it("wakes a snoozed ticket when the customer writes again", async () => {
+    const customer = await knownCustomer();
+    customer.sendText("Where is my parcel?");
+    await harness.settle();
+    const identity = await db().channelIdentity.findFirstOrThrow({ where: { storeId: harness.store.id, externalId: String(customer.chatId) }, select: { customerId: true } });
+    const ticket = await db().ticket.findFirstOrThrow({ where: { storeId: harness.store.id, customerId: identity.customerId }, select: { id: true } });
+    await db().ticket.update({ where: { id: ticket.id }, data: { snoozedUntil: new Date(Date.now() + 86_400_000) }, select: { id: true } });
+
+    customer.sendText("Any news?");
+    await harness.settle();
+
+    const after = await db().ticket.findUniqueOrThrow({ where: { id: ticket.id }, select: { snoozedUntil: true } });
+    expect(after.snoozedUntil).toBeNull();
+    expect((await threadOf(customer.chatId)).map((message) => message.body)).toEqual(["Where is my parcel?", "Any news?"]);
+  });
+
   it("answers 401 to a wrong or missing secret token and 400 to a body that is no update", async () => {
     const update = { update_id: 1, message: { message_id: 1, date: 0, chat: { id: 1, type: "private" }, text: "hi" } };
     const wrong = await postUpdate(update, "not-the-secret");

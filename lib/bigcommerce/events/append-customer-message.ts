@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db/client.ts";
+import { customerWroteUpdate } from "@/lib/tickets/customer-wrote.ts";
 import { messageDtoSelect, toMessageDto } from "@/lib/tickets/ticket-dto.ts";
 import { customerMessageMove } from "./order-event-moves.ts";
 import { recordChange, type OrderTicketChanges } from "./order-ticket-changes.ts";
@@ -32,7 +33,7 @@ export async function appendCustomerMessageInTx(
   });
   if (count === 0) return false;
   const row = await tx.message.findFirstOrThrow({ where: { storeId, channel: "BIGCOMMERCE", externalId }, select: messageDtoSelect });
-  await tx.ticket.update({ where: { id: ticket.id, storeId }, data: { lastMessageAt: input.now }, select: { id: true } });
+  await tx.ticket.update({ where: { id: ticket.id, storeId }, data: customerWroteUpdate(input.now), select: { id: true } });
   recordChange(changes, ticket.id, [toMessageDto(row)]);
   await moveOrderTicketInTx(tx, {
     storeId,

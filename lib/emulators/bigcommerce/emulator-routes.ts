@@ -1,6 +1,7 @@
 import type { BigcommerceHook } from "@/lib/bigcommerce/bigcommerce-types.ts";
 import type { EmulatedStore } from "./emulated-store.ts";
 import { parseDateFilter } from "./emulator-format.ts";
+import { productImageUrl } from "./product-image.ts";
 
 export type RouteRequest = { method: string; params: string[]; query: URLSearchParams; body: unknown; baseUrl: string };
 export type RouteResult = { status: number; body?: unknown };
@@ -126,6 +127,28 @@ function listCustomers(store: EmulatedStore, request: RouteRequest): RouteResult
   return { status: 200, body: { data: customers, meta: { pagination: { total: customers.length, count: customers.length, per_page: 50, current_page: 1, total_pages: 1 } } } };
 }
 
+/** The emulator has no catalog: a product exists once an order holds it, with one picture. */
+function productImages(store: EmulatedStore, request: RouteRequest): RouteResult {
+  const productId = Number(request.params[0]);
+  const exists = [...store.products.values()].some((products) => products.some((product) => product.product_id === productId));
+  if (!exists) return v3Error(404, "The requested product was not found.");
+  const url = productImageUrl(request.baseUrl, productId);
+  const image = {
+    id: productId,
+    product_id: productId,
+    is_thumbnail: true,
+    sort_order: 0,
+    description: "",
+    image_file: `emulated/${productId}.svg`,
+    url_zoom: url,
+    url_standard: url,
+    url_thumbnail: url,
+    url_tiny: url,
+    date_modified: new Date(0).toISOString(),
+  };
+  return { status: 200, body: { data: [image], meta: { pagination: { total: 1, count: 1, per_page: 50, current_page: 1, total_pages: 1 } } } };
+}
+
 type RefundItemBody = { item_type: string; item_id: number; quantity?: number; amount?: number };
 
 function refundItems(body: Record<string, unknown>): RefundItemBody[] | null {
@@ -233,6 +256,7 @@ const ROUTES: Route[] = [
   { method: "GET", pattern: /^\/v2\/orders\/(\d+)\/messages$/, handler: orderRoute((store, id, request) => v2List(store.messages.get(id) ?? [], request.query)) },
   { method: "GET", pattern: /^\/v2\/orders\/(\d+)\/coupons$/, handler: orderRoute(() => ({ status: 204 })) },
   { method: "GET", pattern: /^\/v3\/customers$/, handler: listCustomers },
+  { method: "GET", pattern: /^\/v3\/catalog\/products\/(\d+)\/images$/, handler: productImages },
   { method: "POST", pattern: /^\/v3\/orders\/(\d+)\/payment_actions\/refund_quotes$/, handler: orderRoute(refundQuote, "v3") },
   { method: "POST", pattern: /^\/v3\/orders\/(\d+)\/payment_actions\/refunds$/, handler: orderRoute(createRefund, "v3") },
   { method: "GET", pattern: /^\/v3\/orders\/(\d+)\/payment_actions\/refunds$/, handler: orderRoute((store, id) => ({ status: 200, body: { data: store.refunds.get(id) ?? [], meta: {} } }), "v3") },

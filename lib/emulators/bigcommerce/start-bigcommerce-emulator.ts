@@ -5,6 +5,7 @@ import { EmulatedOauth, type EmulatedApp } from "./emulated-oauth.ts";
 import { deliverWebhook, signatureHeaders, webhookEnvelope, type WebhookDelivery } from "./deliver-webhook.ts";
 import { EmulatedStore, type StoreEvent } from "./emulated-store.ts";
 import { routeRequest, type RouteResult } from "./emulator-routes.ts";
+import { PRODUCT_IMAGE_PATH, productImageSvg } from "./product-image.ts";
 
 export type BigcommerceEmulatorOptions = {
   /** 0 (default) picks a free port. */
@@ -128,6 +129,11 @@ export async function startBigcommerceEmulator(options: BigcommerceEmulatorOptio
     }
     const panel = await controlPanelPage(oauth, url.pathname, url.searchParams);
     if (panel) return void response.writeHead(panel.status, { "content-type": "text/html; charset=utf-8" }).end(panel.html);
+    // Product pictures sit on a public CDN at BigCommerce: no token, no quota.
+    const image = PRODUCT_IMAGE_PATH.exec(url.pathname);
+    if (image && request.method === "GET") {
+      return void response.writeHead(200, { "content-type": "image/svg+xml", "cache-control": "public, max-age=86400" }).end(productImageSvg(Number(image[1])));
+    }
     const match = STORE_PATH.exec(url.pathname);
     const shop = match ? stores.get(decodeURIComponent(match[1]!)) : undefined;
     if (!match || !shop) return send(response, { status: 404, body: { status: 404, title: "Store not found" } });
