@@ -3,14 +3,19 @@ import type { TicketStatus } from "@/lib/generated/prisma/enums.ts";
 
 export type OpenTicket = { id: string; number: number; status: TicketStatus; assigneeId: string | null };
 
+const openTicketSelect = { id: true, number: true, status: true, assigneeId: true } as const;
+
 /**
  * The customer's thread a new message joins: their most recently active ticket that is not
- * closed. A resolved one counts (the message reopens it), as the SPEC asks.
+ * closed. A resolved one counts (the message reopens it), as the SPEC asks. When the customer
+ * named an order, that order's ticket wins over a more recent one about another order.
  */
-export async function findOpenTicketInTx(tx: Tx, storeId: string, customerId: string): Promise<OpenTicket | null> {
-  return tx.ticket.findFirst({
-    where: { storeId, customerId, status: { not: "CLOSED" } },
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    select: { id: true, number: true, status: true, assigneeId: true },
-  });
+export async function findOpenTicketInTx(tx: Tx, storeId: string, customerId: string, orderId?: number | null): Promise<OpenTicket | null> {
+  const notClosed = { storeId, customerId, status: { not: "CLOSED" as const } };
+  const newestFirst = [{ updatedAt: "desc" as const }, { id: "desc" as const }];
+  if (orderId) {
+    const forOrder = await tx.ticket.findFirst({ where: { ...notClosed, bigcommerceOrderId: orderId }, orderBy: newestFirst, select: openTicketSelect });
+    if (forOrder) return forOrder;
+  }
+  return tx.ticket.findFirst({ where: notClosed, orderBy: newestFirst, select: openTicketSelect });
 }

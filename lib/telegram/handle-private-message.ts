@@ -75,7 +75,7 @@ async function completeIntakeInTx(
   const { storeId, staffChatId } = settings;
   const customerId = await linkIdentityInTx(tx, storeId, identity, found.match.person);
   const messages = withPending(state, message);
-  const open = await findOpenTicketInTx(tx, storeId, customerId);
+  const open = await findOpenTicketInTx(tx, storeId, customerId, found.match.order?.id);
   if (open) {
     const added = [];
     let ticket = null;

@@ -229,6 +229,24 @@ describe("Telegram intake", () => {
     expect(texts(customer).filter((text) => text.startsWith("Thanks! I found order"))).toHaveLength(1);
   });
 
+  it("joins the ticket of the order the customer names, not their most recent one", async () => {
+    const guest = { email: "two.orders@example.com", firstName: "Tess", lastName: "Two" };
+    const named = harness.shop.createOrder({ guest, products: [{ name: "Tent", sku: "TENT-1", price: 120 }] }, { silent: true });
+    const other = harness.shop.createOrder({ guest, products: [{ name: "Stove", sku: "STOVE-1", price: 60 }] }, { silent: true });
+    const customerOf = { email: guest.email, name: "Tess Two" };
+    const namedTicket = await createTicket(harness.store.id, { subject: `Order #${named.id}`, source: "BIGCOMMERCE", customer: customerOf, bigcommerceOrderId: named.id });
+    // Created later, so it is the customer's most recently active ticket.
+    const otherTicket = await createTicket(harness.store.id, { subject: `Order #${other.id}`, source: "BIGCOMMERCE", customer: customerOf, bigcommerceOrderId: other.id });
+    const customer = chat();
+    customer.sendText(`${named.id}`);
+    await harness.settle();
+
+    const bodies = async (ticketId: string) =>
+      (await db().message.findMany({ where: { ticketId, kind: "INBOUND" }, select: { body: true } })).map((message) => message.body);
+    expect(await bodies(namedTicket.ticket.id)).toEqual([`${named.id}`]);
+    expect(await bodies(otherTicket.ticket.id)).toEqual([]);
+  });
+
   it("links the chat to the customer Tern already knows and joins their open ticket", async () => {
     const order = harness.shop.createOrder({ guest: { email: "known@example.com", firstName: "Kai", lastName: "Known" }, products: [{ name: "Oar", sku: "OAR-1", price: 40 }] }, { silent: true });
     const existing = await createTicket(harness.store.id, { subject: `Order #${order.id}`, source: "BIGCOMMERCE", customer: { email: "known@example.com", name: "Kai Known" }, bigcommerceOrderId: order.id });
