@@ -52,7 +52,7 @@ test.describe("supervisor dashboard", () => {
     await page.waitForURL(/\/inbox/);
     await page.goto("/dashboard");
     await expect(page.getByRole("heading", { name: "Supervisor dashboard" })).toBeVisible();
-    await expect(page.getByTestId("live-state")).toHaveAttribute("data-state", "live");
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
     await expect(page.getByTestId("card-open")).toBeVisible();
     await page.evaluate(() => ((window as unknown as { ternNoReload: boolean }).ternNoReload = true));
 

@@ -1,6 +1,8 @@
 // Tailwind class strings for the supervisor pages (dashboard, routing and SLA settings).
 
-export const ring = "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-tern-500 focus-visible:ring-offset-1";
+import { focusRing } from "@/components/ui/styles.ts";
+
+export const ring = focusRing;
 
 export const buttonClass = {
   primary: `inline-flex h-8 shrink-0 items-center whitespace-nowrap justify-center gap-1.5 rounded-md bg-tern-600 px-3 text-[13px] font-medium text-white hover:bg-tern-700 disabled:cursor-not-allowed disabled:bg-tern-600/50 ${ring}`,

@@ -9,7 +9,7 @@ import { focusRing } from "./styles.ts";
 
 export type HeaderUser = { id: string; name: string; role: string };
 
-type Section = "inbox" | "dashboard" | "settings";
+export type HeaderLink = { id: string; href: string; label: string };
 
 function LiveBadge() {
   const state = useConnectionState();
@@ -37,13 +37,16 @@ function initials(name: string): string {
     .join("");
 }
 
-/** The bar above every signed-in page: sections, live connection, who is signed in. */
-export function AppHeader({ user, active, children }: { user: HeaderUser; active: Section; children?: ReactNode }) {
-  const links: Array<{ section: Section; href: string; label: string }> = [
-    { section: "inbox", href: "/inbox", label: "Inbox" },
-    ...(user.role === "AGENT" ? [] : [{ section: "dashboard" as const, href: "/dashboard", label: "Dashboard" }]),
-    { section: "settings", href: "/settings/templates", label: "Settings" },
+function defaultLinks(role: string): HeaderLink[] {
+  return [
+    { id: "inbox", href: "/inbox", label: "Inbox" },
+    ...(role === "AGENT" ? [] : [{ id: "dashboard", href: "/dashboard", label: "Dashboard" }]),
+    { id: "settings", href: "/settings/templates", label: "Settings" },
   ];
+}
+
+/** The bar above every signed-in page: sections (the supervisor pages pass their own), live connection, who is signed in. */
+export function AppHeader({ user, active, links, children }: { user: HeaderUser; active: string; links?: HeaderLink[]; children?: ReactNode }) {
   return (
     <header className="flex h-12 shrink-0 items-center gap-4 border-b border-slate-200 bg-white px-4">
       <Link href="/inbox" className={cx("flex items-center gap-2 rounded text-[15px] font-semibold text-tern-700", focusRing)}>
@@ -54,15 +57,15 @@ export function AppHeader({ user, active, children }: { user: HeaderUser; active
       </Link>
       <nav aria-label="Sections">
         <ul className="flex items-center gap-1">
-          {links.map((link) => (
-            <li key={link.section}>
+          {(links ?? defaultLinks(user.role)).map((link) => (
+            <li key={link.id}>
               <Link
                 href={link.href}
-                aria-current={link.section === active ? "page" : undefined}
+                aria-current={link.id === active ? "page" : undefined}
                 className={cx(
                   "rounded-md px-2.5 py-1.5 text-[13px] font-medium",
                   focusRing,
-                  link.section === active ? "bg-slate-100 text-slate-900" : "text-slate-600 hover:bg-slate-50 hover:text-slate-900",
+                  link.id === active ? "bg-slate-100 text-slate-900" : "text-slate-600 hover:bg-slate-50 hover:text-slate-900",
                 )}
               >
                 {link.label}
