@@ -1,4 +1,3 @@
-import { readdirSync, statSync } from "node:fs";
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -9,6 +8,7 @@ import { db } from "@/lib/db/client.ts";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/events.ts";
 import { createRealtimeServer, type RealtimeHandle } from "@/lib/realtime/socket-server.ts";
 import { createCustomer, createStore, createTicket, createUser, type TestStore, type TestUser } from "@/lib/testing/factories.ts";
+import { concreteRoute, ROUTE_METHODS, routeFiles, routePath, V1_DIR as V1, type RouteMethod as Method, type RouteModule } from "@/lib/testing/api-routes.ts";
 import { sessionCookieFor } from "@/lib/testing/session-cookie.ts";
 import { addNote } from "@/lib/tickets/add-note.ts";
 
@@ -17,12 +17,9 @@ import { addNote } from "@/lib/tickets/add-note.ts";
 // as they appear), over socket.io, and through attachment URLs. The in-admin and inbox pages read
 // through the same scoped lib functions and are checked in e2e/isolation.spec.ts.
 
-type RouteModule = Partial<Record<Method, (request: Request, context: { params: Promise<never> }) => Promise<Response>>>;
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const MARK = `alpha${Date.now().toString(36)}`;
-const V1 = path.resolve(import.meta.dirname, "v1");
 
 let storeA: TestStore;
 let storeB: TestStore;
@@ -32,19 +29,6 @@ let adminB: TestUser;
 const a: Record<string, string> = {};
 let bearerA: string;
 let bearerB: string;
-
-function routeFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) return entry === "[...path]" ? [] : routeFiles(full);
-    return entry === "route.ts" ? [full] : [];
-  });
-}
-
-/** `/tickets/[id]/messages` for a route file. */
-function routePath(file: string): string {
-  return `/${path.relative(V1, path.dirname(file)).split(path.sep).join("/")}`;
-}
 
 /** The id of A's thing each dynamic segment names, by the collection it sits under. */
 function paramsFor(route: string): Record<string, string> | null {
@@ -57,10 +41,6 @@ function paramsFor(route: string): Record<string, string> | null {
     params[name] = name === "index" ? "0" : (a[collection] ?? a.tickets!);
   });
   return Object.keys(params).length ? params : null;
-}
-
-function concrete(route: string, params: Record<string, string> | null): string {
-  return route.replace(/\[(\w+)\]/g, (_whole, name: string) => params?.[name] ?? "");
 }
 
 /** Bodies valid enough to reach the store lookup (a 422 before it would prove nothing). */
@@ -177,19 +157,19 @@ beforeAll(async () => {
 describe("/api/v1: store B's admin holding store A's ids", () => {
   it("reads nothing of A and changes nothing of A, on every route and method", async () => {
     const before = await snapshotA();
-    const files = routeFiles(V1);
+    const files = routeFiles();
     expect(files.length).toBeGreaterThan(20);
     const checked: string[] = [];
     for (const file of files) {
       const routeModule = (await import(file)) as RouteModule;
       const route = routePath(file);
       const params = paramsFor(route);
-      for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"] as const) {
+      for (const method of ROUTE_METHODS) {
         if (!routeModule[method]) continue;
         const label = `${method} ${route}`;
         const auths: Array<Record<string, string>> = [{ authorization: `Bearer ${bearerB}` }, { cookie: await sessionCookieFor(adminB) }];
         for (const auth of auths) {
-          const { status, text } = await call(routeModule, method, concrete(route, params), auth, params, bodyFor(method, route));
+          const { status, text } = await call(routeModule, method, concreteRoute(route, params), auth, params, bodyFor(method, route));
           if (status === 405) continue;
           expect(text, `${label} leaked store A's data`).not.toContain(MARK);
           if (params) expect([403, 404], `${label} answered ${status}: ${text.slice(0, 200)}`).toContain(status);

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors.ts";
+import { parseJsonBody } from "./parse-json-body.ts";
 
 /** Like readJson, for requests whose body may be left out: an empty body reads as `{}`. */
 export async function readOptionalJson(request: Request): Promise<unknown> {
@@ -9,9 +10,5 @@ export async function readOptionalJson(request: Request): Promise<unknown> {
     throw new AppError("BAD_REQUEST", "The request body could not be read");
   }
   if (!text.trim()) return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new AppError("BAD_REQUEST", "The request body is not valid JSON");
-  }
+  return parseJsonBody(text);
 }

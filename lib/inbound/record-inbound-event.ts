@@ -19,24 +19,30 @@ type Row = { id: string; storeId: string | null; source: InboundSource; dedupeKe
 type Waiter = { resolve: (result: RecordedInboundEvent) => void; reject: (error: unknown) => void };
 type Pending = { row: Row; waiters: Waiter[] };
 
-// PostgreSQL's jsonb cannot hold U+0000; a payload carrying one must still be stored, not 500.
-function withoutNulChars(value: unknown): unknown {
-  if (typeof value === "string") return value.includes("\u0000") ? value.replaceAll("\u0000", "") : value;
-  if (Array.isArray(value)) return value.map(withoutNulChars);
+// PostgreSQL's jsonb cannot hold U+0000 nor a lone surrogate (JSON.parse lets both through); a
+// payload carrying one must still be stored, not 500. The surrogate becomes U+FFFD, as in UTF-8.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function storable(value: unknown): unknown {
+  if (typeof value === "string") return value.replaceAll("\u0000", "").replace(LONE_SURROGATE, "\ufffd");
+  if (Array.isArray(value)) return value.map(storable);
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [withoutNulChars(key) as string, withoutNulChars(inner)]));
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [storable(key) as string, storable(inner)]));
   }
   return value;
 }
 
 function payloadText(payload: unknown): string {
   const text = JSON.stringify(payload ?? null) ?? "null";
-  // JSON always writes U+0000 as this escape: only then is the (rare) deep clean worth its cost.
-  return text.includes("\\u0000") ? JSON.stringify(withoutNulChars(payload) ?? null) : text;
+  // JSON always writes U+0000 and lone surrogates as escapes: only then is the (rare) deep clean worth its cost.
+  return /\\u(0000|d[89a-f])/i.test(text) ? JSON.stringify(storable(payload) ?? null) : text;
 }
 
 function toRow(input: RecordInboundEventInput): Row {
-  return { id: uuidV7(), storeId: input.storeId, source: input.source, dedupeKey: input.dedupeKey, kind: input.kind, payload: payloadText(input.payload) };
+  // kind and dedupeKey come from the sender's JSON too, and text columns cannot hold U+0000 either.
+  const dedupeKey = storable(input.dedupeKey) as string;
+  const kind = storable(input.kind) as string;
+  return { id: uuidV7(), storeId: input.storeId, source: input.source, dedupeKey, kind, payload: payloadText(input.payload) };
 }
 
 /** One INSERT for many rows, each either stored or found to be a duplicate. */

@@ -10,7 +10,8 @@ export const runtime = "nodejs";
 export async function POST(request: Request): Promise<Response> {
   try {
     const secret = request.headers.get("x-telegram-bot-api-secret-token");
-    await receiveTelegramWebhook(db(), { secret, readBody: () => readJson(request) });
+    // A customer's text is stored even with a NUL in it (the inbound log cleans it): refusing would lose the message.
+    await receiveTelegramWebhook(db(), { secret, readBody: () => readJson(request, { keepUnstorable: true }) });
     return new Response(null, { status: 200 });
   } catch (error) {
     return handleApiError(error);
