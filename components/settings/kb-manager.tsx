@@ -5,13 +5,13 @@ import { useId, useState } from "react";
 import { apiFetch } from "@/components/ui/api-fetch.ts";
 import { Button } from "@/components/ui/button.tsx";
 import { cx } from "@/components/ui/cx.ts";
-import { Dialog } from "@/components/ui/dialog.tsx";
 import { PlusIcon, SearchIcon } from "@/components/ui/icons.tsx";
 import { RelativeTime } from "@/components/ui/relative-time.tsx";
 import { fieldClass, focusRing, labelClass } from "@/components/ui/styles.ts";
 import { useToast } from "@/components/ui/toast.tsx";
 import { TokenInput } from "@/components/ui/token-input.tsx";
 import type { KbArticleDto } from "@/lib/kb/kb-article-dto.ts";
+import { EditorFooter } from "./editor-footer.tsx";
 import { ListDetail } from "./list-detail.tsx";
 
 type Draft = { title: string; body: string; tags: string[]; skus: string[]; categories: string[]; published: boolean };
@@ -23,7 +23,6 @@ function Editor({ article, canEdit, onSaved, onDeleted }: { article: KbArticleDt
   const queryClient = useQueryClient();
   const toast = useToast();
   const [draft, setDraft] = useState<Draft>(article ? { title: article.title, body: article.body, tags: article.tags, skus: article.skus, categories: article.categories, published: article.published } : EMPTY);
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const ids = { title: useId(), body: useId(), published: useId() };
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ["kb-articles"] });
 
@@ -86,38 +85,7 @@ function Editor({ article, canEdit, onSaved, onDeleted }: { article: KbArticleDt
         <input id={ids.published} type="checkbox" disabled={!canEdit} checked={draft.published} onChange={(event) => setDraft({ ...draft, published: event.target.checked })} className="size-4 rounded border-slate-300" />
         Published (suggested to agents)
       </label>
-      {(save.error || remove.error) && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-[13px] text-red-800">
-          {(save.error ?? remove.error)!.message}
-        </p>
-      )}
-      {canEdit && (
-        <div className="flex items-center gap-2 border-t border-slate-200 pt-4">
-          <Button type="submit" variant="primary" size="md" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : article ? "Save changes" : "Create article"}
-          </Button>
-          {article && (
-            <Button variant="danger" size="md" className="ml-auto" onClick={() => setConfirmDelete(true)}>
-              Delete
-            </Button>
-          )}
-        </div>
-      )}
-      <Dialog open={confirmDelete} onClose={() => setConfirmDelete(false)} title={`Delete “${article?.title ?? ""}”?`} description="It will no longer be suggested on tickets.">
-        <div className="flex justify-end gap-2">
-          <Button onClick={() => setConfirmDelete(false)}>Cancel</Button>
-          <Button
-            variant="danger"
-            disabled={remove.isPending}
-            onClick={() => {
-              setConfirmDelete(false);
-              remove.mutate();
-            }}
-          >
-            Delete article
-          </Button>
-        </div>
-      </Dialog>
+      <EditorFooter canEdit={canEdit} noun="article" existingName={article?.title} deleteConsequence="It will no longer be suggested on tickets." save={save} remove={remove} />
     </form>
   );
 }

@@ -6,13 +6,13 @@ import { inboxKeys } from "@/components/inbox/query-keys.ts";
 import { apiFetch } from "@/components/ui/api-fetch.ts";
 import { Button } from "@/components/ui/button.tsx";
 import { cx } from "@/components/ui/cx.ts";
-import { Dialog } from "@/components/ui/dialog.tsx";
 import { AlertIcon, PlusIcon } from "@/components/ui/icons.tsx";
 import { RelativeTime } from "@/components/ui/relative-time.tsx";
 import { fieldClass, focusRing, labelClass, selectClass } from "@/components/ui/styles.ts";
 import { useToast } from "@/components/ui/toast.tsx";
 import { TEMPLATE_VARIABLES, renderTemplate, templatePlaceholders, unknownPlaceholders } from "@/lib/templates/render-template.ts";
 import type { TemplateDto } from "@/lib/templates/template-dto.ts";
+import { EditorFooter } from "./editor-footer.tsx";
 import { ListDetail } from "./list-detail.tsx";
 import { SAMPLE_VALUES } from "./sample-values.ts";
 
@@ -24,7 +24,6 @@ function Editor({ template, canEdit, onSaved, onDeleted }: { template: TemplateD
   const queryClient = useQueryClient();
   const toast = useToast();
   const [draft, setDraft] = useState<Draft>(template ? { name: template.name, body: template.body, purpose: template.purpose === "shipment" ? "shipment" : "" } : EMPTY);
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const ids = { name: useId(), purpose: useId(), body: useId(), help: useId() };
   const unknown = unknownPlaceholders(draft.body);
@@ -156,38 +155,7 @@ function Editor({ template, canEdit, onSaved, onDeleted }: { template: TemplateD
           {preview.ok ? preview.text : draft.body ? <span className="text-slate-500">{preview.message}</span> : <span className="text-slate-500">Write the message to see it filled in.</span>}
         </p>
       </section>
-      {(save.error || remove.error) && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-[13px] text-red-800">
-          {(save.error ?? remove.error)!.message}
-        </p>
-      )}
-      {canEdit && (
-        <div className="flex items-center gap-2 border-t border-slate-200 pt-4">
-          <Button type="submit" variant="primary" size="md" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : template ? "Save changes" : "Create template"}
-          </Button>
-          {template && (
-            <Button variant="danger" size="md" className="ml-auto" onClick={() => setConfirmDelete(true)}>
-              Delete
-            </Button>
-          )}
-        </div>
-      )}
-      <Dialog open={confirmDelete} onClose={() => setConfirmDelete(false)} title={`Delete “${template?.name ?? ""}”?`} description="Agents will no longer find it in the composer.">
-        <div className="flex justify-end gap-2">
-          <Button onClick={() => setConfirmDelete(false)}>Cancel</Button>
-          <Button
-            variant="danger"
-            disabled={remove.isPending}
-            onClick={() => {
-              setConfirmDelete(false);
-              remove.mutate();
-            }}
-          >
-            Delete template
-          </Button>
-        </div>
-      </Dialog>
+      <EditorFooter canEdit={canEdit} noun="template" existingName={template?.name} deleteConsequence="Agents will no longer find it in the composer." save={save} remove={remove} />
     </form>
   );
 }
