@@ -31,7 +31,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "npx tsx e2e/start-server.ts",
+    // node itself (not npx) so that the SIGTERM below reaches the server and it drops its database.
+    command: "node --import tsx e2e/start-server.ts",
     url: `http://localhost:${port}/api/health`,
     env: { TERN_E2E_PORT: String(port) },
     timeout: 120_000,

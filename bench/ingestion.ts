@@ -16,6 +16,7 @@ import { startInboundWorker } from "@/lib/inbound/start-inbound-worker.ts";
 import { serveRouteHandler } from "@/lib/testing/serve-route-handler.ts";
 import { createTestDatabase } from "@/tests/test-database.ts";
 import type { Benchmark, BenchRow } from "./bench-types.ts";
+import { fmt, percentile } from "./stats.ts";
 
 const POOL_SIZE = Number(process.env.TERN_DB_POOL_SIZE ?? 10);
 // The ceiling and the acks are measured in alternating slices, so a neighbour's load on the
@@ -28,11 +29,6 @@ const E2E_ORDERS = 300;
 const E2E_WORKERS = 2;
 
 type LoadResult = { latenciesMs: number[]; statuses: Record<string, number>; elapsedMs: number; sent: number };
-
-function percentile(sorted: number[], share: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
-}
 
 function merge(results: LoadResult[]): LoadResult {
   const statuses: Record<string, number> = {};
@@ -50,8 +46,6 @@ function summary(result: LoadResult) {
   const ok = result.statuses["200"] ?? 0;
   return { ok, failed: result.sent - ok, elapsedMs: result.elapsedMs, perSecond: (ok / result.elapsedMs) * 1000, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) };
 }
-
-const fmt = (value: number, digits = 0) => value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function load(options: Record<string, unknown>): Promise<LoadResult> {
   return new Promise((resolve, reject) => {

@@ -1,17 +1,16 @@
-import { expect, test, type Page } from "@playwright/test";
-import type { EmulatedCustomer } from "@/lib/emulators/telegram/emulated-users.ts";
+import { expect, test } from "@playwright/test";
 import { PEOPLE } from "./support/browser-session.ts";
 import { startE2eWorld, type E2eWorld } from "./support/emulators.ts";
 import { expectNoReload, openInbox } from "./support/inbox-page.ts";
 import { samplePhoto } from "./support/sample-photo.ts";
 import { saveScreenshot } from "./support/screenshots.ts";
+import { introduce, openOrderTicket, orderAndWrite, unique } from "./support/telegram-customer.ts";
 
 // The inbox wired to the outside world: orders come from the BigCommerce emulator's webhooks,
 // customers write through the Telegram emulator, and replies go back out through Tern's outbox.
 // Tern runs unchanged; only its BigCommerce and Telegram base URLs point at the emulators.
 
 let world: E2eWorld;
-let nextChat = 7_000_000 + Math.floor(Math.random() * 100_000) * 10;
 
 test.beforeAll(async ({ baseURL }) => {
   world = await startE2eWorld(baseURL!);
@@ -21,48 +20,9 @@ test.afterAll(async () => {
   await world?.close();
 });
 
-const unique = () => Math.random().toString(36).slice(2, 8);
-
-/** Waits until the bot has said something new to the customer, and returns it. */
-async function nextReply(customer: EmulatedCustomer, seen: number): Promise<string> {
-  await expect.poll(() => customer.received().length, { timeout: 15_000 }).toBeGreaterThan(seen);
-  return customer.received().at(-1)?.text ?? "";
-}
-
-/** A customer who orders in the shop, then finds the order through the bot's intake and writes. */
-async function orderAndWrite(firstName: string, message: string) {
-  const email = `${firstName.toLowerCase()}-${unique()}@example.com`;
-  const order = world.shop.createOrder({
-    guest: { email, firstName, lastName: "Jones" },
-    products: [
-      { name: "Orbit Terrarium, large", sku: "OTS-L", price: 39.9, quantity: 1 },
-      { name: "Moss refill pack", sku: "MOSS-3", price: 9.95, quantity: 2 },
-    ],
-    shippingCost: 6.5,
-  });
-  const customer = world.bot.customer(++nextChat, { firstName });
-  return { order, customer, email, message };
-}
-
-async function introduce(customer: EmulatedCustomer, orderId: number, message: string) {
-  customer.sendCommand("start");
-  expect(await nextReply(customer, 0)).toContain("What can we help you with?");
-  customer.pressButton("intake:reason:where");
-  expect(await nextReply(customer, 1)).toContain("Please send your order number");
-  customer.sendText(String(orderId));
-  expect(await nextReply(customer, 2)).toContain(`#`);
-  customer.sendText(message);
-}
-
-async function openOrderTicket(page: Page, orderId: number): Promise<void> {
-  const row = page.getByTestId("queue-item").filter({ hasText: `#${orderId}` }).first();
-  await expect(row).toBeVisible({ timeout: 20_000 });
-  await row.click();
-}
-
 test("(1) an order webhook puts a ticket in the open inbox live; the shipment template reaches the Telegram customer filled in", async ({ browser }, testInfo) => {
   const page = await openInbox(browser, PEOPLE.ada.email);
-  const { order, customer, message } = await orderAndWrite("Carol", "Hi! Where is my terrarium? It has been a week.");
+  const { order, customer, message } = orderAndWrite(world, "Carol", "Hi! Where is my terrarium? It has been a week.");
 
   // BigCommerce → webhook → Tern → socket.io → this page, no reload.
   const row = page.getByTestId("queue-item").filter({ hasText: `#${order.id}` }).first();
@@ -107,7 +67,7 @@ test("(1) an order webhook puts a ticket in the open inbox live; the shipment te
 
 test("(4) an internal note never reaches Telegram, while the reply after it does", async ({ browser }) => {
   const page = await openInbox(browser, PEOPLE.ben.email);
-  const { order, customer, message } = await orderAndWrite("Dmitri", "The moss pack was missing from the box.");
+  const { order, customer, message } = orderAndWrite(world, "Dmitri", "The moss pack was missing from the box.");
   await introduce(customer, order.id, message);
   await openOrderTicket(page, order.id);
   await expect(page.getByTestId("message-inbound").filter({ hasText: "moss pack was missing" })).toBeVisible({ timeout: 15_000 });
@@ -162,7 +122,7 @@ test("settings: a template with an unknown variable is refused on save; an artic
   await settings.context().close();
 
   const page = await openInbox(browser, PEOPLE.ada.email);
-  const { order, customer, message } = await orderAndWrite("Priya", "How do I look after the moss?");
+  const { order, customer, message } = orderAndWrite(world, "Priya", "How do I look after the moss?");
   await introduce(customer, order.id, message);
   await openOrderTicket(page, order.id);
   await page.getByRole("tab", { name: /Knowledge/ }).click();
@@ -174,7 +134,7 @@ test("settings: a template with an unknown variable is refused on save; an artic
 });
 
 test("screenshots: a Telegram conversation with its order, at laptop widths", async ({ browser }, testInfo) => {
-  const { order, customer, message } = await orderAndWrite("Olivia", "Hi, the terrarium arrived but the glass is cracked 😞");
+  const { order, customer, message } = orderAndWrite(world, "Olivia", "Hi, the terrarium arrived but the glass is cracked 😞");
   await introduce(customer, order.id, message);
   customer.sendPhoto({ caption: "Here is the crack", bytes: samplePhoto() });
   world.shop.addShipment(order.id, { trackingNumber: "1Z999AA10123456785", carrier: "ups", method: "UPS Ground" }, { silent: true });

@@ -1,15 +1,22 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as bigcommerceAuth from "@/app/api/bigcommerce/auth/route.ts";
+import * as bigcommerceLoad from "@/app/api/bigcommerce/load/route.ts";
+import * as bigcommerceRemoveUser from "@/app/api/bigcommerce/remove-user/route.ts";
+import * as bigcommerceRemoveUserAlias from "@/app/api/bigcommerce/remove_user/route.ts";
+import * as bigcommerceUninstall from "@/app/api/bigcommerce/uninstall/route.ts";
 import { POST as bigcommerceWebhook } from "@/app/api/webhooks/bigcommerce/route.ts";
 import { POST as telegramWebhook } from "@/app/api/webhooks/telegram/route.ts";
 import { createApiToken } from "@/lib/auth/api-tokens.ts";
 import { WEBHOOK_SECRET_HEADER } from "@/lib/bigcommerce/webhooks/webhook-secret-header.ts";
 import { db } from "@/lib/db/client.ts";
+import { startBigcommerceEmulator, type BigcommerceEmulator } from "@/lib/emulators/bigcommerce/start-bigcommerce-emulator.ts";
+import { signPayload } from "@/lib/emulators/bigcommerce/sign-payload.ts";
 import { concreteRoute, paramNames, ROUTE_METHODS, routeFiles, routePath, type RouteMethod, type RouteModule } from "@/lib/testing/api-routes.ts";
 import { createCustomer, createStore, createTicket, createUser, type TestStore } from "@/lib/testing/factories.ts";
 
 // Malformed input never gets a 500: every /api/v1 route (found on disk, so new routes are covered
 // as they appear) and both webhook receivers, fed broken bodies, ids and query strings by an
-// admin. Bad input is the client's error and must come back as a 4xx in the API's error shape.
+// admin; the BigCommerce app callbacks, fed broken query strings and JWTs. Bad input is the client's error and must come back as a 4xx in the API's error shape.
 
 const TELEGRAM_SECRET_HEADER = "x-telegram-bot-api-secret-token";
 
@@ -257,7 +264,8 @@ describe("/api/v1 with malformed input, as an admin", () => {
     expect(statusOf("PATCH /tickets/[id] body emoji subject")).toBe(200);
     expect(statusOf("POST /tickets body NUL/surrogate ticket")).toBe(400);
     expect(covered).toEqual(expect.arrayContaining(["GET /tickets", "POST /tickets", "PATCH /tickets/[id]", "POST /tickets/[id]/messages", "GET /attachments/[messageId]/[index]"]));
-  });
+    // Thousands of calls: about 30 s on a busy machine, the suite's default limit.
+  }, 180_000);
 });
 
 describe("webhook receivers with malformed input", () => {
@@ -309,5 +317,118 @@ describe("webhook receivers with malformed input", () => {
     }
     expectNoProblems(outcomes);
     expect(outcomes.some((outcome) => outcome.status === 200)).toBe(true);
+  });
+});
+
+describe("BigCommerce app callbacks with malformed query strings and JWTs", () => {
+  const CLIENT_ID = "tern-fuzz-client";
+  const CLIENT_SECRET = "tern-fuzz-client-secret";
+  const OWNER = { id: 9101, email: "owner@fuzz.test" };
+  const HASH = "fuzz0store";
+  let emulator: BigcommerceEmulator;
+
+  beforeAll(async () => {
+    emulator = await startBigcommerceEmulator({ app: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } });
+    Object.assign(process.env, { BIGCOMMERCE_CLIENT_ID: CLIENT_ID, BIGCOMMERCE_CLIENT_SECRET: CLIENT_SECRET, BIGCOMMERCE_LOGIN_URL: emulator.url, BIGCOMMERCE_API_URL: emulator.url });
+    // An installed store, so correctly signed payloads with odd claims reach the database.
+    const installed = await bigcommerceAuth.GET(new Request(`http://tern.test/api/bigcommerce/auth?${emulator.oauth.installQuery({ storeHash: HASH, user: OWNER, owner: OWNER }).toString()}`));
+    expect(installed.status).toBe(303);
+  });
+
+  afterAll(async () => {
+    await emulator?.close();
+  });
+
+  const b64 = (value: unknown) => Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
+  const now = () => Math.floor(Date.now() / 1000);
+  const PAYLOAD_SCRIPT = "<script>window.__xss=1</script>";
+
+  /** JWTs that are broken, or signed with the app's real secret around claims of the wrong type or size: all refused. */
+  async function malformedJwts(): Promise<Array<[string, string]>> {
+    const signed = (claims: Record<string, unknown>) => signPayload({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, storeHash: HASH, user: OWNER, claims });
+    return [
+      ["empty", ""],
+      ["one part", "abc"],
+      ["two parts", "abc.def"],
+      ["four parts", "a.b.c.d"],
+      ["dots only", "..."],
+      ["not base64", "%%%.%%%.%%%"],
+      ["header not JSON", `${b64("not json")}.${b64({ a: 1 })}.sig`],
+      ["header an array", `${b64([1])}.${b64({ a: 1 })}.sig`],
+      ["alg none", `${b64({ alg: "none" })}.${b64({ aud: CLIENT_ID, iss: "bc", sub: `stores/${HASH}` })}.`],
+      ["alg RS256 with the secret", `${b64({ alg: "RS256" })}.${b64({ aud: CLIENT_ID })}.${b64("x")}`],
+      ["payload not JSON", `${b64({ alg: "HS256" })}.${b64("{")}.sig`],
+      ["100 KB", "a".repeat(100 * 1024)],
+      ["NUL and emoji", `\u0000.😀.\u202e`],
+      ["script tag", PAYLOAD_SCRIPT],
+      ["signed: sub a number", await signed({ sub: 123 })],
+      ["signed: sub with a path", await signed({ sub: `stores/${HASH}/../x` })],
+      ["signed: sub of HTML", await signed({ sub: `stores/${PAYLOAD_SCRIPT}` })],
+      ["signed: user a string", await signed({ user: "x" })],
+      ["signed: user id huge", await signed({ user: { id: 1e20, email: "big@fuzz.test" } })],
+      ["signed: user id 2^31", await signed({ user: { id: 2 ** 31, email: "int@fuzz.test" } })],
+      ["signed: user id text", await signed({ user: { id: "12abc", email: "x@fuzz.test" } })],
+      ["signed: user id negative", await signed({ user: { id: -5, email: "x@fuzz.test" } })],
+      ["signed: email of 320 chars with NUL", await signed({ user: { id: 9102, email: `${"e".repeat(300)}\u0000@fuzz.test` } })],
+      ["signed: owner missing", await signed({ owner: undefined })],
+      ["signed: aud an array", await signed({ aud: [CLIENT_ID, "other"] })],
+      ["signed: exp a string", await signed({ exp: "tomorrow" })],
+      ["signed: iat in the far future", await signed({ iat: now() + 10 ** 9, nbf: now() })],
+      ["signed: url an object", await signed({ url: { a: 1 } })],
+      ["signed: channel_id text", await signed({ channel_id: "x" })],
+    ];
+  }
+
+  const AUTH_QUERIES = [
+    "",
+    "?",
+    "?code",
+    "?code=&context=&scope=",
+    "?code=x",
+    `?code=${"c".repeat(600)}&context=stores/${HASH}`,
+    `?code=%00&context=stores/${HASH}`,
+    "?code=x&context=stores/",
+    "?code=x&context=stores/%E2%80%AE",
+    `?code=x&context=stores/${HASH}/../../etc`,
+    `?code=x&context=stores/${HASH}&scope=${"s".repeat(5000)}`,
+    `?code=x&context=stores/${HASH}&account_uuid=${"u".repeat(200)}`,
+    `?code=x&context=stores/${HASH}&code=y&context=stores/other`,
+    "?code=%%%&context=%%%",
+    `?code=unknown-code&context=stores/${HASH}&scope=store_v2_orders`,
+    `?code=${encodeURIComponent(PAYLOAD_SCRIPT)}&context=stores/${HASH}`,
+  ];
+
+  it("GET auth, load, uninstall, remove-user and remove_user never answer 500, keep the error shape, and never echo markup into their HTML page", async () => {
+    const outcomes: Outcome[] = [];
+    const echoed: string[] = [];
+    const routes = { load: bigcommerceLoad, uninstall: bigcommerceUninstall, "remove-user": bigcommerceRemoveUser, remove_user: bigcommerceRemoveUserAlias };
+    const jwtQueries = (await malformedJwts()).flatMap(([label, jwt]): Array<[string, string]> => [
+      [label, `?signed_payload_jwt=${encodeURIComponent(jwt)}`],
+      [`${label} (raw)`, `?signed_payload_jwt=${jwt}`],
+      [`${label} twice`, `?signed_payload_jwt=${encodeURIComponent(jwt)}&signed_payload_jwt=x`],
+    ]);
+    const cases: Array<[string, { GET: (request: Request) => Promise<Response> }, string, string]> = [
+      ...Object.entries(routes).flatMap(([name, routeModule]) => [...jwtQueries, ["no query", ""] as [string, string], ["bare key", "?signed_payload_jwt"] as [string, string]].map(([label, query]): [string, typeof routeModule, string, string] => [name, routeModule, label, query])),
+      ...AUTH_QUERIES.map((query): [string, typeof bigcommerceAuth, string, string] => ["auth", bigcommerceAuth, query.slice(0, 60), query]),
+    ];
+    for (const [name, routeModule, label, query] of cases) {
+      for (const accept of ["application/json", "text/html,application/xhtml+xml"]) {
+        let url: string;
+        try {
+          url = new URL(`http://tern.test/api/bigcommerce/${name}${query}`).toString();
+        } catch {
+          continue;
+        }
+        const response = await routeModule.GET(new Request(url, { headers: { accept } }));
+        const text = await response.text();
+        const contentType = response.headers.get("content-type") ?? "";
+        outcomes.push({ label: `${name} ${label} (${accept.slice(0, 9)})`, status: response.status, text, contentType });
+        if (contentType.includes("html") && /<script|<img|onerror=/i.test(text.replace(/^[\s\S]*?<body[^>]*>/, "").replace(/<\/?(h1|p)( style="[^"]*")?>/g, ""))) echoed.push(`${name} ${label}`);
+      }
+    }
+    expectNoProblems(outcomes);
+    expect(echoed, "markup from the query came back unescaped").toEqual([]);
+    // Every callback refuses all of them: none is a sign-in.
+    expect(outcomes.filter((outcome) => outcome.status < 400).map((outcome) => outcome.label)).toEqual([]);
   });
 });

@@ -25,9 +25,9 @@ export type E2eWorld = {
  * webhooks registered through Tern's BigCommerce client, the bot's webhook through Tern's
  * Telegram helper. From then on everything crosses real HTTP in both directions.
  */
-export async function startE2eWorld(baseURL: string): Promise<E2eWorld> {
+export async function startE2eWorld(baseURL: string, options: { bigcommerceRateLimit?: { quota: number; windowMs: number } } = {}): Promise<E2eWorld> {
   const urls = e2eEmulatorUrls(Number(new URL(baseURL).port));
-  const bigcommerce = await startBigcommerceEmulator({ port: Number(new URL(urls.bigcommerce).port) });
+  const bigcommerce = await startBigcommerceEmulator({ port: Number(new URL(urls.bigcommerce).port), rateLimit: options.bigcommerceRateLimit });
   const telegram = await startTelegramEmulator({ port: Number(new URL(urls.telegram).port) });
 
   const shop = bigcommerce.store(DEMO_STORE_HASH);

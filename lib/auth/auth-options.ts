@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client.ts";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
 import { consumeLoginAttempt, resetLoginAttempts } from "./login-rate-limit.ts";
 import { verifyPassword } from "./password.ts";
+import { SESSION_MAX_AGE_SECONDS } from "./session-lifetime.ts";
 
 export type SessionUser = { id: string; storeId: string; role: Role; name: string; email: string };
 
@@ -38,8 +39,6 @@ function clientAddress(headers: Record<string, unknown> | undefined): string {
   if (typeof forwarded === "string" && forwarded) return forwarded.split(",")[0]!.trim();
   return "local";
 }
-
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },

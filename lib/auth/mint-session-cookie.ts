@@ -1,6 +1,6 @@
 import { encode } from "next-auth/jwt";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
-import { SESSION_MAX_AGE_SECONDS } from "./auth-options.ts";
+import { SESSION_MAX_AGE_SECONDS } from "./session-lifetime.ts";
 
 export type SessionSubject = { id: string; storeId: string; role: Role; name: string; email?: string | null };
 

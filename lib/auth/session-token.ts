@@ -7,9 +7,18 @@ function parseCookies(header: string | null | undefined): Map<string, string> {
   const cookies = new Map<string, string>();
   for (const part of (header ?? "").split(";")) {
     const index = part.indexOf("=");
-    if (index > 0) cookies.set(part.slice(0, index).trim(), decodeURIComponent(part.slice(index + 1).trim()));
+    if (index > 0) cookies.set(part.slice(0, index).trim(), decodeCookieValue(part.slice(index + 1).trim()));
   }
   return cookies;
+}
+
+// The Cookie header is the client's to write: a stray "%" must read as no session, not throw (a 500, or a refused socket for the wrong reason).
+function decodeCookieValue(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 /** Large sessions are split by next-auth into `name.0`, `name.1`, …; join them back. */

@@ -8,11 +8,15 @@ import { AppError } from "@/lib/errors.ts";
  * `sub` = "stores/{hash}", and the usual time claims.
  */
 
+// Ids and emails are stored as they come: an id past the INT column or a NUL PostgreSQL cannot store must be a 401, not a 500.
+const userId = z.coerce.number().int().positive().max(2_147_483_647);
+const email = z.string().max(320).regex(/^[^\u0000]*$/, "email must not contain NUL");
+
 const claimsSchema = z.object({
   aud: z.string(),
   sub: z.string().regex(/^stores\/[A-Za-z0-9]+$/, "sub must be stores/{hash}"),
-  user: z.object({ id: z.coerce.number().int().positive(), email: z.string().max(320), locale: z.string().optional() }),
-  owner: z.object({ id: z.coerce.number().int().positive(), email: z.string().max(320) }),
+  user: z.object({ id: userId, email, locale: z.string().optional() }),
+  owner: z.object({ id: userId, email }),
   url: z.string().optional(),
   channel_id: z.number().nullish(),
 });

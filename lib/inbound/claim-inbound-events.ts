@@ -14,24 +14,40 @@ type ClaimedRow = {
   receivedAt: Date;
 };
 
+// Customers waiting in a Telegram chat come before store events: on a sale day thousands of
+// order webhooks may be queued, and a customer's message must not wait behind them.
+const SOURCES_BY_URGENCY: readonly InboundSource[] = ["TELEGRAM", "BIGCOMMERCE"];
+
 /**
- * Takes up to `limit` due events for this worker. SKIP LOCKED lets several processes claim at
- * once without waiting on or double-taking each other's rows. A claim is a lease: nextAttemptAt
- * moves to the lease's end, so a PROCESSING event whose worker died becomes due again by itself
- * (the one index on status + nextAttemptAt serves fresh, retried and abandoned events alike).
- * Times come from the database clock, so workers on machines with skewed clocks agree.
- * `storeId` narrows the claim for tests that share one database.
+ * Takes up to `limit` due events for this worker, Telegram updates first, then the oldest due
+ * store events. SKIP LOCKED lets several processes claim at once without waiting on or
+ * double-taking each other's rows. A claim is a lease: nextAttemptAt moves to the lease's end, so
+ * a PROCESSING event whose worker died becomes due again by itself (the index on source, status
+ * and nextAttemptAt serves fresh, retried and abandoned events alike). Times come from the
+ * database clock, so workers on machines with skewed clocks agree. `storeId` narrows the claim
+ * for tests that share one database.
  */
 export async function claimInboundEvents(db: Tx, input: ClaimInput): Promise<InboundEventForProcessing[]> {
+  const claimed: ClaimedRow[] = [];
+  for (const source of SOURCES_BY_URGENCY) {
+    if (claimed.length >= input.limit) break;
+    claimed.push(...(await claimFrom(db, source, { ...input, limit: input.limit - claimed.length })));
+  }
+  // RETURNING has no order: hand them over oldest first within each source.
+  const oldestFirst = (a: ClaimedRow, b: ClaimedRow) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.id.localeCompare(b.id);
+  return SOURCES_BY_URGENCY.flatMap((source) => claimed.filter((row) => row.source === source).sort(oldestFirst));
+}
+
+async function claimFrom(db: Tx, source: InboundSource, input: ClaimInput): Promise<ClaimedRow[]> {
   const leaseSeconds = input.leaseMs / 1000;
   const storeId = input.storeId ?? null;
-  const rows = await db.$queryRaw<ClaimedRow[]>`
+  return db.$queryRaw<ClaimedRow[]>`
     UPDATE "InboundEvent" AS event
     SET status = 'PROCESSING', attempts = event.attempts + 1, "lockedAt" = now(), "lockedBy" = ${input.workerId},
         "nextAttemptAt" = now() + make_interval(secs => ${leaseSeconds}::float8)
     FROM (
       SELECT id FROM "InboundEvent"
-      WHERE status IN ('PENDING', 'FAILED', 'PROCESSING') AND "nextAttemptAt" <= now()
+      WHERE source = ${source}::"InboundSource" AND status IN ('PENDING', 'FAILED', 'PROCESSING') AND "nextAttemptAt" <= now()
         AND (${storeId}::uuid IS NULL OR "storeId" = ${storeId}::uuid)
       ORDER BY "nextAttemptAt"
       LIMIT ${input.limit}
@@ -39,8 +55,6 @@ export async function claimInboundEvents(db: Tx, input: ClaimInput): Promise<Inb
     ) AS due
     WHERE event.id = due.id
     RETURNING event.id, event."storeId", event.source, event.kind, event.payload, event.attempts, event."receivedAt"`;
-  // RETURNING has no order: hand them over oldest first.
-  return rows.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.id.localeCompare(b.id));
 }
 
 /** Keeps this worker's claims alive while it is still working on them (see runInboundBatch). */

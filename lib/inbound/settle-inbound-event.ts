@@ -18,7 +18,7 @@ export async function settleInboundEvent(db: Tx, eventId: string, workerId: stri
   let data;
   switch (settlement.outcome) {
     case "processed":
-      data = { ...unlock, status: "PROCESSED" as const, processedAt: new Date(), error: null };
+      data = { ...unlock, status: "PROCESSED" as const, processedAt: new Date(), processedBy: workerId, error: null };
       break;
     case "retry":
       data = {

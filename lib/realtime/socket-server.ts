@@ -5,17 +5,20 @@ import { actorFromUserId } from "@/lib/auth/authenticate-request.ts";
 import { isCrossSiteBrowserRequest } from "@/lib/auth/cross-site-request.ts";
 import { readSessionCookie } from "@/lib/auth/session-token.ts";
 import { db } from "@/lib/db/client.ts";
-import { storeRoom, ticketRoom, type PresenceEntry } from "./events.ts";
+import { storeRoom, ticketRoom, type Ack, type PresenceEntry } from "./events.ts";
 import { setRealtimeServer, type RealtimeServer } from "./publish.ts";
+import { attachPostgresAdapter } from "./postgres-adapter.ts";
 import { attachRedisAdapter } from "./redis-adapter.ts";
 
 const ticketIdSchema = z.uuid();
 const typingSchema = z.object({ ticketId: z.uuid(), typing: z.boolean() });
 
 type Options = {
+  /** Instances fan events out through Redis when given, else through this database, else not at all (one instance). */
   redisUrl?: string;
-  /** Redis channel prefix; instances of one deployment share it. */
-  redisChannelPrefix?: string;
+  databaseUrl?: string;
+  /** Redis or NOTIFY channel prefix; instances of one deployment share it. */
+  channelPrefix?: string;
   log?: (line: string) => void;
 };
 
@@ -41,9 +44,12 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Opti
     // Another site's page must not open a socket with the visitor's (SameSite=None) session cookie.
     allowRequest: (request, callback) => callback(null, !isCrossSiteBrowserRequest({ get: (name) => [request.headers[name] ?? null].flat()[0] ?? null })),
   });
+  const fanout = { channelPrefix: options.channelPrefix, log: options.log };
   const closeAdapter = options.redisUrl
-    ? await attachRedisAdapter(io, options.redisUrl, { channelPrefix: options.redisChannelPrefix, log: options.log })
-    : async () => undefined;
+    ? await attachRedisAdapter(io, options.redisUrl, fanout)
+    : options.databaseUrl
+      ? await attachPostgresAdapter(io, options.databaseUrl, fanout)
+      : async () => undefined;
 
   // Only signed-in users connect; the store comes from the user row, never from the client.
   io.use(async (socket, next) => {
@@ -58,10 +64,17 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Opti
     }
   });
 
+  // Presence asks every instance for its sockets; a peer that times out must not become an
+  // unhandled rejection (which would end the process) in a socket handler.
+  const announcePresence = (ticketId: string) =>
+    broadcastPresence(io, ticketId).catch((error: unknown) => options.log?.(`presence of ticket ${ticketId}: ${error instanceof Error ? error.message : String(error)}`));
+
   io.on("connection", (socket) => {
     void socket.join(storeRoom(socket.data.storeId));
 
-    socket.on("ticket:join", async (rawTicketId, ack) => {
+    socket.on("ticket:join", async (rawTicketId, rawAck) => {
+      // The client picks the arguments: a non-function "ack" would throw here, and an unhandled rejection ends the process.
+      const ack: Ack | undefined = typeof rawAck === "function" ? rawAck : undefined;
       const parsed = ticketIdSchema.safeParse(rawTicketId);
       if (!parsed.success) return ack?.({ ok: false, error: "invalid ticket id" });
       const ticket = await db()
@@ -70,7 +83,7 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Opti
       if (!ticket) return ack?.({ ok: false, error: "ticket not found" });
       await socket.join(ticketRoom(ticket.id));
       ack?.({ ok: true });
-      await broadcastPresence(io, ticket.id);
+      await announcePresence(ticket.id);
     });
 
     socket.on("ticket:leave", async (rawTicketId) => {
@@ -78,7 +91,7 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Opti
       if (!parsed.success || !socket.rooms.has(ticketRoom(parsed.data))) return;
       if (socket.data.typingIn === parsed.data) socket.data.typingIn = undefined;
       await socket.leave(ticketRoom(parsed.data));
-      await broadcastPresence(io, parsed.data);
+      await announcePresence(parsed.data);
     });
 
     socket.on("ticket:typing", async (payload) => {
@@ -86,13 +99,13 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Opti
       // Typing is only announced in rooms the socket was allowed to join.
       if (!parsed.success || !socket.rooms.has(ticketRoom(parsed.data.ticketId))) return;
       socket.data.typingIn = parsed.data.typing ? parsed.data.ticketId : undefined;
-      await broadcastPresence(io, parsed.data.ticketId);
+      await announcePresence(parsed.data.ticketId);
     });
 
     socket.on("disconnecting", () => {
       const tickets = [...socket.rooms].filter((room) => room.startsWith("ticket:")).map((room) => room.slice("ticket:".length));
       // Presence is recomputed once the socket has actually left its rooms.
-      setImmediate(() => tickets.forEach((ticketId) => void broadcastPresence(io, ticketId)));
+      setImmediate(() => tickets.forEach((ticketId) => void announcePresence(ticketId)));
     });
   });
 

@@ -50,7 +50,7 @@ export async function startTern(options: StartOptions): Promise<RunningTern> {
       if (!response.headersSent) response.writeHead(500).end();
     });
   });
-  const realtime = await createRealtimeServer(httpServer, { redisUrl: env.REDIS_URL, log });
+  const realtime = await createRealtimeServer(httpServer, { redisUrl: env.REDIS_URL, databaseUrl: process.env.DATABASE_URL, log });
   const stopJobs = await startBackgroundJobs({ env, log, instanceId: `${hostname()}:${process.pid}:${env.PORT}` });
 
   await new Promise<void>((resolve, reject) => {

@@ -1,0 +1,110 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomBytes } from "node:crypto";
+import { createConnection } from "node:net";
+import { afterAll, describe, expect, it } from "vitest";
+import { io as connect, type Socket } from "socket.io-client";
+import { db } from "@/lib/db/client.ts";
+import { createStore, createUser } from "@/lib/testing/factories.ts";
+import { sessionCookieFor } from "@/lib/testing/session-cookie.ts";
+import { addNote } from "@/lib/tickets/add-note.ts";
+import { createTicket } from "@/lib/tickets/create-ticket.ts";
+import type { ClientToServerEvents, ServerToClientEvents } from "./events.ts";
+import { createRealtimeServer, type RealtimeHandle } from "./socket-server.ts";
+
+const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+
+async function redisReachable(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise<boolean>((resolve) => {
+    const socket = createConnection({ host: hostname, port: Number(port || 6379) });
+    const done = (reachable: boolean) => {
+      socket.destroy();
+      resolve(reachable);
+    };
+    socket.setTimeout(1000);
+    socket.once("connect", () => done(true));
+    socket.once("error", () => done(false));
+    socket.once("timeout", () => done(false));
+  });
+}
+
+const redisAvailable = await redisReachable(REDIS_URL);
+const handles: RealtimeHandle[] = [];
+const clients: Socket[] = [];
+
+type Fanout = { redisUrl?: string; databaseUrl?: string };
+
+async function startInstance(fanout: Fanout, channelPrefix: string) {
+  const httpServer = createServer();
+  const handle = await createRealtimeServer(httpServer, { ...fanout, channelPrefix });
+  handles.push(handle);
+  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+}
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** The first `event` whose payload `pick` maps to a value (undefined skips it). */
+function nextEvent<T>(client: ClientSocket, event: "ticket:created" | "message:created", pick: (payload: never) => T | undefined): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const listener = ((payload: never) => {
+      const value = pick(payload);
+      if (value === undefined) return;
+      clearTimeout(timer);
+      client.off(event, listener);
+      resolve(value);
+    }) as never;
+    const timer = setTimeout(() => {
+      client.off(event, listener);
+      reject(new Error(`no ${event} from the other instance within 5 s`));
+    }, 5000);
+    client.on(event, listener);
+  });
+}
+
+afterAll(async () => {
+  clients.forEach((client) => client.disconnect());
+  for (const handle of handles) await handle.close();
+});
+
+// PostgreSQL carries the fan-out when there is no Redis. Redis runs on developer and CI machines;
+// a laptop without it skips that case.
+const cases = [
+  { name: "Redis", fanout: { redisUrl: REDIS_URL }, skip: !redisAvailable },
+  { name: "PostgreSQL LISTEN/NOTIFY", fanout: { databaseUrl: process.env.DATABASE_URL }, skip: false },
+];
+
+describe.each(cases)("socket.io across two instances through $name", ({ fanout, skip }) => {
+  it.skipIf(skip)("an agent connected to instance A receives what instance B publishes, small and over 8 kB", async () => {
+    const prefix = `tern-test-${randomBytes(4).toString("hex")}`;
+    const urlA = await startInstance(fanout, prefix);
+    // Started last, instance B is the one this process publishes through.
+    await startInstance(fanout, prefix);
+
+    const store = await createStore();
+    const user = await createUser(store.id);
+    const cookie = await sessionCookieFor(user);
+    const client: ClientSocket = connect(urlA, {
+      path: "/socket.io",
+      transports: ["websocket"],
+      extraHeaders: { cookie },
+      reconnection: false,
+    });
+    clients.push(client);
+    await new Promise<void>((resolve, reject) => {
+      client.once("connect", resolve);
+      client.once("connect_error", reject);
+    });
+
+    const created = nextEvent(client, "ticket:created", ({ ticket }: { ticket: { subject: string } }) => ticket.subject);
+    const { ticket } = await createTicket(db(), { storeId: store.id, subject: "Fanned out", source: "API" });
+    expect(await created).toBe("Fanned out");
+
+    // NOTIFY payloads stop at 8,000 bytes: a long note travels through the attachments table.
+    const longBody = "A long internal note. ".repeat(600);
+    const noted = nextEvent(client, "message:created", ({ message }: { message: { kind: string; body: string } }) => (message.kind === "NOTE" ? message.body : undefined));
+    await addNote(db(), { storeId: store.id, ticketId: ticket.id, body: longBody, actorId: user.id });
+    expect(await noted).toBe(longBody);
+  });
+});
