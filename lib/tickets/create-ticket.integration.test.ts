@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors.ts";
 import { createCustomer, createStore, createTicket, createUser } from "@/lib/testing/factories.ts";
-import { createTicket as createTicketService } from "./create-ticket.ts";
+import { createTicketInTx, createTicket as createTicketService } from "./create-ticket.ts";
 
 const T0 = new Date("2026-02-02T09:00:00.000Z");
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
@@ -34,6 +34,31 @@ describe("createTicket", () => {
     expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     const stored = await db().store.findUniqueOrThrow({ where: { id: store.id }, select: { ticketSequence: true } });
     expect(stored.ticketSequence).toBe(50);
+  });
+
+  it("takes the number outside the creating transaction: one that is held open does not hold up the next, and a rollback leaves a gap", async () => {
+    const store = await createStore();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let numbered!: () => void;
+    const inside = new Promise<void>((resolve) => (numbered = resolve));
+    const slow = db().$transaction(
+      async (tx) => {
+        const change = await createTicketInTx(tx, { storeId: store.id, subject: "Held open, then rolled back", source: "API" });
+        numbered();
+        await held;
+        expect(change.ticket.number).toBe(1);
+        throw new Error("roll back");
+      },
+      { timeout: 30_000 },
+    );
+    await inside;
+    // While the first creation's transaction is still open, another completes.
+    const next = await createTicketService(db(), { storeId: store.id, subject: "Not kept waiting", source: "API" });
+    expect(next.ticket.number).toBe(2);
+    release();
+    await expect(slow).rejects.toThrow("roll back");
+    expect(await db().ticket.findMany({ where: { storeId: store.id }, select: { number: true } })).toEqual([{ number: 2 }]);
   });
 
   it("enters the queue through the transition, leaving the activity entry", async () => {

@@ -4,7 +4,7 @@ import type { Channel, TicketPriority, TicketSource } from "@/lib/generated/pris
 import { isUuid } from "@/lib/ids/is-uuid.ts";
 import { routeTicketInTx } from "@/lib/routing/route-ticket.ts";
 import { findOrCreateCustomerInTx, type TicketCustomer } from "./find-or-create-customer.ts";
-import { nextTicketNumberInTx } from "./next-ticket-number.ts";
+import { nextTicketNumber } from "./next-ticket-number.ts";
 import { publishTicketChange, type TicketChange } from "./publish-ticket-change.ts";
 import { computeSlaDueTimes } from "./sla-targets.ts";
 import { messageDtoSelect, toMessageDto, type MessageDto } from "./ticket-dto.ts";
@@ -82,8 +82,7 @@ export async function createTicketInTx(tx: Tx, input: CreateTicketInput): Promis
   const priority = input.priority ?? "NORMAL";
   const due = await computeSlaDueTimes(tx, { storeId, priority, tier: customer?.tier ?? "STANDARD", start: now });
 
-  // Taken last before the insert: from here on, other creations in this store wait for our commit.
-  const number = await nextTicketNumberInTx(tx, storeId);
+  const number = await nextTicketNumber(storeId);
   const ticket = await tx.ticket.create({
     data: {
       storeId,
