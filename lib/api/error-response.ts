@@ -1,6 +1,6 @@
 import type { AppErrorCode } from "@/lib/errors.ts";
 
-export type ErrorCode = AppErrorCode | "INTERNAL" | "METHOD_NOT_ALLOWED";
+export type ErrorCode = AppErrorCode | "INTERNAL" | "METHOD_NOT_ALLOWED" | "UNAVAILABLE";
 
 /** The one error body of the public API: `{ "error": { "code", "message", "details"? } }`. */
 export function errorResponse(status: number, code: ErrorCode, message: string, details?: unknown, headers?: HeadersInit): Response {

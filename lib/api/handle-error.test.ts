@@ -75,6 +75,18 @@ describe("handleApiError", () => {
     expect(text).not.toContain("secret");
     expect(text).not.toContain("at ");
     expect(log).toHaveBeenCalledOnce();
-    expect(handleApiError(prismaError("P1001")).status).toBe(500);
+    expect(handleApiError(prismaError("P2010")).status).toBe(500);
+  });
+
+  it("answers 503 with Retry-After when the database is unreachable (nothing was stored; the sender retries)", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    for (const code of ["P1001", "P1017", "P2024"]) {
+      const response = handleApiError(prismaError(code));
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("5");
+      expect((await body(response)).error.code).toBe("UNAVAILABLE");
+    }
+    expect(log.mock.calls.every((call) => typeof call[0] === "string" && !String(call[0]).includes("\n"))).toBe(true);
+    log.mockRestore();
   });
 });

@@ -27,6 +27,12 @@ function isPrismaKnownError(error: unknown): error is PrismaKnownError {
   );
 }
 
+// The database is unreachable, restarting or out of connections: nothing was stored, and the same
+// request will work again shortly. P1001 can't reach, P1002/P1008 timed out, P1017 connection
+// closed by the server, P2024 no pool connection in time.
+const DATABASE_UNAVAILABLE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+const RETRY_AFTER_SECONDS = 5;
+
 function isAppError(error: unknown): error is AppError {
   if (error instanceof AppError) return true;
   const code: unknown = error instanceof Error && error.name === "AppError" ? (error as { code?: unknown }).code : undefined;
@@ -45,6 +51,11 @@ export function handleApiError(error: unknown): Response {
   if (isPrismaKnownError(error)) {
     if (error.code === "P2025") return errorResponse(404, "NOT_FOUND", "Not found");
     if (error.code === "P2002") return errorResponse(409, "CONFLICT", "A record with these values already exists");
+    if (DATABASE_UNAVAILABLE.has(error.code)) {
+      // One line, not a stack per request: during a restart every request lands here.
+      console.error(`[api] database unavailable (${error.code}): answered 503`);
+      return errorResponse(503, "UNAVAILABLE", "Tern cannot reach its database right now; retry shortly", undefined, { "Retry-After": String(RETRY_AFTER_SECONDS) });
+    }
   }
   // Unknown failures are logged with their stack here and never shown to the client.
   console.error("[api] unhandled error", error);

@@ -49,6 +49,16 @@ describe("RateLimitGate", () => {
     expect(gate.tooManyRequests(none, 20)).toBe(MAX_WAIT_MS);
     expect(gate.tooManyRequests({ left: 0, resetMs: 10 * 60_000 }, 1)).toBe(MAX_WAIT_MS);
   });
+
+  it("after a 429 without headers waits its backoff, not until a window end read while quota was left", async () => {
+    // Found by the soak (lib/reliability): one platform-load 429 held every call for the store until the quota window reset.
+    const clock = fakeClock();
+    const gate = new RateLimitGate(clock);
+    gate.observe({ left: 100, resetMs: 25_000 });
+    expect(gate.tooManyRequests({ left: null, resetMs: null }, 1)).toBe(2_000);
+    await gate.acquire();
+    expect(clock.slept).toEqual([2_000]);
+  });
 });
 
 describe("readRateLimitHeaders", () => {

@@ -87,8 +87,10 @@ export class RateLimitGate {
   tooManyRequests(headers: RateLimitHeaders, attempt: number): number {
     const wait = headers.resetMs !== null ? Math.max(headers.resetMs, 50) : PLATFORM_BACKOFF_MS * 2 ** (attempt - 1);
     const bounded = Math.min(MAX_WAIT_MS, wait);
+    // A window end read while quota was left is no reason to wait: only one we were already waiting for is kept.
+    const waitingUntil = this.left === 0 ? this.resetAt : 0;
     this.left = 0;
-    this.resetAt = Math.max(this.resetAt, this.clock.now() + bounded);
+    this.resetAt = Math.max(waitingUntil, this.clock.now() + bounded);
     this.release();
     return bounded;
   }

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client.ts";
+import { writeWhenReachable } from "@/lib/db/write-when-reachable.ts";
 import { claimInboundEvents, renewLeases } from "./claim-inbound-events.ts";
 import type { InboundEventForProcessing } from "./inbound-event-types.ts";
 import { processInboundEvent } from "./process-inbound-event.ts";
@@ -71,7 +72,8 @@ export async function runInboundBatch(db: Db, options: InboundBatchOptions): Pro
       if (settlement.outcome === "dead") options.log?.(`inbound event ${event.id} (${event.kind}) dead-lettered: ${settlement.error}`);
     }
     working.delete(event.id);
-    const recorded = await settleInboundEvent(db, event.id, options.workerId, settlement);
+    // Processed but not yet recorded: wait out a database restart rather than leave the event to be processed again after its lease.
+    const recorded = await writeWhenReachable(db, () => settleInboundEvent(db, event.id, options.workerId, settlement), { patienceMs: leaseMs / 2 });
     if (!recorded) result.lost += 1;
     else if (settlement.outcome === "processed") result.processed += 1;
     else if (settlement.outcome === "retry") result.retried += 1;

@@ -1,5 +1,6 @@
 import type { Telegraf } from "telegraf";
 import type { Db } from "@/lib/db/client.ts";
+import { writeWhenReachable } from "@/lib/db/write-when-reachable.ts";
 import { publishMessageUpdated } from "@/lib/realtime/publish.ts";
 import { loadTelegramSettings } from "../load-telegram-settings.ts";
 import { storeBot } from "../store-bot.ts";
@@ -15,6 +16,10 @@ export type OutboxBatchOptions = Omit<ClaimOptions, "now"> & {
 };
 
 export type OutboxBatchResult = { pumped: number; claimed: number; sent: number; retried: number; failed: number; held: number };
+
+// Half the claim lease (claim-deliveries.ts): long enough for a database restart or failover,
+// short enough that no other sender has taken the row back meanwhile.
+const SETTLE_PATIENCE_MS = 60_000;
 
 async function botsFor(db: Db, deliveries: ClaimedDelivery[]): Promise<Map<string, Telegraf | Error>> {
   const bots = new Map<string, Telegraf | Error>();
@@ -49,7 +54,9 @@ export async function runOutboxBatch(db: Db, options: OutboxBatchOptions): Promi
     claimed.map(async (delivery) => {
       const bot = bots.get(delivery.storeId);
       const outcome: SendOutcome & { ticketId?: string } = bot instanceof Error || !bot ? classifySendError(bot ?? new Error("no bot"), delivery.attempts) : await sendDelivery(db, bot, delivery);
-      const changed = await settleDelivery(db, delivery, outcome, { workerId: options.workerId, now: clock() });
+      const changed = await writeWhenReachable(db, () => settleDelivery(db, delivery, outcome, { workerId: options.workerId, now: clock() }), {
+        patienceMs: SETTLE_PATIENCE_MS,
+      });
       for (const message of changed) publishMessageUpdated(delivery.storeId, message);
       if (outcome.kind === "sent") result.sent += 1;
       else if (outcome.kind === "retry" || outcome.kind === "topic_gone") result.retried += 1;
