@@ -50,6 +50,13 @@ describe("searchTicketIds", () => {
     expect(await subjects("dana@fbi")).toEqual(["Shipping question"]);
   });
 
+  it("lists a ticket that matches in several ways once", async () => {
+    // "shipping" is in the subject and (stemmed) in the customer's message of the same ticket.
+    const ids = await searchTicketIds(db(), store.id, "shipping");
+    expect(ids).toHaveLength(1);
+    expect(await subjects("shipping")).toEqual(["Shipping question"]);
+  });
+
   it("treats LIKE wildcards and tsquery syntax as plain text", async () => {
     expect(await subjects("%")).toEqual([]);
     expect(await subjects("a & b | !c:*")).toEqual([]);

@@ -9,6 +9,11 @@ export const MAX_SEARCH_MATCHES = 500;
  * "quoted phrases" and -exclusions work), plus exact ticket number or order id and the customer's
  * name or email. The to_tsvector expressions must match the GIN indexes of the
  * inbox_full_text_search migration character for character, or PostgreSQL scans instead.
+ *
+ * Each way of matching is its own branch with its own ORDER BY … LIMIT, so PostgreSQL plans each
+ * one alone: a rare word is looked up in its GIN index, a common one is checked ticket by ticket
+ * walking the queue's order index until enough match. One OR over all of them (the first version)
+ * forced a scan of every ticket and every matching message, seconds at a million tickets.
  */
 export async function searchTicketIds(db: Db, storeId: string, query: string): Promise<string[]> {
   const text = query.trim();
@@ -16,27 +21,36 @@ export async function searchTicketIds(db: Db, storeId: string, query: string): P
   const digits = /^#?(\d{1,9})$/.exec(text)?.[1];
   const number = digits ? Number(digits) : null;
   const like = `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  // The tsquery is written out in each branch (not a CTE) so the planner sees the words and can
+  // estimate how many rows match them.
   const rows = await db.$queryRaw<{ id: string }[]>`
-    WITH q AS (SELECT websearch_to_tsquery('english'::regconfig, ${text}) AS query)
-    SELECT t.id
-    FROM "Ticket" t
-    LEFT JOIN "Customer" c ON c.id = t."customerId" AND c."storeId" = t."storeId"
-    CROSS JOIN q
-    WHERE t."storeId" = ${storeId}::uuid
-      AND (
-        to_tsvector('english'::regconfig, t."subject") @@ q.query
-        OR t."number" = ${number}::int
-        OR t."bigcommerceOrderId" = ${number}::int
-        OR c."email" ILIKE ${like}
-        OR c."name" ILIKE ${like}
-        OR t.id IN (
-          SELECT m."ticketId" FROM "Message" m
-          WHERE m."storeId" = ${storeId}::uuid
-            AND m."kind" IN ('INBOUND', 'OUTBOUND', 'NOTE')
-            AND to_tsvector('english'::regconfig, m."body") @@ q.query
-        )
-      )
-    ORDER BY t."updatedAt" DESC, t.id DESC
+    SELECT id FROM (
+      (SELECT t.id, t."updatedAt" FROM "Ticket" t
+        WHERE t."storeId" = ${storeId}::uuid
+          AND to_tsvector('english'::regconfig, t."subject") @@ websearch_to_tsquery('english'::regconfig, ${text})
+        ORDER BY t."updatedAt" DESC, t.id DESC LIMIT ${MAX_SEARCH_MATCHES})
+      UNION
+      (SELECT t.id, t."updatedAt" FROM "Ticket" t
+        WHERE t."storeId" = ${storeId}::uuid
+          AND t.id IN (
+            SELECT m."ticketId" FROM "Message" m
+            WHERE m."storeId" = ${storeId}::uuid
+              AND m."kind" IN ('INBOUND', 'OUTBOUND', 'NOTE')
+              AND to_tsvector('english'::regconfig, m."body") @@ websearch_to_tsquery('english'::regconfig, ${text})
+          )
+        ORDER BY t."updatedAt" DESC, t.id DESC LIMIT ${MAX_SEARCH_MATCHES})
+      UNION
+      (SELECT t.id, t."updatedAt" FROM "Ticket" t
+        WHERE t."storeId" = ${storeId}::uuid AND (t."number" = ${number}::int OR t."bigcommerceOrderId" = ${number}::int)
+        ORDER BY t."updatedAt" DESC, t.id DESC LIMIT ${MAX_SEARCH_MATCHES})
+      UNION
+      (SELECT t.id, t."updatedAt" FROM "Ticket" t
+        JOIN "Customer" c ON c.id = t."customerId"
+        WHERE t."storeId" = ${storeId}::uuid AND c."storeId" = ${storeId}::uuid
+          AND (c."email" ILIKE ${like} OR c."name" ILIKE ${like})
+        ORDER BY t."updatedAt" DESC, t.id DESC LIMIT ${MAX_SEARCH_MATCHES})
+    ) matches
+    ORDER BY "updatedAt" DESC, id DESC
     LIMIT ${MAX_SEARCH_MATCHES}`;
   return rows.map((row) => row.id);
 }
