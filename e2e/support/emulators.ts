@@ -27,7 +27,13 @@ export type E2eWorld = {
  */
 export async function startE2eWorld(baseURL: string, options: { bigcommerceRateLimit?: { quota: number; windowMs: number } } = {}): Promise<E2eWorld> {
   const urls = e2eEmulatorUrls(Number(new URL(baseURL).port));
-  const bigcommerce = await startBigcommerceEmulator({ port: Number(new URL(urls.bigcommerce).port), rateLimit: options.bigcommerceRateLimit });
+  const bigcommerce = await startBigcommerceEmulator({
+    port: Number(new URL(urls.bigcommerce).port),
+    rateLimit: options.bigcommerceRateLimit,
+    // Every spec starts a new emulator against the same e2e database: order numbers from a clock,
+    // so one spec's orders never take the number (and the ticket) of an earlier spec's.
+    startOrderId: (Math.floor(Date.now() / 1000) % 1_000_000) * 1000,
+  });
   const telegram = await startTelegramEmulator({ port: Number(new URL(urls.telegram).port) });
 
   const shop = bigcommerce.store(DEMO_STORE_HASH);

@@ -3,7 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/db/client.ts";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
-import { consumeLoginAttempt, resetLoginAttempts } from "./login-rate-limit.ts";
+import { checkLoginAllowed, recordFailedLogin, resetLoginAttempts } from "./login-rate-limit.ts";
 import { verifyPassword } from "./password.ts";
 import { SESSION_MAX_AGE_SECONDS } from "./session-lifetime.ts";
 
@@ -52,7 +52,7 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
         const key = { email, ip: clientAddress(request?.headers) };
-        const attempt = await consumeLoginAttempt(key);
+        const attempt = await checkLoginAllowed(key);
         if (!attempt.allowed) throw new Error(`Too many sign-in attempts. Try again in ${attempt.retryAfterSeconds} seconds.`);
 
         const candidates = await db().user.findMany({
@@ -61,6 +61,7 @@ export const authOptions: NextAuthOptions = {
         });
         if (candidates.length === 0) {
           await verifyPassword(password, DUMMY_HASH);
+          await recordFailedLogin(key);
           return null;
         }
         for (const user of candidates) {
@@ -69,6 +70,7 @@ export const authOptions: NextAuthOptions = {
             return { id: user.id, storeId: user.storeId, role: user.role, name: user.name, email: user.email };
           }
         }
+        await recordFailedLogin(key);
         return null;
       },
     }),
