@@ -14,6 +14,7 @@ import { searchTicketIds } from "@/lib/tickets/search-ticket-ids.ts";
 import { parseListTicketsQuery } from "@/lib/validations/tickets.ts";
 import type { Benchmark, BenchRow } from "./bench-types.ts";
 import { openScaleData } from "./generate-scale-data.ts";
+import { fmt, percentile } from "./stats.ts";
 
 const WARM_UP_RUNS = 20;
 const RUNS = 200;
@@ -23,12 +24,6 @@ const TARGET_MS = 50;
 const PAGE_SIZE = 50; // what the inbox asks for
 
 type Shape = { metric: string; filters: Partial<QueueFilters>; actorId?: string; cursor?: () => string | null; about?: string };
-
-const fmt = (value: number, digits = 0) => value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
-
-function percentile(sorted: number[], share: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
-}
 
 async function measure(call: () => Promise<unknown>): Promise<{ p50: number; p99: number; runs: number }> {
   const warmUntil = performance.now() + MAX_MS_PER_SHAPE / 6;
@@ -89,6 +84,7 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
       return listTickets(db, { storeId: store.id, actorId: shape.actorId ?? null, filters, cursor, limit });
     };
     let openPageOne: TicketPage | null = null;
+    let atRiskPageOne: TicketPage | null = null;
     const shapes: Shape[] = [
       { metric: "queue: Open (default view), page 1", filters: {}, about: `${fmt(facts.open)} open tickets` },
       { metric: "queue: Open, page 2 (cursor)", filters: {}, cursor: () => openPageOne?.nextCursor ?? null },
@@ -97,6 +93,7 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
       { metric: "queue: status Waiting on customer", filters: { status: "WAITING_ON_CUSTOMER" } },
       { metric: "queue: All, page 1", filters: { view: "all" }, about: `all ${fmt(store.tickets)} tickets of the store` },
       { metric: "queue: At risk", filters: { view: "at_risk" } },
+      { metric: "queue: At risk, page 2 (cursor)", filters: { view: "at_risk" }, cursor: () => atRiskPageOne?.nextCursor ?? null },
       { metric: "search: common word (refund), All", filters: { view: "all", q: "refund" } },
       { metric: "search: common word (refund), Open", filters: { q: "refund" } },
       { metric: "search: rare word (kaleidoscope), All", filters: { view: "all", q: "kaleidoscope" } },
@@ -108,6 +105,7 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
     for (const shape of shapes) {
       const page = await list(shape);
       if (shape.metric.startsWith("queue: Open (default view)")) openPageOne = page;
+      if (shape.metric === "queue: At risk") atRiskPageOne = page;
       const { p50, p99, runs } = await measure(() => list(shape));
       const matches = shape.filters.q ? (await searchTicketIds(db, store.id, shape.filters.q)).length : null;
       const counted = [

@@ -6,7 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Benchmark, BenchRow } from "./bench-types.ts";
 
-const HELPERS = new Set(["run.ts", "bench-types.ts", "stats.ts"]);
+const HELPERS = new Set(["run.ts", "bench-types.ts", "stats.ts", "generate-scale-data.ts", "scale-data-vocabulary.ts"]);
 const dir = import.meta.dirname;
 const only = process.argv.slice(2).filter((arg) => arg !== "--");
 const files = readdirSync(dir)

@@ -1,19 +1,26 @@
 import type { Db } from "@/lib/db/client.ts";
+import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { SLA_RISK_REMAINING_SHARE } from "./sla-risk.ts";
 
 /**
- * Ids of the store's tickets whose SLA is at risk or breached: the SQL twin of slaRisk() in
- * sla-risk.ts (Prisma cannot compare two columns with arithmetic). Keep the two in step.
+ * "SLA at risk or breached" as a condition on the ticket `t`: the SQL twin of slaRisk() in
+ * sla-risk.ts (Prisma cannot compare two columns with arithmetic). Keep the two in step. The queue
+ * puts it into its page query (list-tickets.ts), so PostgreSQL stops after one page of the newest
+ * at-risk tickets instead of collecting every one of them first.
  */
+export function slaRiskCondition(now: Date): Prisma.Sql {
+  return Prisma.sql`(t."status" NOT IN ('WAITING_ON_CUSTOMER', 'RESOLVED', 'CLOSED')
+    AND (
+      t."firstResponseBreached" OR t."resolutionBreached"
+      OR (t."firstResponseAt" IS NULL AND t."firstResponseDueAt" - ${now}::timestamptz < (t."firstResponseDueAt" - t."createdAt") * ${SLA_RISK_REMAINING_SHARE}::float8)
+      OR (t."resolutionDueAt" - ${now}::timestamptz < (t."resolutionDueAt" - t."createdAt") * ${SLA_RISK_REMAINING_SHARE}::float8)
+    ))`;
+}
+
+/** Ids of every one of the store's tickets whose SLA is at risk or breached. */
 export async function findSlaRiskTicketIds(db: Db, storeId: string, now: Date = new Date()): Promise<string[]> {
   const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "Ticket"
-    WHERE "storeId" = ${storeId}::uuid
-      AND "status" NOT IN ('WAITING_ON_CUSTOMER', 'RESOLVED', 'CLOSED')
-      AND (
-        "firstResponseBreached" OR "resolutionBreached"
-        OR ("firstResponseAt" IS NULL AND "firstResponseDueAt" - ${now}::timestamptz < ("firstResponseDueAt" - "createdAt") * ${SLA_RISK_REMAINING_SHARE}::float8)
-        OR ("resolutionDueAt" - ${now}::timestamptz < ("resolutionDueAt" - "createdAt") * ${SLA_RISK_REMAINING_SHARE}::float8)
-      )`;
+    SELECT t.id FROM "Ticket" t
+    WHERE t."storeId" = ${storeId}::uuid AND ${slaRiskCondition(now)}`;
   return rows.map((row) => row.id);
 }

@@ -1,8 +1,8 @@
 import type { Db } from "@/lib/db/client.ts";
-import type { Prisma } from "@/lib/generated/prisma/client.ts";
+import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { TicketPriority, TicketStatus } from "@/lib/generated/prisma/enums.ts";
 import { isUuid } from "@/lib/ids/is-uuid.ts";
-import { findSlaRiskTicketIds } from "./find-sla-risk-ticket-ids.ts";
+import { slaRiskCondition } from "./find-sla-risk-ticket-ids.ts";
 import { searchTicketIds } from "./search-ticket-ids.ts";
 import { decodeTicketCursor, encodeTicketCursor } from "./ticket-cursor.ts";
 import { ticketDtoSelect, toTicketDto, type TicketDto } from "./ticket-dto.ts";
@@ -55,12 +55,49 @@ function filterWhere(storeId: string, filters: TicketFilters, actorId: string | 
   return where;
 }
 
-/** Filters PostgreSQL answers outside Prisma's query language, as sets of ids to intersect. */
-async function idFilters(db: Db, storeId: string, filters: TicketFilters, now: Date): Promise<Prisma.TicketWhereInput[]> {
-  const sets: Prisma.TicketWhereInput[] = [];
-  if (filters.q) sets.push({ id: { in: await searchTicketIds(db, storeId, filters.q) } });
-  if (filters.slaAtRisk) sets.push({ id: { in: await findSlaRiskTicketIds(db, storeId, now) } });
-  return sets;
+/**
+ * filterWhere as SQL over the ticket `t`, for the pages only raw SQL can pick (search, SLA risk).
+ * Keep the two in step: search-ticket-ids.integration.test.ts runs each filter through both.
+ */
+function filterSql(filters: TicketFilters, actorId: string | null, now: Date): Prisma.Sql[] {
+  const and: Prisma.Sql[] = [];
+  if (filters.status?.length) and.push(Prisma.sql`t."status" = ANY(${filters.status}::"TicketStatus"[])`);
+  if (filters.priority?.length) and.push(Prisma.sql`t."priority" = ANY(${filters.priority}::"TicketPriority"[])`);
+  // The same precedence as filterWhere's successive assignments: none, then me, then an agent's id.
+  if (filters.assignee === "none") and.push(Prisma.sql`t."assigneeId" IS NULL`);
+  else if (filters.assignee === "me") and.push(actorId ? Prisma.sql`t."assigneeId" = ${actorId}::uuid` : Prisma.sql`FALSE`);
+  else if (filters.assigneeId !== undefined) and.push(Prisma.sql`t."assigneeId" = ${filters.assigneeId}::uuid`);
+  if (filters.teamId !== undefined) and.push(Prisma.sql`t."teamId" = ${filters.teamId}::uuid`);
+  if (filters.tag !== undefined) and.push(Prisma.sql`${filters.tag}::text = ANY(t."tags")`);
+  if (filters.customerId !== undefined) and.push(Prisma.sql`t."customerId" = ${filters.customerId}::uuid`);
+  if (filters.bigcommerceOrderId !== undefined) and.push(Prisma.sql`t."bigcommerceOrderId" = ${filters.bigcommerceOrderId}::int`);
+  if (filters.snoozed === true) and.push(Prisma.sql`t."snoozedUntil" > ${now}::timestamptz`);
+  if (filters.snoozed === false) and.push(Prisma.sql`(t."snoozedUntil" IS NULL OR t."snoozedUntil" <= ${now}::timestamptz)`);
+  if (filters.slaAtRisk) and.push(slaRiskCondition(now));
+  return and;
+}
+
+/**
+ * One page's ids (limit + 1, newest change first) when a filter needs raw SQL: the search and the
+ * SLA risk go into the page query itself with every other filter and the cursor, so PostgreSQL stops
+ * after the view's newest matches. Collecting all matches first and filtering them afterwards was
+ * slow (16,000 at-risk ids sent back as one IN list) and wrong (an Open search saw only the store's
+ * 500 newest matches, however many of them were closed).
+ */
+async function rawPageIds(db: Db, input: ListTicketsInput, filters: TicketFilters, take: number, now: Date): Promise<string[]> {
+  const and = filterSql(filters, input.actorId ?? null, now);
+  if (input.cursor) {
+    const after = decodeTicketCursor(input.cursor);
+    and.push(Prisma.sql`(t."updatedAt", t.id) < (${after.updatedAt}::timestamptz, ${after.id}::uuid)`);
+  }
+  const where = and.length ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
+  if (filters.q) return searchTicketIds(db, input.storeId, filters.q, { where, limit: take });
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT t.id FROM "Ticket" t
+    WHERE t."storeId" = ${input.storeId}::uuid AND ${where}
+    ORDER BY t."updatedAt" DESC, t.id DESC
+    LIMIT ${take}`;
+  return rows.map((row) => row.id);
 }
 
 /** The store's tickets, most recently changed first, a page at a time (keyset paging: stable under inserts). */
@@ -71,13 +108,17 @@ export async function listTickets(db: Db, input: ListTicketsInput): Promise<Tick
   const limit = Math.min(Math.max(Math.trunc(input.limit ?? DEFAULT_TICKET_PAGE_SIZE), 1), MAX_TICKET_PAGE_SIZE);
   const now = new Date();
   const filters = input.filters ?? {};
-  const where = filterWhere(input.storeId, filters, input.actorId ?? null, now);
-  const and = await idFilters(db, input.storeId, filters, now);
-  if (input.cursor) {
-    const after = decodeTicketCursor(input.cursor);
-    and.push({ OR: [{ updatedAt: { lt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { lt: after.id } }] });
+  let where: Prisma.TicketWhereInput;
+  if (filters.q || filters.slaAtRisk) {
+    // The ids already are the page, filters and cursor applied: Prisma only loads them.
+    where = { storeId: input.storeId, id: { in: await rawPageIds(db, input, filters, limit + 1, now) } };
+  } else {
+    where = filterWhere(input.storeId, filters, input.actorId ?? null, now);
+    if (input.cursor) {
+      const after = decodeTicketCursor(input.cursor);
+      where.AND = [{ OR: [{ updatedAt: { lt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { lt: after.id } }] }];
+    }
   }
-  if (and.length) where.AND = and;
   const rows = await db.ticket.findMany({
     where,
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],

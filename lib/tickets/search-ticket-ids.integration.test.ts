@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { createCustomer, createStore, createTicket, type TestStore } from "@/lib/testing/factories.ts";
+import { OPEN_STATUSES } from "@/components/inbox/queue-filters.ts";
+import { createCustomer, createStore, createTicket, createUser, type TestStore } from "@/lib/testing/factories.ts";
 import { addNote } from "./add-note.ts";
 import { findSlaRiskTicketIds } from "./find-sla-risk-ticket-ids.ts";
-import { listTickets } from "./list-tickets.ts";
+import { listTickets, type TicketFilters } from "./list-tickets.ts";
 import { searchTicketIds } from "./search-ticket-ids.ts";
 import { slaRisk } from "./sla-risk.ts";
 import { getTicket } from "./get-ticket.ts";
@@ -57,9 +58,95 @@ describe("searchTicketIds", () => {
     expect(await subjects("shipping")).toEqual(["Shipping question"]);
   });
 
+  it("finds the same with the walk for common words as with the indexes for rare ones", async () => {
+    for (const q of ["refund", "broken", '"arrived broken"', "question -shipping", "warranty", "scully", "4242", "%"]) {
+      const walk = await searchTicketIds(db(), store.id, q, { common: true });
+      expect(await searchTicketIds(db(), store.id, q, { common: false }), q).toEqual(walk);
+    }
+    expect(await searchTicketIds(db(), store.id, "broken", { common: true })).toHaveLength(1);
+  });
+
   it("treats LIKE wildcards and tsquery syntax as plain text", async () => {
     expect(await subjects("%")).toEqual([]);
     expect(await subjects("a & b | !c:*")).toEqual([]);
+  });
+});
+
+describe("search inside the queue's page", () => {
+  it("finds an open match behind more newer closed matches than a page holds", async () => {
+    const store = await createStore();
+    const { ticket: open } = await createTicket(store.id, { subject: "Zephyr lamp flickers" });
+    // Closed afterwards, so each is a newer change than the open ticket.
+    for (let i = 0; i < 3; i++) {
+      const { ticket } = await createTicket(store.id, { subject: `Zephyr lamp ${i}` });
+      await db().ticket.update({ where: { id: ticket.id }, data: { status: "CLOSED" } });
+    }
+    // Newest matches of any status first, then the view's filter (the old way) would miss it.
+    expect(await searchTicketIds(db(), store.id, "zephyr", { limit: 3 })).not.toContain(open.id);
+
+    const openView: TicketFilters = { q: "zephyr", status: [...OPEN_STATUSES], snoozed: false };
+    const page = await listTickets(db(), { storeId: store.id, filters: openView, limit: 2 });
+    expect(page.items.map((ticket) => ticket.id)).toEqual([open.id]);
+    expect(page.nextCursor).toBeNull();
+  });
+
+  it("pages through the matches with the cursor, newest change first, without gaps or repeats", async () => {
+    const store = await createStore();
+    const { ticket: byNote } = await createTicket(store.id, { subject: "Nothing in the subject" });
+    await addNote(db(), { storeId: store.id, ticketId: byNote.id, body: "Mentions the quokka plush", actorId: null });
+    for (let i = 0; i < 6; i++) await createTicket(store.id, { subject: i % 2 ? `Quokka plush ${i}` : `Other ${i}`, body: i % 3 ? "a quokka" : "nothing" });
+    const expected = await searchTicketIds(db(), store.id, "quokka");
+    expect(expected.length).toBe(6); // the note, three subjects, two more bodies; "Other 0" matches nothing
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listTickets(db(), { storeId: store.id, filters: { q: "quokka" }, limit: 2, cursor });
+      seen.push(...page.items.map((ticket) => ticket.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(expected);
+    const order = await db().ticket.findMany({ where: { id: { in: expected } }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], select: { id: true } });
+    expect(seen).toEqual(order.map((ticket) => ticket.id));
+  });
+
+  it("applies every queue filter the same way with and without a search", async () => {
+    // Every ticket here matches "gadget", so a search must list exactly what the filter alone lists:
+    // the two paths build their conditions separately (SQL for the search, Prisma otherwise).
+    const store = await createStore();
+    const ada = await createUser(store.id);
+    const team = await db().team.create({ data: { storeId: store.id, name: "Returns" }, select: { id: true } });
+    const carol = await createCustomer(store.id);
+    const make = async (subject: string, data: Record<string, unknown>) => {
+      const { ticket } = await createTicket(store.id, { subject: `${subject} gadget` });
+      await db().ticket.update({ where: { id: ticket.id }, data });
+    };
+    await make("A", { status: "OPEN", priority: "HIGH", assigneeId: ada.id, tags: ["vip"] });
+    await make("B", { status: "CLOSED", teamId: team.id, customerId: carol.id, bigcommerceOrderId: 77 });
+    await make("C", { status: "WAITING_ON_CUSTOMER", snoozedUntil: new Date(Date.now() + 30 * 86_400_000), assigneeId: ada.id });
+    // No snooze that has already ended: wakeSnoozedTickets in other tests would wake it (and count it).
+    await make("D", { status: "IN_PROGRESS", priority: "URGENT", tags: ["vip", "late"] });
+    const cases: Array<[TicketFilters, string | undefined]> = [
+      [{}, undefined],
+      [{ status: ["OPEN", "CLOSED"] }, undefined],
+      [{ priority: ["HIGH", "URGENT"] }, undefined],
+      [{ assigneeId: ada.id }, undefined],
+      [{ assignee: "me" }, ada.id],
+      [{ assignee: "me" }, undefined],
+      [{ assignee: "none" }, undefined],
+      [{ assignee: "none", assigneeId: ada.id }, undefined],
+      [{ teamId: team.id }, undefined],
+      [{ tag: "vip" }, undefined],
+      [{ customerId: carol.id }, undefined],
+      [{ bigcommerceOrderId: 77 }, undefined],
+      [{ snoozed: true }, undefined],
+      [{ snoozed: false, status: [...OPEN_STATUSES] }, undefined],
+    ];
+    for (const [filters, actorId] of cases) {
+      const list = async (more: TicketFilters) =>
+        (await listTickets(db(), { storeId: store.id, actorId, filters: { ...filters, ...more }, limit: 100 })).items.map((ticket) => ticket.subject);
+      const plain = await list({});
+      expect(await list({ q: "gadget" }), JSON.stringify(filters)).toEqual(plain);
+    }
   });
 });
 
@@ -87,5 +174,12 @@ describe("SLA at risk", () => {
     }
     const page = await listTickets(db(), { storeId: store.id, filters: { slaAtRisk: true } });
     expect(page.items.map((ticket) => ticket.subject).sort()).toEqual(["late", "risky"]);
+    // The condition is part of the page query: one at a time, with the cursor, and with other filters.
+    const first = await listTickets(db(), { storeId: store.id, filters: { slaAtRisk: true }, limit: 1 });
+    const second = await listTickets(db(), { storeId: store.id, filters: { slaAtRisk: true }, limit: 1, cursor: first.nextCursor ?? undefined });
+    expect([...first.items, ...second.items].map((ticket) => ticket.id)).toEqual(page.items.map((ticket) => ticket.id));
+    expect(second.nextCursor).toBeNull();
+    const onlyRisky = await listTickets(db(), { storeId: store.id, filters: { slaAtRisk: true, q: "risky" } });
+    expect(onlyRisky.items.map((ticket) => ticket.subject)).toEqual(["risky"]);
   });
 });
