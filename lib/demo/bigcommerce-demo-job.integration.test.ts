@@ -30,9 +30,12 @@ describe("BigCommerce demo job", () => {
     try {
       const deadline = Date.now() + 30_000;
       let tickets = 0;
-      while (tickets < 5 && Date.now() < deadline) {
+      let orders = 0;
+      // Orders, not just tickets: a simulated return opens a second ticket on an order it already has.
+      while ((tickets < 5 || orders < 5) && Date.now() < deadline) {
         await runInboundBatch(db(), { workerId: "demo", storeId, limit: 20 });
         tickets = await db().ticket.count({ where: { storeId, source: "BIGCOMMERCE" } });
+        orders = await db().orderSnapshot.count({ where: { storeId } });
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       expect(tickets).toBeGreaterThanOrEqual(5);

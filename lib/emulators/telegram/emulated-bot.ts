@@ -74,7 +74,10 @@ export class EmulatedBot {
   private readonly files = new Map<string, StoredFile>();
   private readonly rules: FailureRule[] = [];
   private updates: JsonObject[] = [];
-  private nextUpdateId = 100_000 + Math.floor(Math.random() * 1000);
+  // From the clock (milliseconds), so ids never start over: Tern drops a repeated update_id as a
+  // duplicate, and a new emulator talking to the same Tern database (the next e2e spec, a restarted
+  // demo) must not reuse an earlier one's. Bot API integers go up to 52 bits.
+  private nextUpdateId = Date.now();
   private waiters: Array<() => void> = [];
 
   /** `token` reuses a known token (demo mode keeps its bot across restarts); its prefix is the bot id. */
