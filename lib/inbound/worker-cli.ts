@@ -2,22 +2,30 @@
 // BIGCOMMERCE_API_URL, TERN_ENCRYPTION_KEY/NEXTAUTH_SECRET as the app has them). Any number may
 // run beside the app's in-process workers: claims never overlap. Options (env):
 // TERN_WORKER_ID, TERN_WORKER_LEASE_MS, TERN_WORKER_POLL_MS, TERN_WORKER_STORE_ID (one store only).
+// What it changes reaches agents live: it publishes through the same fan-out as the app's
+// instances (Redis with REDIS_URL, else PostgreSQL NOTIFY), with no port of its own.
+import { createServer } from "node:http";
 import { hostname } from "node:os";
 import { db } from "@/lib/db/client.ts";
+import { createRealtimeServer } from "@/lib/realtime/socket-server.ts";
 import { startInboundWorker } from "./start-inbound-worker.ts";
 
 const workerId = process.env.TERN_WORKER_ID ?? `${hostname()}:${process.pid}:cli`;
+const log = (line: string) => console.log(`[worker ${workerId}] ${line}`);
+// An HTTP server that never listens: socket.io only needs it to exist to broadcast through its adapter.
+const realtime = await createRealtimeServer(createServer(), { redisUrl: process.env.REDIS_URL || undefined, databaseUrl: process.env.DATABASE_URL, log });
 const worker = startInboundWorker(db(), {
   workerId,
   leaseMs: Number(process.env.TERN_WORKER_LEASE_MS) || undefined,
   pollMs: Number(process.env.TERN_WORKER_POLL_MS) || undefined,
   storeId: process.env.TERN_WORKER_STORE_ID || undefined,
-  log: (line) => console.log(`[worker ${workerId}] ${line}`),
+  log,
 });
 console.log(`[worker ${workerId}] started`);
 
 async function shutdown(): Promise<void> {
   await worker.stop();
+  await realtime.close();
   await db().$disconnect();
   process.exit(0);
 }

@@ -35,10 +35,11 @@ const clients: Socket[] = [];
 
 type Fanout = { redisUrl?: string; databaseUrl?: string };
 
-async function startInstance(fanout: Fanout, channelPrefix: string) {
+async function startInstance(fanout: Fanout, channelPrefix: string, options: { listen: boolean }) {
   const httpServer = createServer();
   const handle = await createRealtimeServer(httpServer, { ...fanout, channelPrefix });
   handles.push(handle);
+  if (!options.listen) return null;
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   return `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
 }
@@ -78,9 +79,10 @@ const cases = [
 describe.each(cases)("socket.io across two instances through $name", ({ fanout, skip }) => {
   it.skipIf(skip)("an agent connected to instance A receives what instance B publishes, small and over 8 kB", async () => {
     const prefix = `tern-test-${randomBytes(4).toString("hex")}`;
-    const urlA = await startInstance(fanout, prefix);
-    // Started last, instance B is the one this process publishes through.
-    await startInstance(fanout, prefix);
+    const urlA = (await startInstance(fanout, prefix, { listen: true }))!;
+    // Started last, B is the one this process publishes through. It listens nowhere, like a
+    // standalone worker (lib/inbound/worker-cli.ts): what it publishes still reaches A's agents.
+    await startInstance(fanout, prefix, { listen: false });
 
     const store = await createStore();
     const user = await createUser(store.id);
