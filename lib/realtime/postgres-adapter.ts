@@ -16,6 +16,10 @@ export async function attachPostgresAdapter(
   // One connection stays in LISTEN; the others carry NOTIFYs and attachment reads and writes.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   pool.on("error", (error) => log?.(`socket.io fan-out pool: ${error.message}`));
+  // The adapter keeps its LISTEN connection checked out, where the pool's handler does not reach:
+  // without a listener of its own, that connection's error when the database restarts would be an
+  // uncaught exception and end the process. The adapter reconnects by itself once the connection ends.
+  pool.on("connect", (client) => client.on("error", (error) => log?.(`socket.io fan-out connection: ${error.message}`)));
   await pool.query("SELECT 1");
   io.adapter(
     createAdapter(pool, {
