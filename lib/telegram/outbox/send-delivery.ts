@@ -7,6 +7,15 @@ import { ensureTicketTopic } from "./ensure-ticket-topic.ts";
 
 export type SendOutcome = { kind: "sent"; telegramMessageId: number } | { kind: "skipped"; reason: string } | SendFailure;
 
+// Telegraf waits 500 s for an answer. A call still hanging when the claim's 120 s lease ends would
+// be sent again by the next sender, and would stall the batch (every chat's replies) meanwhile:
+// give up well before, and retry like any other network failure.
+const SEND_TIMEOUT_MS = 30_000;
+
+type CallOptions = NonNullable<Parameters<Telegraf["telegram"]["callApi"]>[2]>;
+// Telegraf types its signal with the abort-controller package's shim; Node's AbortSignal is what node-fetch checks at run time.
+const deadline = (): CallOptions => ({ signal: AbortSignal.timeout(SEND_TIMEOUT_MS) as unknown as CallOptions["signal"] });
+
 /** One Bot API call for one claimed delivery, turned into an outcome; never throws. */
 export async function sendDelivery(db: Db, bot: Telegraf, delivery: ClaimedDelivery): Promise<SendOutcome & { ticketId?: string }> {
   const payload = parseDeliveryPayload(delivery.payload);
@@ -15,14 +24,20 @@ export async function sendDelivery(db: Db, bot: Telegraf, delivery: ClaimedDeliv
   try {
     switch (payload.type) {
       case "text": {
-        const sent = await bot.telegram.sendMessage(chatId, payload.text, {
-          ...(payload.replyMarkup ? { reply_markup: payload.replyMarkup } : {}),
-          ...(payload.threadId !== undefined ? { message_thread_id: payload.threadId } : {}),
-        });
+        const sent = await bot.telegram.callApi(
+          "sendMessage",
+          {
+            chat_id: chatId,
+            text: payload.text,
+            ...(payload.replyMarkup ? { reply_markup: payload.replyMarkup } : {}),
+            ...(payload.threadId !== undefined ? { message_thread_id: payload.threadId } : {}),
+          },
+          deadline(),
+        );
         return { kind: "sent", telegramMessageId: sent.message_id };
       }
       case "copy": {
-        const copied = await bot.telegram.copyMessage(chatId, payload.fromChatId, payload.messageId);
+        const copied = await bot.telegram.callApi("copyMessage", { chat_id: chatId, from_chat_id: payload.fromChatId, message_id: payload.messageId }, deadline());
         return { kind: "sent", telegramMessageId: copied.message_id };
       }
       case "topicText":
@@ -31,8 +46,8 @@ export async function sendDelivery(db: Db, bot: Telegraf, delivery: ClaimedDeliv
         if (threadId === null) return { kind: "skipped", reason: "The ticket no longer exists" };
         const sent =
           payload.type === "topicText"
-            ? await bot.telegram.sendMessage(chatId, payload.text, { message_thread_id: threadId })
-            : await bot.telegram.copyMessage(chatId, payload.fromChatId, payload.messageId, { message_thread_id: threadId });
+            ? await bot.telegram.callApi("sendMessage", { chat_id: chatId, text: payload.text, message_thread_id: threadId }, deadline())
+            : await bot.telegram.callApi("copyMessage", { chat_id: chatId, from_chat_id: payload.fromChatId, message_id: payload.messageId, message_thread_id: threadId }, deadline());
         return { kind: "sent", telegramMessageId: sent.message_id };
       }
     }
