@@ -1,10 +1,8 @@
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import NextAuth from "next-auth";
-import { io as connect, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as loadRoute from "@/app/api/bigcommerce/load/route.ts";
 import * as authRoute from "@/app/api/bigcommerce/auth/route.ts";
@@ -23,10 +21,9 @@ import { startBigcommerceEmulator, type BigcommerceEmulator } from "@/lib/emulat
 import { signPayload } from "@/lib/emulators/bigcommerce/sign-payload.ts";
 import { startTelegramEmulator, type TelegramEmulator } from "@/lib/emulators/telegram/start-telegram-emulator.ts";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
-import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/events.ts";
-import { createRealtimeServer, type RealtimeHandle } from "@/lib/realtime/socket-server.ts";
 import { concreteRoute, ROUTE_METHODS, routeFiles, routePath, V1_DIR, type RouteMethod, type RouteModule } from "@/lib/testing/api-routes.ts";
 import { createCustomer, createStore, createTicket, createUser, type TestStore, type TestUser } from "@/lib/testing/factories.ts";
+import { startRealtimeHarness, type RealtimeHarness } from "@/lib/testing/realtime-harness.ts";
 import { sessionCookieFor } from "@/lib/testing/session-cookie.ts";
 
 // Authorisation on every route Tern serves: /api/v1 (every route and method found on disk),
@@ -138,7 +135,6 @@ const CLIENT_ID = "tern-authz-client";
 const CLIENT_SECRET = "tern-authz-client-secret";
 const BC_TOKEN = "authz-bigcommerce-access-token";
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Reply = { status: number; text: string; json: { error?: { code?: unknown; message?: unknown } } | null };
 
 let store: TestStore;
@@ -587,31 +583,17 @@ describe("BigCommerce app callbacks and webhook receivers", () => {
 });
 
 describe("socket.io", () => {
-  let httpServer: HttpServer;
-  let realtime: RealtimeHandle;
+  let harness: RealtimeHarness;
   let url: string;
-  const sockets: ClientSocket[] = [];
-
-  async function connectAs(headers: Record<string, string>): Promise<ClientSocket> {
-    const socket: ClientSocket = connect(url, { path: "/socket.io", transports: ["websocket"], extraHeaders: headers, reconnection: false });
-    sockets.push(socket);
-    await new Promise<void>((resolve, reject) => {
-      socket.once("connect", resolve);
-      socket.once("connect_error", reject);
-    });
-    return socket;
-  }
+  const connectAs = (headers: Record<string, string>) => harness.connect(headers);
 
   beforeAll(async () => {
-    httpServer = createServer();
-    realtime = await createRealtimeServer(httpServer);
-    await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-    url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+    harness = await startRealtimeHarness();
+    url = harness.url;
   });
 
   afterAll(async () => {
-    sockets.forEach((socket) => socket.disconnect());
-    await realtime?.close();
+    await harness?.close();
   });
 
   it("refuses handshakes with a forged, expired, malformed or uninstalled-store session, and from another site by Origin alone", async () => {
@@ -683,7 +665,7 @@ describe("socket.io", () => {
     // Still connected and served: a valid join of its own store's ticket works, and the other store heard nothing.
     expect(socket.connected).toBe(true);
     expect(await join(ids.tickets)).toEqual({ ok: true });
-    const inForeignRoom = await realtime.io.in(`ticket:${foreign.id}`).fetchSockets();
+    const inForeignRoom = await harness.realtime.io.in(`ticket:${foreign.id}`).fetchSockets();
     expect(inForeignRoom.map((member) => member.data.userId)).toEqual([foreignAgent.id]);
     expect(heardByOtherStore).toEqual([]);
   });

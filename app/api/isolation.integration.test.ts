@@ -1,14 +1,10 @@
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/auth/api-tokens.ts";
 import { db } from "@/lib/db/client.ts";
-import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/events.ts";
-import { createRealtimeServer, type RealtimeHandle } from "@/lib/realtime/socket-server.ts";
 import { createCustomer, createStore, createTicket, createUser, type TestStore, type TestUser } from "@/lib/testing/factories.ts";
 import { concreteRoute, ROUTE_METHODS, routeFiles, routePath, V1_DIR as V1, type RouteMethod as Method, type RouteModule } from "@/lib/testing/api-routes.ts";
+import { startRealtimeHarness, type RealtimeHarness } from "@/lib/testing/realtime-harness.ts";
 import { sessionCookieFor } from "@/lib/testing/session-cookie.ts";
 import { addNote } from "@/lib/tickets/add-note.ts";
 
@@ -17,7 +13,6 @@ import { addNote } from "@/lib/tickets/add-note.ts";
 // as they appear), over socket.io, and through attachment URLs. The in-admin and inbox pages read
 // through the same scoped lib functions and are checked in e2e/isolation.spec.ts.
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const MARK = `alpha${Date.now().toString(36)}`;
 
@@ -225,31 +220,15 @@ describe("/api/v1: store B's admin holding store A's ids", () => {
 });
 
 describe("socket.io", () => {
-  let httpServer: HttpServer;
-  let realtime: RealtimeHandle;
-  let url: string;
-  const sockets: ClientSocket[] = [];
-
-  async function connectAs(cookie: string, headers: Record<string, string> = {}): Promise<ClientSocket> {
-    const socket: ClientSocket = connect(url, { path: "/socket.io", transports: ["websocket"], extraHeaders: { cookie, ...headers }, reconnection: false });
-    sockets.push(socket);
-    await new Promise<void>((resolve, reject) => {
-      socket.once("connect", resolve);
-      socket.once("connect_error", reject);
-    });
-    return socket;
-  }
+  let harness: RealtimeHarness;
+  const connectAs = (cookie: string, headers: Record<string, string> = {}) => harness.connect({ cookie, ...headers });
 
   beforeAll(async () => {
-    httpServer = createServer();
-    realtime = await createRealtimeServer(httpServer);
-    await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-    url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+    harness = await startRealtimeHarness();
   });
 
   afterAll(async () => {
-    sockets.forEach((socket) => socket.disconnect());
-    await realtime?.close();
+    await harness?.close();
   });
 
   it("B hears nothing of A's tickets, cannot join A's ticket rooms, and its typing never reaches A", async () => {
