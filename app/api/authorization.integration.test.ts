@@ -24,6 +24,7 @@ import type { Role } from "@/lib/generated/prisma/enums.ts";
 import { concreteRoute, ROUTE_METHODS, routeFiles, routePath, V1_DIR, type RouteMethod, type RouteModule } from "@/lib/testing/api-routes.ts";
 import { createCustomer, createStore, createTicket, createUser, type TestStore, type TestUser } from "@/lib/testing/factories.ts";
 import { startRealtimeHarness, type RealtimeHarness } from "@/lib/testing/realtime-harness.ts";
+import { storeSnapshot } from "@/lib/testing/store-snapshot.ts";
 import { sessionCookieFor } from "@/lib/testing/session-cookie.ts";
 
 // Authorisation on every route Tern serves: /api/v1 (every route and method found on disk),
@@ -250,27 +251,6 @@ async function call(routeModule: RouteModule, label: string, route: string, head
   return { status: response.status, text, json };
 }
 
-/** Everything of the store a call could change, as one comparable value. */
-async function snapshot(storeId: string): Promise<string> {
-  const rows = await Promise.all([
-    db().store.findUniqueOrThrow({ where: { id: storeId }, select: { name: true, status: true, purgeOnUninstall: true, refundApprovalThreshold: true, telegramWebhookSecret: true, telegramBotTokenEncrypted: true, webhooksRegisteredAt: true } }),
-    db().ticket.findMany({ where: { storeId }, orderBy: { id: "asc" } }),
-    db().message.findMany({ where: { storeId }, orderBy: { id: "asc" }, select: { id: true, body: true, kind: true } }),
-    db().user.findMany({ where: { storeId }, orderBy: { id: "asc" }, select: { id: true, role: true, disabledAt: true, availability: true, capacity: true, teamId: true } }),
-    db().kbArticle.findMany({ where: { storeId }, orderBy: { id: "asc" } }),
-    db().template.findMany({ where: { storeId }, orderBy: { id: "asc" } }),
-    db().assignmentRule.findMany({ where: { storeId }, orderBy: { id: "asc" } }),
-    db().slaPolicy.findMany({ where: { storeId }, orderBy: { id: "asc" } }),
-    db().escalationPolicy.findMany({ where: { storeId }, orderBy: { id: "asc" } }),
-    db().slaHoliday.findMany({ where: { storeId }, orderBy: { id: "asc" } }),
-    db().apiToken.findMany({ where: { storeId }, orderBy: { id: "asc" }, select: { id: true, revokedAt: true } }),
-    db().orderAction.findMany({ where: { storeId }, orderBy: { id: "asc" } }),
-    db().inboundEvent.findMany({ where: { storeId }, orderBy: { id: "asc" }, select: { id: true, status: true, manualTicketId: true, attempts: true } }),
-    db().team.findMany({ where: { storeId }, orderBy: { id: "asc" } }),
-  ]);
-  return JSON.stringify(rows, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
-}
-
 function expectErrorShape(reply: Reply, status: number, code: string, label: string): void {
   expect(reply.status, `${label}: ${reply.text.slice(0, 200)}`).toBe(status);
   expect(reply.json?.error?.code, `${label}: ${reply.text.slice(0, 200)}`).toBe(code);
@@ -389,20 +369,20 @@ describe("/api/v1 without valid credentials", () => {
       ["a session cookie of garbage", { cookie: "next-auth.session-token=forged.value.here" }],
       ["a session cookie that is not URL-encoded", { cookie: "next-auth.session-token=%E0%A4%A" }],
     ];
-    const before = await snapshot(store.id);
+    const before = await storeSnapshot(store.id);
     const routes = await routesOnDisk();
     for (const { label, route, module } of routes) {
       for (const [name, headers] of credentials) {
         expectErrorShape(await call(module, label, route, headers), 401, "UNAUTHORIZED", `${label} with ${name}`);
       }
     }
-    expect(await snapshot(store.id)).toBe(before);
+    expect(await storeSnapshot(store.id)).toBe(before);
   });
 });
 
 describe("/api/v1 by role", () => {
   it("refuses (403, nothing changes) every role the table does not allow, by session cookie and by API token", async () => {
-    const before = await snapshot(store.id);
+    const before = await storeSnapshot(store.id);
     const denied: string[] = [];
     for (const { label, route, module } of await routesOnDisk()) {
       for (const user of [agent, supervisor]) {
@@ -414,7 +394,7 @@ describe("/api/v1 by role", () => {
         denied.push(`${label} as ${user.role}`);
       }
     }
-    expect(await snapshot(store.id)).toBe(before);
+    expect(await storeSnapshot(store.id)).toBe(before);
     expect(denied).toEqual(expect.arrayContaining(["PATCH /users/[id] as AGENT", "PATCH /users/[id] as SUPERVISOR", "POST /sla-policies as AGENT", "GET /metrics/dashboard as AGENT", "PUT /telegram/bot as SUPERVISOR", "POST /api-tokens as SUPERVISOR"]));
   });
 
@@ -439,7 +419,7 @@ describe("/api/v1 by role", () => {
     const availability = (await import(path.join(V1_DIR, "users/[id]/availability/route.ts"))) as RouteModule;
     const orderActions = (await import(path.join(V1_DIR, "tickets/[id]/order-actions/route.ts"))) as RouteModule;
     const agentCookie = { cookie: await sessionCookieFor(agent) };
-    const before = await snapshot(store.id);
+    const before = await storeSnapshot(store.id);
     const other = { id: otherAgent.id };
     const reply = async (routeModule: RouteModule, method: RouteMethod, url: string, params: Record<string, string>, headers: Record<string, string>, body?: unknown) => {
       const init: RequestInit = { method, headers: { ...headers, ...(body === undefined ? {} : { "content-type": "application/json" }) }, body: body === undefined ? undefined : JSON.stringify(body) };
@@ -450,7 +430,7 @@ describe("/api/v1 by role", () => {
     expectErrorShape(await reply(availability, "GET", `/users/${other.id}/availability`, other, agentCookie), 403, "FORBIDDEN", "agent reads another's availability");
     expectErrorShape(await reply(availability, "PUT", `/users/${other.id}/availability`, other, agentCookie, { availability: "OFFLINE" }), 403, "FORBIDDEN", "agent sets another's availability");
     expectErrorShape(await reply(orderActions, "POST", `/tickets/${ids.tickets}/order-actions`, { id: ids.tickets! }, agentCookie, { kind: "CANCEL" }), 403, "FORBIDDEN", "agent cancels an order");
-    expect(await snapshot(store.id)).toBe(before);
+    expect(await storeSnapshot(store.id)).toBe(before);
     // The same calls by a supervisor pass the check.
     const supervisorCookie = { cookie: await sessionCookieFor(supervisor) };
     expect((await reply(availability, "PUT", `/users/${other.id}/availability`, other, supervisorCookie, { availability: "OFFLINE" })).status).toBe(200);
@@ -469,7 +449,7 @@ describe("cross-site writes with the session cookie (CSRF)", () => {
       ["a foreign port of Tern's host", { cookie, host: "tern.test", origin: "http://tern.test:8080" }],
       ["Origin: null (sandboxed frame)", { cookie, host: "tern.test", origin: "null" }],
     ];
-    const before = await snapshot(store.id);
+    const before = await storeSnapshot(store.id);
     const checked: string[] = [];
     for (const { label, route, module } of await routesOnDisk()) {
       if (!unsafe(label)) continue;
@@ -480,7 +460,7 @@ describe("cross-site writes with the session cookie (CSRF)", () => {
       }
       checked.push(label);
     }
-    expect(await snapshot(store.id)).toBe(before);
+    expect(await storeSnapshot(store.id)).toBe(before);
     expect(checked.length).toBeGreaterThan(30);
     expect(checked).toEqual(expect.arrayContaining(["POST /tickets", "PATCH /tickets/[id]", "POST /tickets/[id]/messages", "PATCH /users/[id]", "DELETE /api-tokens/[id]", "PUT /telegram/bot"]));
   });
@@ -544,7 +524,7 @@ describe("cross-site writes with the session cookie (CSRF)", () => {
 describe("BigCommerce app callbacks and webhook receivers", () => {
   it("the callbacks answer a missing, garbage or forged signed_payload_jwt with 401, and a broken install query with a 4xx, never a session or a 500", async () => {
     const forged = await signPayload({ clientId: CLIENT_ID, clientSecret: "not-the-secret", storeHash: store.bigcommerceHash, user: { id: 1, email: "x@shop.test" } });
-    const before = await snapshot(store.id);
+    const before = await storeSnapshot(store.id);
     for (const [name, routeModule] of [["load", loadRoute], ["uninstall", uninstallRoute], ["remove-user", removeUserRoute], ["remove_user", removeUserAliasRoute]] as const) {
       for (const query of ["", "?signed_payload_jwt=", "?signed_payload_jwt=not.a.jwt", `?signed_payload_jwt=${forged}`, `?signed_payload_jwt=${forged}&signed_payload_jwt=x`]) {
         for (const accept of ["application/json", "text/html"]) {
@@ -560,7 +540,7 @@ describe("BigCommerce app callbacks and webhook receivers", () => {
       expect(response.status, `auth${query}`).toBeLessThan(500);
       expect(response.headers.getSetCookie()).toEqual([]);
     }
-    expect(await snapshot(store.id)).toBe(before);
+    expect(await storeSnapshot(store.id)).toBe(before);
   });
 
   it("both webhook receivers answer 401 to deliveries without their secret or with a wrong one, and store nothing", async () => {

@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client.ts";
 import { createCustomer, createStore, createTicket, createUser, type TestStore, type TestUser } from "@/lib/testing/factories.ts";
 import { concreteRoute, ROUTE_METHODS, routeFiles, routePath, V1_DIR as V1, type RouteMethod as Method, type RouteModule } from "@/lib/testing/api-routes.ts";
 import { startRealtimeHarness, type RealtimeHarness } from "@/lib/testing/realtime-harness.ts";
+import { storeSnapshot } from "@/lib/testing/store-snapshot.ts";
 import { sessionCookieFor } from "@/lib/testing/session-cookie.ts";
 import { addNote } from "@/lib/tickets/add-note.ts";
 
@@ -74,29 +75,6 @@ async function call(routeModule: RouteModule, method: Method, url: string, auth:
   return { status: response.status, text: await response.text() };
 }
 
-/** Everything of store A that a call could change, as one comparable value. */
-async function snapshotA(): Promise<string> {
-  const storeId = storeA.id;
-  const rows = await Promise.all([
-    db().store.findUniqueOrThrow({ where: { id: storeId }, select: { name: true, status: true, purgeOnUninstall: true, refundApprovalThreshold: true, telegramWebhookSecret: true, webhooksRegisteredAt: true } }),
-    db().ticket.findMany({ where: { storeId }, orderBy: { id: "asc" } }),
-    db().message.findMany({ where: { storeId }, orderBy: { id: "asc" }, select: { id: true, body: true, kind: true } }),
-    db().user.findMany({ where: { storeId }, orderBy: { id: "asc" }, select: { id: true, role: true, disabledAt: true, availability: true, capacity: true, teamId: true } }),
-    db().customer.findMany({ where: { storeId }, orderBy: { id: "asc" } }),
-    db().kbArticle.findMany({ where: { storeId }, orderBy: { id: "asc" } }),
-    db().template.findMany({ where: { storeId }, orderBy: { id: "asc" } }),
-    db().assignmentRule.findMany({ where: { storeId }, orderBy: { id: "asc" } }),
-    db().slaPolicy.findMany({ where: { storeId }, orderBy: { id: "asc" } }),
-    db().escalationPolicy.findMany({ where: { storeId }, orderBy: { id: "asc" } }),
-    db().slaHoliday.findMany({ where: { storeId }, orderBy: { id: "asc" } }),
-    db().apiToken.findMany({ where: { storeId }, orderBy: { id: "asc" }, select: { id: true, revokedAt: true } }),
-    db().orderAction.findMany({ where: { storeId }, orderBy: { id: "asc" } }),
-    db().inboundEvent.findMany({ where: { storeId }, orderBy: { id: "asc" }, select: { id: true, status: true, manualTicketId: true, attempts: true } }),
-    db().team.findMany({ where: { storeId }, orderBy: { id: "asc" } }),
-  ]);
-  return JSON.stringify(rows, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
-}
-
 beforeAll(async () => {
   storeA = await createStore({ name: `${MARK} store` });
   storeB = await createStore();
@@ -151,7 +129,7 @@ beforeAll(async () => {
 
 describe("/api/v1: store B's admin holding store A's ids", () => {
   it("reads nothing of A and changes nothing of A, on every route and method", async () => {
-    const before = await snapshotA();
+    const before = await storeSnapshot(storeA.id);
     const files = routeFiles();
     expect(files.length).toBeGreaterThan(20);
     const checked: string[] = [];
@@ -173,7 +151,7 @@ describe("/api/v1: store B's admin holding store A's ids", () => {
         checked.push(label);
       }
     }
-    expect(await snapshotA()).toBe(before);
+    expect(await storeSnapshot(storeA.id)).toBe(before);
     // A sample of what must be covered; the list grows by itself as routes are added.
     expect(checked).toEqual(expect.arrayContaining(["GET /tickets", "GET /tickets/[id]", "PATCH /tickets/[id]", "POST /tickets/[id]/messages", "GET /attachments/[messageId]/[index]", "PATCH /users/[id]", "POST /order-actions/[id]/approve", "GET /webhooks/dead-letters"]));
   });
@@ -205,7 +183,7 @@ describe("/api/v1: store B's admin holding store A's ids", () => {
       ["tickets/route.ts", "POST", "/tickets", null, { subject: "child of A", parentTicketId: a.tickets }],
       ["assignment-rules/route.ts", "POST", "/assignment-rules", null, { name: "steal", teamId: a.teams }],
     ];
-    const before = await snapshotA();
+    const before = await storeSnapshot(storeA.id);
     for (const [file, method, url, params, body] of attempts) {
       const routeModule = (await import(path.join(V1, file))) as RouteModule;
       const { status, text } = await call(routeModule, method, url, auth, params, body);
@@ -213,7 +191,7 @@ describe("/api/v1: store B's admin holding store A's ids", () => {
       expect(status).toBeLessThan(500);
       expect(text).not.toContain(MARK);
     }
-    expect(await snapshotA()).toBe(before);
+    expect(await storeSnapshot(storeA.id)).toBe(before);
     const after = await db().ticket.findUniqueOrThrow({ where: { id: ticketB.id }, select: { assigneeId: true, mergedIntoId: true } });
     expect(after).toEqual({ assigneeId: null, mergedIntoId: null });
   });
