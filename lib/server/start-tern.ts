@@ -10,6 +10,8 @@ import { applyMigrations } from "@/lib/db/migrate.ts";
 import { seedDemo } from "@/lib/demo/seed-demo.ts";
 import { createRealtimeServer } from "@/lib/realtime/socket-server.ts";
 import { startBackgroundJobs } from "./background-jobs.ts";
+import { directRouteHandler } from "./direct-routes.ts";
+import { serveWithHandler } from "./web-request-bridge.ts";
 
 export type StartOptions = { dev: boolean; dir?: string; log?: (line: string) => void };
 export type RunningTern = { url: string; close: () => Promise<void> };
@@ -44,7 +46,10 @@ export async function startTern(options: StartOptions): Promise<RunningTern> {
   const app = next({ dev: options.dev, dir, hostname: "localhost", port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const origin = `http://localhost:${env.PORT}`;
   const httpServer = createServer((request, response) => {
+    const direct = directRouteHandler(request);
+    if (direct) return void serveWithHandler(direct, request, response, origin);
     handle(request, response).catch((error: unknown) => {
       log(`request failed: ${String(error)}`);
       if (!response.headersSent) response.writeHead(500).end();

@@ -1,45 +1,17 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { serveWithHandler, type WebHandler } from "@/lib/server/web-request-bridge.ts";
 
 export type RouteHandlerServer = { url: string; close: () => Promise<void> };
 
-async function toRequest(incoming: IncomingMessage, origin: string): Promise<Request> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of incoming) chunks.push(chunk as Buffer);
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(incoming.headers)) {
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else if (value !== undefined) headers.set(name, value);
-  }
-  const method = incoming.method ?? "GET";
-  const body = method === "GET" || method === "HEAD" ? undefined : Buffer.concat(chunks);
-  return new Request(new URL(incoming.url ?? "/", origin), { method, headers, body });
-}
-
-async function send(response: Response, outgoing: ServerResponse): Promise<void> {
-  const body = Buffer.from(await response.arrayBuffer());
-  // A known length, not chunked encoding: one write, as a production server sends small bodies.
-  outgoing.writeHead(response.status, { ...Object.fromEntries(response.headers), "content-length": String(body.length) });
-  if (body.length) outgoing.end(body);
-  else outgoing.end();
-}
-
 /**
  * Serves one App Router handler (`(request: Request) => Promise<Response>`) from a bare node:http
- * server: tests and the benchmark reach the real route code over real HTTP without a Next build.
- * Next adds routing and its own overhead in front of this; the handler itself is the same.
+ * server: tests and the benchmark reach the real route code over real HTTP without a Next build,
+ * through the same bridge the production server uses for its direct routes (lib/server/direct-routes.ts).
  */
-export async function serveRouteHandler(handler: (request: Request) => Promise<Response>, options: { port?: number } = {}): Promise<RouteHandlerServer> {
+export async function serveRouteHandler(handler: WebHandler, options: { port?: number } = {}): Promise<RouteHandlerServer> {
   let origin = "";
-  const server = createServer((incoming, outgoing) => {
-    toRequest(incoming, origin)
-      .then(handler)
-      .then((response) => send(response, outgoing))
-      .catch(() => {
-        if (!outgoing.headersSent) outgoing.writeHead(500);
-        outgoing.end();
-      });
-  });
+  const server = createServer((incoming, outgoing) => void serveWithHandler(handler, incoming, outgoing, origin));
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
