@@ -37,7 +37,7 @@ export async function gatherOrderWork(db: Db, storeId: string, event: OrderScope
       bundle = { ...bundle, shipments: known.shipments, shippingAddresses: known.shippingAddresses, products: bundle.products.length ? bundle.products : known.products };
     }
   } else if (client) {
-    bundle = await fetchOrderBundle(client, event.orderId, stored, { shipments: event.type === "shipment" });
+    bundle = await fetchOrderBundle(client, event.orderId, stored, { shipments: event.type === "shipment", statusOnly: event.type === "order" && event.statusOnly });
     if (!bundle) throw new PermanentEventError(`Order ${event.orderId} does not exist in BigCommerce (deleted, or not this store's)`);
   } else {
     bundle = stored?.bundle ?? null;

@@ -6,7 +6,7 @@ const light = (scope: string, data: Record<string, unknown>) => ({ scope, store_
 describe("readBigcommerceEvent: light envelopes", () => {
   it("maps BigCommerce scopes onto the SPEC's events", () => {
     expect(readBigcommerceEvent(light("store/order/created", { type: "order", id: 250 }))).toEqual({ type: "order", orderId: 250 });
-    expect(readBigcommerceEvent(light("store/order/statusUpdated", { type: "order", id: "251", status: { previous_status_id: 1, new_status_id: 2 } }))).toEqual({ type: "order", orderId: 251 });
+    expect(readBigcommerceEvent(light("store/order/statusUpdated", { type: "order", id: "251", status: { previous_status_id: 1, new_status_id: 2 } }))).toEqual({ type: "order", orderId: 251, statusOnly: true });
     expect(readBigcommerceEvent(light("store/order/transaction/created", { order_id: "252" }))).toEqual({ type: "order", orderId: 252 });
     expect(readBigcommerceEvent(light("store/order/refund/created", { type: "order", id: 253, refund: { refund_id: 9 } }))).toEqual({ type: "refund", orderId: 253, refundKey: "refund:9" });
     expect(readBigcommerceEvent(light("store/order/message/created", { type: "order", id: 254, message: { order_message_id: 3 } }))).toEqual({ type: "orderMessage", orderId: 254, messageId: 3 });

@@ -8,7 +8,13 @@ import { digest, id, record, requireId, seedOrderBundle, seedShipment, text, typ
  * carry ids only (the processor reads the rest over the API); seed-form events carry the data.
  */
 export type BigcommerceEvent =
-  | { type: "order"; orderId: number; bundle?: OrderBundle }
+  | {
+      type: "order";
+      orderId: number;
+      bundle?: OrderBundle;
+      /** statusUpdated: only the order's status moved, so its products and addresses need no re-read. */
+      statusOnly?: boolean;
+    }
   | { type: "refund"; orderId: number; refundKey: string; bundle?: OrderBundle; detail?: string }
   | { type: "shipment"; orderId: number; shipmentId: number | null; shipment?: BigcommerceShipment }
   | { type: "return"; orderId: number; returnKey: string; detail?: string }
@@ -30,8 +36,9 @@ function readLight(scope: string, data: Json): BigcommerceEvent {
   switch (scope) {
     case "store/order/created":
     case "store/order/updated":
-    case "store/order/statusUpdated":
       return { type: "order", orderId: requireId(data.id, "order id") };
+    case "store/order/statusUpdated":
+      return { type: "order", orderId: requireId(data.id, "order id"), statusOnly: true };
     case "store/order/transaction/created":
     case "store/order/transaction/updated":
       return { type: "order", orderId: requireId(data.order_id ?? data.id, "order id") };
