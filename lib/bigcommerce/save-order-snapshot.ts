@@ -79,15 +79,26 @@ function toSaved(row: SnapshotRow, stale: boolean, previous: SnapshotRow | null)
  * Caches an order read in OrderSnapshot. Reads can finish out of order (two workers, a slow
  * request): one older than the stored copy, by BigCommerce's date_modified, is dropped, so the
  * cache and every decision made from it never go backwards. Call with the order lock held
- * (lock-order.ts). A `customerId` of undefined keeps the stored link.
+ * (lock-order.ts).
  */
-export async function saveOrderSnapshotInTx(tx: Tx, input: { storeId: string; bundle: OrderBundle; customerId?: string | null }): Promise<SavedOrderSnapshot> {
+export type SaveOrderSnapshotInput = {
+  storeId: string;
+  bundle: OrderBundle;
+  /**
+   * The customer to link, given the stored copy (null: none yet); called only when the read is
+   * written. Absent: keep the stored link.
+   */
+  linkCustomer?: (stored: { customerId: string | null; order: BigcommerceOrder } | null) => Promise<string | null>;
+};
+
+export async function saveOrderSnapshotInTx(tx: Tx, input: SaveOrderSnapshotInput): Promise<SavedOrderSnapshot> {
   const { storeId, bundle } = input;
   const orderId = bundle.order.id;
   const key = { storeId_bigcommerceOrderId: { storeId, bigcommerceOrderId: orderId } };
   const existing = await tx.orderSnapshot.findUnique({ where: key, select: snapshotSelect });
   const dateModified = dateOf(bundle.order.date_modified);
   if (existing?.dateModified && dateModified && dateModified < existing.dateModified) return toSaved(existing, true, existing);
+  const customerId = input.linkCustomer ? await input.linkCustomer(existing ? { customerId: existing.customerId, order: existing.order as BigcommerceOrder } : null) : undefined;
 
   // The order's sub-resource links are replaced by the data itself.
   const { products: _productsLink, ...order } = bundle.order;
@@ -102,7 +113,7 @@ export async function saveOrderSnapshotInTx(tx: Tx, input: { storeId: string; bu
     shipments: json(bundle.shipments),
     dateModified: dateModified ?? existing?.dateModified ?? null,
     fetchedAt: new Date(),
-    ...(input.customerId !== undefined ? { customerId: input.customerId } : {}),
+    ...(customerId !== undefined ? { customerId } : {}),
   };
   const row = existing
     ? await tx.orderSnapshot.update({ where: { id: existing.id }, data, select: snapshotSelect })

@@ -5,3 +5,4 @@ const inbound = wakeSignal("inbound");
 
 export const notifyInboundEvent = inbound.notify;
 export const waitForInboundEvent = inbound.wait;
+export const inboundEventsNotified = inbound.count;

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client.ts";
-import { waitForInboundEvent } from "./inbound-signal.ts";
+import { inboundEventsNotified, waitForInboundEvent } from "./inbound-signal.ts";
 import { runInboundBatch, type InboundBatchOptions } from "./run-inbound-batch.ts";
 
 export type InboundWorkerOptions = Omit<InboundBatchOptions, "limit"> & {
@@ -20,14 +20,20 @@ export type InboundWorker = { stop: () => Promise<void> };
  */
 export function startInboundWorker(db: Db, options: InboundWorkerOptions): InboundWorker {
   const pollMs = options.pollMs ?? 1_000;
+  const limit = options.batchSize ?? 4;
   const stopping = new AbortController();
   const loop = (async () => {
     let failures = 0;
     while (!stopping.signal.aborted) {
       try {
-        const batch = await runInboundBatch(db, { ...options, limit: options.batchSize ?? 4 });
+        const notifiedBefore = inboundEventsNotified();
+        const batch = await runInboundBatch(db, { ...options, limit });
         failures = 0;
-        if (batch.claimed > 0) continue;
+        // Claim again only when more may be due: a full batch, or events stored in this process
+        // since the claim began (its notify found no one waiting). Otherwise the queue was drained:
+        // the poll finds other processes' events and retries that fall due, and a claim that came
+        // back empty would cost a query per event.
+        if (batch.claimed === limit || inboundEventsNotified() !== notifiedBefore) continue;
       } catch (error) {
         // The database is away (restart, failover): back off rather than spin; events wait safely.
         failures += 1;

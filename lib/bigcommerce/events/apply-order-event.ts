@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db/client.ts";
 import { linkBigcommerceCustomerInTx } from "../link-bigcommerce-customer.ts";
 import { lockOrderInTx } from "../lock-order.ts";
-import { ORDER_STATUS, ORDER_STATUS_NAMES, type BigcommerceShipment } from "../bigcommerce-types.ts";
+import { ORDER_STATUS, ORDER_STATUS_NAMES, type BigcommerceOrder, type BigcommerceShipment } from "../bigcommerce-types.ts";
 import { saveOrderSnapshotInTx } from "../save-order-snapshot.ts";
 import { appendCustomerMessageInTx, orderMessageExternalId, type IncomingOrderMessage } from "./append-customer-message.ts";
 import { createOrderTicketInTx } from "./create-order-ticket.ts";
@@ -32,6 +32,11 @@ const REFUND_STATUSES: readonly number[] = [ORDER_STATUS.REFUNDED, ORDER_STATUS.
 const RETURN_STATUS = /\breturn/i;
 const RETURN_WORDS = /\b(return|returning|rma|send (it|them) back)\b/i;
 
+function sameBuyer(stored: BigcommerceOrder, current: BigcommerceOrder): boolean {
+  const email = (order: BigcommerceOrder) => order.billing_address?.email?.trim().toLowerCase() ?? "";
+  return stored.customer_id === current.customer_id && email(stored) === email(current);
+}
+
 export function trackingKey(shipment: BigcommerceShipment): string {
   return `${shipment.id}:${shipment.tracking_number.trim()}`;
 }
@@ -58,13 +63,21 @@ export async function applyOrderEventInTx(tx: Tx, work: OrderEventWork): Promise
   const orderId = work.bundle.order.id;
   await lockOrderInTx(tx, storeId, orderId);
 
-  const billing = work.bundle.order.billing_address ?? {};
-  const customer = await linkBigcommerceCustomerInTx(tx, storeId, {
-    bigcommerceCustomerId: work.bundle.order.customer_id,
-    email: billing.email,
-    name: customerNameOf(work.bundle),
+  const snapshot = await saveOrderSnapshotInTx(tx, {
+    storeId,
+    bundle: work.bundle,
+    // The buyer was linked when the order was first saved: look the customer up again only when
+    // the order now names someone else (most events are status changes of the same order).
+    linkCustomer: async (stored) => {
+      if (stored?.customerId && sameBuyer(stored.order, work.bundle.order)) return stored.customerId;
+      const customer = await linkBigcommerceCustomerInTx(tx, storeId, {
+        bigcommerceCustomerId: work.bundle.order.customer_id,
+        email: work.bundle.order.billing_address?.email,
+        name: customerNameOf(work.bundle),
+      });
+      return customer?.id ?? null;
+    },
   });
-  const snapshot = await saveOrderSnapshotInTx(tx, { storeId, bundle: work.bundle, customerId: customer?.id ?? null });
   const { bundle } = snapshot;
   const statusId = snapshot.statusId ?? bundle.order.status_id;
   const statusName = orderStatusName(bundle);
@@ -100,7 +113,7 @@ export async function applyOrderEventInTx(tx: Tx, work: OrderEventWork): Promise
       await remember({ notedStatusId: statusId });
       return changes;
     }
-    ticket = await createOrderTicketInTx(tx, { storeId, snapshot, customer, followUpOf: ticket?.number, changes, now });
+    ticket = await createOrderTicketInTx(tx, { storeId, snapshot, followUpOf: ticket?.number, changes, now });
   } else if (statusChanged) {
     const { previous } = snapshot;
     const from = previous?.statusId === noted && previous.status ? previous.status : (ORDER_STATUS_NAMES[noted] ?? `status ${noted}`);

@@ -1,6 +1,5 @@
 import type { Tx } from "@/lib/db/client.ts";
 import { createTicketInTx } from "@/lib/tickets/create-ticket.ts";
-import type { LinkedCustomer } from "../link-bigcommerce-customer.ts";
 import type { SavedOrderSnapshot } from "../save-order-snapshot.ts";
 import { recordChange, type OrderTicketChanges } from "./order-ticket-changes.ts";
 import { addSystemNoteInTx, type OrderTicket } from "./order-ticket.ts";
@@ -8,13 +7,13 @@ import { orderSummary, orderTicketSubject } from "./order-summary.ts";
 
 /**
  * order.created (Open → Awaiting Agent): a ticket carrying the order's details, linked to its
- * customer and snapshot. The customer's checkout comment, if any, is the first (inbound) message;
+ * snapshot and the customer the snapshot is linked to. The customer's checkout comment, if any, is the first (inbound) message;
  * the order's details are a note. Creation goes through createTicketInTx, so the ticket enters
  * the queue (and routing) like every other.
  */
 export async function createOrderTicketInTx(
   tx: Tx,
-  input: { storeId: string; snapshot: SavedOrderSnapshot; customer: LinkedCustomer | null; followUpOf?: number; changes: OrderTicketChanges; now: Date },
+  input: { storeId: string; snapshot: SavedOrderSnapshot; followUpOf?: number; changes: OrderTicketChanges; now: Date },
 ): Promise<OrderTicket> {
   const { storeId, snapshot } = input;
   const { bundle } = snapshot;
@@ -23,14 +22,14 @@ export async function createOrderTicketInTx(
     subject: orderTicketSubject(bundle),
     body: bundle.order.customer_message?.trim() || undefined,
     source: "BIGCOMMERCE",
-    customerId: input.customer?.id,
+    customerId: snapshot.customerId ?? undefined,
     bigcommerceOrderId: bundle.order.id,
     tags: ["order"],
     actorId: null,
     now: input.now,
   });
   await tx.ticket.update({ where: { id: created.ticket.id, storeId }, data: { orderSnapshotId: snapshot.id }, select: { id: true } });
-  recordChange(input.changes, created.ticket.id, created.messages, true);
+  recordChange(input.changes, created.ticket.id, created.messages, { created: true });
   const ticket: OrderTicket = {
     id: created.ticket.id,
     number: created.ticket.number,

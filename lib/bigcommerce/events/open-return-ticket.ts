@@ -41,7 +41,7 @@ export async function openReturnTicketInTx(
     now: input.now,
   });
   await tx.ticket.update({ where: { id: created.ticket.id, storeId }, data: { orderSnapshotId: input.snapshot.id }, select: { id: true } });
-  recordChange(changes, created.ticket.id, created.messages, true);
+  recordChange(changes, created.ticket.id, created.messages, { created: true });
   const child: OrderTicket = {
     id: created.ticket.id,
     number: created.ticket.number,

@@ -30,16 +30,19 @@ export async function findOrderTicketInTx(tx: Tx, storeId: string, orderId: numb
   });
 }
 
-/** An internal note written by Tern itself (no author): what an event told the thread. */
+// A system note has no author, so its row is the whole DTO: one INSERT … RETURNING, no join.
+const { author: _author, ...systemNoteSelect } = messageDtoSelect;
+
+/** An internal note written by Tern itself (no author): what an event told the thread. The ticket row is left as it was. */
 export async function addSystemNoteInTx(
   tx: Tx,
   input: { storeId: string; ticket: OrderTicket; body: string; meta: Prisma.InputJsonObject; changes: OrderTicketChanges },
 ): Promise<void> {
   const row = await tx.message.create({
     data: { storeId: input.storeId, ticketId: input.ticket.id, kind: "NOTE", channel: "INTERNAL", authorId: null, body: input.body, meta: input.meta },
-    select: messageDtoSelect,
+    select: systemNoteSelect,
   });
-  recordChange(input.changes, input.ticket.id, [toMessageDto(row)]);
+  recordChange(input.changes, input.ticket.id, [toMessageDto({ ...row, author: null })], { ticketChanged: false });
 }
 
 /** A status change through the one transition function; a no-op when already there. */
