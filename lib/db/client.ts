@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client.ts";
 
@@ -7,7 +8,39 @@ export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | 
 
 // The custom server (tsx) and Next's bundle load this module separately in one process;
 // caching on globalThis gives both the same pool.
-const globalForDb = globalThis as unknown as { ternDb?: Db; ternDbUrl?: string };
+const globalForDb = globalThis as unknown as { ternDb?: Db; ternDbUrl?: string; ternDbOptions?: DbOptions };
+
+export type DbOptions = {
+  /** Connections in the pool (default TERN_DB_POOL_SIZE, else 10). */
+  poolSize?: number;
+  /**
+   * Named prepared statements: each connection has PostgreSQL parse and plan a query text once,
+   * not on every run. For a thread with a small, fixed set of query shapes (the inbound worker),
+   * where planning was a quarter of the database's time per event; the API's ad-hoc queue and
+   * search queries keep per-run plans, which suit their skewed data better.
+   */
+  cacheStatements?: boolean;
+};
+
+// Bounded: a query text beyond this many distinct ones runs unnamed (pg keeps every name it prepared).
+const MAX_NAMED_STATEMENTS = 500;
+
+function statementNamer(): (query: { sql: string }) => string {
+  const names = new Map<string, string>();
+  return ({ sql }) => {
+    let name = names.get(sql);
+    if (name === undefined) {
+      name = names.size < MAX_NAMED_STATEMENTS ? `tern_${createHash("sha1").update(sql).digest("hex").slice(0, 24)}` : "";
+      if (name) names.set(sql, name);
+    }
+    return name;
+  };
+}
+
+/** Options for this thread's client; call before the first db(). */
+export function configureDb(options: DbOptions): void {
+  globalForDb.ternDbOptions = options;
+}
 
 export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -15,15 +48,17 @@ export function databaseUrl(): string {
   return url;
 }
 
-export function createDb(connectionString: string, max = 10): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+export function createDb(connectionString: string, max = 10, options: { cacheStatements?: boolean } = {}): Db {
+  const statementNameGenerator = options.cacheStatements ? statementNamer() : undefined;
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }, { statementNameGenerator }) });
 }
 
 /** The process-wide client for DATABASE_URL. */
 export function db(): Db {
   const url = databaseUrl();
   if (!globalForDb.ternDb || globalForDb.ternDbUrl !== url) {
-    globalForDb.ternDb = createDb(url, Number(process.env.TERN_DB_POOL_SIZE ?? 10));
+    const options = globalForDb.ternDbOptions ?? {};
+    globalForDb.ternDb = createDb(url, options.poolSize ?? Number(process.env.TERN_DB_POOL_SIZE ?? 10), options);
     globalForDb.ternDbUrl = url;
   }
   return globalForDb.ternDb;

@@ -5,33 +5,49 @@ import type { MessageDto, TicketDto } from "@/lib/tickets/ticket-dto.ts";
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-// server.ts and Next's route bundle are separate module graphs in one process: share the server through globalThis.
-const holder = globalThis as unknown as { ternRealtime?: RealtimeServer };
+/** One broadcast, as a thread without the socket.io server hands it to the thread that has it. */
+export type Broadcast = { [E in keyof ServerToClientEvents]: { rooms: string[]; event: E; payload: Parameters<ServerToClientEvents[E]>[0] } }[keyof ServerToClientEvents];
+
+// server.ts and Next's route bundle are separate module graphs in one process: share the server
+// through globalThis. A worker thread (lib/server/worker-thread.ts) has no server: it sets a relay.
+const holder = globalThis as unknown as { ternRealtime?: RealtimeServer; ternBroadcastRelay?: (broadcast: Broadcast) => void };
 
 export function setRealtimeServer(io: RealtimeServer | undefined): void {
   holder.ternRealtime = io;
+}
+
+export function setBroadcastRelay(relay: ((broadcast: Broadcast) => void) | undefined): void {
+  holder.ternBroadcastRelay = relay;
 }
 
 function io(): RealtimeServer | undefined {
   return holder.ternRealtime;
 }
 
+/** Sends to the rooms through this process's socket.io server (and its adapter, to other instances). */
+export function emitBroadcast(broadcast: Broadcast): void {
+  const server = io();
+  if (!server) return holder.ternBroadcastRelay?.(broadcast);
+  const { rooms, event, payload } = broadcast;
+  (server.to(rooms).emit as (event: string, payload: unknown) => boolean)(event, payload);
+}
+
 /** Call only after the transaction that made the change has committed. */
 export function publishTicketCreated(storeId: string, ticket: TicketDto): void {
-  io()?.to(storeRoom(storeId)).emit("ticket:created", { ticket });
+  emitBroadcast({ rooms: [storeRoom(storeId)], event: "ticket:created", payload: { ticket } });
 }
 
 export function publishTicketUpdated(storeId: string, ticket: TicketDto): void {
-  io()?.to(storeRoom(storeId)).emit("ticket:updated", { ticket });
+  emitBroadcast({ rooms: [storeRoom(storeId)], event: "ticket:updated", payload: { ticket } });
 }
 
 /** Messages go to the ticket's room and the store room (the queue shows the latest activity). */
 export function publishMessageCreated(storeId: string, message: MessageDto): void {
-  io()?.to([storeRoom(storeId), ticketRoom(message.ticketId)]).emit("message:created", { ticketId: message.ticketId, message });
+  emitBroadcast({ rooms: [storeRoom(storeId), ticketRoom(message.ticketId)], event: "message:created", payload: { ticketId: message.ticketId, message } });
 }
 
 export function publishMessageUpdated(storeId: string, message: MessageDto): void {
-  io()?.to([storeRoom(storeId), ticketRoom(message.ticketId)]).emit("message:updated", { ticketId: message.ticketId, message });
+  emitBroadcast({ rooms: [storeRoom(storeId), ticketRoom(message.ticketId)], event: "message:updated", payload: { ticketId: message.ticketId, message } });
 }
 
 /** Ends the live connections of a store (uninstalled) or of one of its users (removed or disabled): a reconnect is authenticated afresh. */
@@ -43,9 +59,9 @@ export async function disconnectSockets(storeId: string, userId?: string): Promi
 }
 
 export function publishSlaEvent(storeId: string, event: SlaEventPayload): void {
-  io()?.to(storeRoom(storeId)).emit("sla:event", event);
+  emitBroadcast({ rooms: [storeRoom(storeId)], event: "sla:event", payload: event });
 }
 
 export function publishMetricsChanged(storeId: string, reason: string): void {
-  io()?.to(storeRoom(storeId)).emit("metrics:changed", { reason });
+  emitBroadcast({ rooms: [storeRoom(storeId)], event: "metrics:changed", payload: { reason } });
 }
