@@ -4,7 +4,7 @@ import { claimInboundEvents, renewLeases } from "./claim-inbound-events.ts";
 import type { InboundEventForProcessing } from "./inbound-event-types.ts";
 import { processInboundEvent } from "./process-inbound-event.ts";
 import { MAX_INBOUND_ATTEMPTS, retryDelayMs } from "./retry-delay.ts";
-import { settleInboundEvent, type Settlement } from "./settle-inbound-event.ts";
+import { settleInboundEvent, settleProcessedEvents, type Settlement } from "./settle-inbound-event.ts";
 
 export type InboundBatchOptions = {
   workerId: string;
@@ -62,26 +62,36 @@ export async function runInboundBatch(db: Db, options: InboundBatchOptions): Pro
     void renewLeases(db, [...working], options.workerId, leaseMs).catch(() => undefined);
   }, Math.max(100, leaseMs / 3));
 
+  // Outcomes are recorded even if the database is away right then (a restart): an event processed
+  // but not recorded would be processed again after its lease.
+  const record = <T>(write: () => Promise<T>) => writeWhenReachable(db, write, { patienceMs: leaseMs / 2 });
+  // Recorded together once the batch is done (one statement), still under lease meanwhile.
+  const processed: string[] = [];
+
   async function handle(event: InboundEventForProcessing): Promise<void> {
     let settlement: Settlement;
     try {
       await processEvent(db, event);
-      settlement = { outcome: "processed" };
+      processed.push(event.id);
+      return;
     } catch (error) {
       settlement = settlementFor(error, event.attempts, maxAttempts);
       if (settlement.outcome === "dead") options.log?.(`inbound event ${event.id} (${event.kind}) dead-lettered: ${settlement.error}`);
     }
     working.delete(event.id);
-    // Processed but not yet recorded: wait out a database restart rather than leave the event to be processed again after its lease.
-    const recorded = await writeWhenReachable(db, () => settleInboundEvent(db, event.id, options.workerId, settlement), { patienceMs: leaseMs / 2 });
+    const recorded = await record(() => settleInboundEvent(db, event.id, options.workerId, settlement));
     if (!recorded) result.lost += 1;
-    else if (settlement.outcome === "processed") result.processed += 1;
     else if (settlement.outcome === "retry") result.retried += 1;
     else result.dead += 1;
   }
 
   try {
     await Promise.all(events.map(handle));
+    if (processed.length) {
+      const recorded = await record(() => settleProcessedEvents(db, processed, options.workerId));
+      result.processed += recorded;
+      result.lost += processed.length - recorded;
+    }
   } finally {
     clearInterval(heartbeat);
   }

@@ -13,13 +13,11 @@ const MAX_ERROR_LENGTH = 2_000;
  * Returns whether this worker's outcome was recorded.
  */
 export async function settleInboundEvent(db: Tx, eventId: string, workerId: string, settlement: Settlement): Promise<boolean> {
+  if (settlement.outcome === "processed") return (await settleProcessedEvents(db, [eventId], workerId)) === 1;
   const where = { id: eventId, status: "PROCESSING" as const, lockedBy: workerId };
   const unlock = { lockedAt: null, lockedBy: null };
   let data;
   switch (settlement.outcome) {
-    case "processed":
-      data = { ...unlock, status: "PROCESSED" as const, processedAt: new Date(), processedBy: workerId, error: null };
-      break;
     case "retry":
       data = {
         ...unlock,
@@ -34,4 +32,13 @@ export async function settleInboundEvent(db: Tx, eventId: string, workerId: stri
   }
   const { count } = await db.inboundEvent.updateMany({ where, data });
   return count === 1;
+}
+
+/** Records several events as processed in one statement, fenced like settleInboundEvent. Returns how many were recorded. */
+export async function settleProcessedEvents(db: Tx, eventIds: string[], workerId: string): Promise<number> {
+  const { count } = await db.inboundEvent.updateMany({
+    where: { id: { in: eventIds }, status: "PROCESSING", lockedBy: workerId },
+    data: { lockedAt: null, lockedBy: null, status: "PROCESSED", processedAt: new Date(), processedBy: workerId, error: null },
+  });
+  return count;
 }
