@@ -6,6 +6,10 @@ import { setWakeRelay, wakeHere } from "./wake-signal.ts";
 
 const BOOT = new URL("./thread-boot.mjs", import.meta.url);
 const RESTART_DELAY_MS = 2_000;
+// A thread's own heap limits: the inbound worker uses 50–70 MB under load. Without them V8 sizes a
+// thread's heap like the main thread's, and the process's resident memory nears its 500 MB budget.
+const MAX_OLD_GENERATION_MB = 128;
+const MAX_YOUNG_GENERATION_MB = 8;
 const STOP_TIMEOUT_MS = 15_000;
 
 const threads = new Set<Worker>();
@@ -36,7 +40,7 @@ export function startWorkerThread(input: { name: string; entry: URL; data: unkno
   setWakeRelay((signal) => wakeThreads(signal));
 
   function spawn(): void {
-    const thread = new Worker(BOOT, { name, workerData: { entry: input.entry.href, data: input.data } });
+    const thread = new Worker(BOOT, { name, workerData: { entry: input.entry.href, data: input.data }, resourceLimits: { maxOldGenerationSizeMb: MAX_OLD_GENERATION_MB, maxYoungGenerationSizeMb: MAX_YOUNG_GENERATION_MB } });
     current = thread;
     threads.add(thread);
     thread.on("message", (message: FromThread) => {
