@@ -124,6 +124,9 @@ export async function listTickets(db: Db, input: ListTicketsInput): Promise<Tick
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take: limit + 1,
     select: ticketDtoSelect,
+    // The page first, then its customers and assignees by id: joined into one query, PostgreSQL
+    // planned "Unassigned" and "Mine" over the big store at 35–55 ms instead of 3–8.
+    relationLoadStrategy: "query",
   });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
