@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client.ts";
 import { PermanentEventError } from "@/lib/inbound/inbound-event-types.ts";
-import { bigcommerceClientWithOrder } from "../bigcommerce-client-for-store.ts";
+import { bigcommerceClientForStore } from "../bigcommerce-client-for-store.ts";
 import type { BigcommerceShipment } from "../bigcommerce-types.ts";
 import { fetchOrderBundle, type KnownOrder } from "../fetch-order-bundle.ts";
 import { bundleFromSnapshot } from "../save-order-snapshot.ts";
@@ -13,6 +13,13 @@ function withShipment(bundle: OrderBundle, shipment: BigcommerceShipment): Order
   return { ...bundle, shipments: [...others, shipment] };
 }
 
+async function storedOrder(db: Db, storeId: string, orderId: number): Promise<KnownOrder | null> {
+  const row = await db.orderSnapshot.findUnique({
+    where: { storeId_bigcommerceOrderId: { storeId, bigcommerceOrderId: orderId } },
+    select: { order: true, products: true, shipments: true, dateModified: true },
+  });
+  return row ? { bundle: bundleFromSnapshot(row), dateModified: row.dateModified } : null;
+}
 
 /**
  * Everything an order event needs from outside, read before the transaction so no database lock
@@ -20,9 +27,8 @@ function withShipment(bundle: OrderBundle, shipment: BigcommerceShipment): Order
  * stored copy when Tern has no API access) and, for message events, the customer's messages.
  */
 export async function gatherOrderWork(db: Db, storeId: string, event: OrderScopedEvent): Promise<{ bundle: OrderBundle; messages: IncomingOrderMessage[] }> {
-  const context = await bigcommerceClientWithOrder(db, storeId, event.orderId);
-  const { client } = context;
-  const stored: KnownOrder | null = context.stored ? { bundle: bundleFromSnapshot(context.stored), dateModified: context.stored.dateModified } : null;
+  const client = await bigcommerceClientForStore(db, storeId);
+  const stored = await storedOrder(db, storeId, event.orderId);
   let bundle: OrderBundle | null = "bundle" in event && event.bundle ? event.bundle : null;
   if (bundle) {
     // Seed payloads carry the order only: keep the shipments and addresses Tern already has.
