@@ -76,7 +76,7 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
   const data = await openScaleData(log);
   const store = data.stores[0]!;
   const facts = await samples(data.url, store.id);
-  const db: Db = createDb(data.url, 4);
+  const db: Db = createDb(data.url, { poolSize: 4 });
   const rows: BenchRow[] = [];
   try {
     const list = (shape: Shape): Promise<TicketPage> => {

@@ -48,7 +48,8 @@ export function databaseUrl(): string {
   return url;
 }
 
-export function createDb(connectionString: string, max = 10, options: { cacheStatements?: boolean } = {}): Db {
+export function createDb(connectionString: string, options: DbOptions = {}): Db {
+  const max = options.poolSize ?? Number(process.env.TERN_DB_POOL_SIZE ?? 10);
   const statementNameGenerator = options.cacheStatements ? statementNamer() : undefined;
   return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }, { statementNameGenerator }) });
 }
@@ -57,8 +58,7 @@ export function createDb(connectionString: string, max = 10, options: { cacheSta
 export function db(): Db {
   const url = databaseUrl();
   if (!globalForDb.ternDb || globalForDb.ternDbUrl !== url) {
-    const options = globalForDb.ternDbOptions ?? {};
-    globalForDb.ternDb = createDb(url, options.poolSize ?? Number(process.env.TERN_DB_POOL_SIZE ?? 10), options);
+    globalForDb.ternDb = createDb(url, globalForDb.ternDbOptions);
     globalForDb.ternDbUrl = url;
   }
   return globalForDb.ternDb;

@@ -8,8 +8,8 @@ type RouteModule = Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE", W
 /**
  * Routes the custom server answers with their route file's handler itself, before Next sees the
  * request. They are the webhook receivers: every delivery from BigCommerce and Telegram lands
- * there, and Next's request pipeline costs several times the handler's own work (about 3 ms of
- * CPU per request against well under one on a 2-core machine, bench/live-server.ts). The route
+ * there, and Next's request pipeline roughly doubles their cost (3.3–4.9 ms of CPU per delivery
+ * through Next against 1.7–2.8 ms directly, on a 2-core machine: docs/performance.md). The route
  * files stay the one definition of each endpoint, and Next serves them too (`next dev`, tests).
  */
 const DIRECT_ROUTES: ReadonlyMap<string, RouteModule> = new Map<string, RouteModule>([
