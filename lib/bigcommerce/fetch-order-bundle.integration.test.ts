@@ -3,7 +3,7 @@ import type { EmulatedStore } from "@/lib/emulators/bigcommerce/emulated-store.t
 import { startBigcommerceEmulator, type BigcommerceEmulator } from "@/lib/emulators/bigcommerce/start-bigcommerce-emulator.ts";
 import { ORDER_STATUS } from "./bigcommerce-types.ts";
 import { createBigcommerceClient, type BigcommerceClient } from "./bigcommerce-client.ts";
-import { fetchOrderBundle, type KnownOrder } from "./fetch-order-bundle.ts";
+import { completeOrderBundle, fetchOrderBundle, fetchOrderStatus, type KnownOrder } from "./fetch-order-bundle.ts";
 import { RateLimitGate } from "./rate-limit-gate.ts";
 
 // How many of the store's scarce API requests an order read spends, by what the event says changed.
@@ -42,7 +42,7 @@ describe("fetchOrderBundle", () => {
   it("reads the order, its products (and their pictures), addresses and shipments when Tern has no copy", async () => {
     const { shop, client, reads } = freshStore();
     const order = shop.createOrder({ products: [{ name: "Mug", sku: "M", price: 9 }] }, { silent: true });
-    await fetchOrderBundle(client, order.id, null, { statusOnly: true });
+    await fetchOrderBundle(client, order.id, null);
     expect(reads()).toEqual([
       `/orders/${order.id}`,
       `/orders/${order.id}/products`,
@@ -58,23 +58,31 @@ describe("fetchOrderBundle", () => {
     const copy = await known(client, order.id);
     reads();
     shop.setOrderStatus(order.id, ORDER_STATUS.AWAITING_SHIPMENT, { silent: true });
-    const bundle = (await fetchOrderBundle(client, order.id, copy, { statusOnly: true }))!;
+    const read = (await fetchOrderStatus(client, order.id))!;
     expect(reads()).toEqual([`/orders/${order.id}`]);
+    expect(read.shipments).toBeNull();
+    const bundle = completeOrderBundle(read, copy.bundle);
     expect(bundle.order.status_id).toBe(ORDER_STATUS.AWAITING_SHIPMENT);
     expect(bundle.products).toEqual(copy.bundle.products);
     expect(bundle.shippingAddresses).toEqual(copy.bundle.shippingAddresses);
+    expect(bundle.shipments).toEqual(copy.bundle.shipments);
   });
 
-  it("also reads the shipments when a status change moves the order to Shipped", async () => {
+  it("also reads the shipments when a status change finds the order shipped", async () => {
     const { shop, client, reads } = freshStore();
     const order = shop.createOrder({ products: [{ name: "Mug", sku: "M", price: 9 }] }, { silent: true });
     const copy = await known(client, order.id);
     reads();
     shop.addShipment(order.id, { trackingNumber: "1Z999", carrier: "ups" }, { silent: true });
-    const bundle = (await fetchOrderBundle(client, order.id, copy, { statusOnly: true }))!;
+    const bundle = completeOrderBundle((await fetchOrderStatus(client, order.id))!, copy.bundle);
     expect(bundle.order.status_id).toBe(ORDER_STATUS.SHIPPED);
     expect(reads()).toEqual([`/orders/${order.id}`, `/orders/${order.id}/shipments`]);
     expect(bundle.shipments).toMatchObject([{ tracking_number: "1Z999" }]);
+  });
+
+  it("has no status read of an order BigCommerce does not have", async () => {
+    const { client } = freshStore();
+    expect(await fetchOrderStatus(client, 987_654)).toBeNull();
   });
 
   it("re-reads everything for an order update whose date_modified moved, and nothing more for a duplicate", async () => {

@@ -1,13 +1,50 @@
 import type { Tx } from "@/lib/db/client.ts";
+import { Prisma } from "@/lib/generated/prisma/client.ts";
+import type { BigcommerceOrder } from "./bigcommerce-types.ts";
+
+/** Tern's copy of an order as read under the order lock (save-order-snapshot.ts writes it). */
+export type StoredOrderSnapshot = {
+  id: string;
+  customerId: string | null;
+  statusId: number | null;
+  status: string | null;
+  notedStatusId: number | null;
+  notifiedTracking: string[];
+  seenRefundIds: string[];
+  seenReturnKeys: string[];
+  dateModified: Date | null;
+  order: BigcommerceOrder;
+  products: unknown;
+  shipments: unknown;
+};
+
+async function lockSnapshotRow(tx: Tx, storeId: string, orderId: number): Promise<StoredOrderSnapshot | null> {
+  // NO KEY UPDATE: order lockers wait for each other, while a ticket row referencing the snapshot
+  // (whose foreign key check takes KEY SHARE) can still be written by anyone.
+  const rows = await tx.$queryRaw<StoredOrderSnapshot[]>(Prisma.sql`
+    SELECT id, "customerId", "statusId", status, "notedStatusId", "notifiedTracking", "seenRefundIds", "seenReturnKeys",
+           "dateModified", "order", products, shipments
+    FROM "OrderSnapshot" WHERE "storeId" = ${storeId}::uuid AND "bigcommerceOrderId" = ${orderId}
+    FOR NO KEY UPDATE`);
+  return rows[0] ?? null;
+}
 
 /**
  * Serialises everything Tern writes for one BigCommerce order (its snapshot, its ticket, the notes
- * and messages events add) until the transaction ends. Two workers handling "created" and
- * "updated" of one order at once then run one after the other, and the second finds the ticket
- * the first made. A transaction-scoped advisory lock: released on commit, rollback or a dropped
- * connection, so a crashed worker never leaves it held.
+ * and messages events add) until the transaction ends, and returns Tern's copy of the order as it
+ * is once the lock is held. Two workers handling "created" and "updated" of one order at once then
+ * run one after the other, and the second finds the ticket the first made.
+ *
+ * The lock is the snapshot row's, taken by the same statement that reads it. An order with no
+ * snapshot yet has no row to lock, so its lockers first meet on a transaction-scoped advisory lock
+ * and then look again: whoever held it may have just created the row, and from then on the row is
+ * the lock. Both kinds are released on commit, rollback or a dropped connection, so a crashed
+ * worker never leaves one held.
  */
-export async function lockOrderInTx(tx: Tx, storeId: string, orderId: number): Promise<void> {
+export async function lockOrderInTx(tx: Tx, storeId: string, orderId: number): Promise<StoredOrderSnapshot | null> {
+  const stored = await lockSnapshotRow(tx, storeId, orderId);
+  if (stored) return stored;
   const key = `bigcommerce-order:${storeId}:${orderId}`;
   await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+  return lockSnapshotRow(tx, storeId, orderId);
 }

@@ -17,7 +17,7 @@ export async function refreshOrderSnapshot(db: Db, storeId: string, orderId: num
   const bundle = await fetchOrderBundle(client, orderId);
   if (!bundle) return null;
   return db.$transaction(async (tx) => {
-    await lockOrderInTx(tx, storeId, orderId);
-    return saveOrderSnapshotInTx(tx, { storeId, bundle });
+    const stored = await lockOrderInTx(tx, storeId, orderId);
+    return saveOrderSnapshotInTx(tx, { storeId, stored, bundle });
   }, TICKET_TX_OPTIONS);
 }

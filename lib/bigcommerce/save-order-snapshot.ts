@@ -2,40 +2,43 @@ import type { Tx } from "@/lib/db/client.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { BigcommerceOrder, BigcommerceOrderProduct, BigcommerceShipment, BigcommerceShippingAddress } from "./bigcommerce-types.ts";
 import type { OrderBundle } from "./events/order-bundle.ts";
+import type { StoredOrderSnapshot } from "./lock-order.ts";
 
-export type SavedOrderSnapshot = {
-  id: string;
-  customerId: string | null;
-  statusId: number | null;
-  status: string | null;
+/** What the order's ticket thread has already been told (kept apart from the cached order). */
+export type ThreadMemory = {
   notedStatusId: number | null;
   notifiedTracking: string[];
   seenRefundIds: string[];
   seenReturnKeys: string[];
+};
+
+type CachedOrder = {
+  statusId: number | null;
+  status: string | null;
+  totalIncTax: string | null;
+  currency: string | null;
+  order: Prisma.InputJsonValue;
+  products?: Prisma.InputJsonValue;
+  shipments?: Prisma.InputJsonValue;
+  dateModified: Date | null;
+  fetchedAt: Date;
+  customerId?: string | null;
+};
+
+export type SavedOrderSnapshot = ThreadMemory & {
+  id: string;
+  customerId: string | null;
+  statusId: number | null;
+  status: string | null;
   /** The order as now stored (the one given, unless an older read lost to a newer one). */
   bundle: OrderBundle;
   /** True when the given read was older than the stored one and was not written. */
   stale: boolean;
   /** The status stored before this save, if there was a snapshot. */
   previous: { statusId: number | null; status: string | null } | null;
+  /** The order read, when it is still to be written (writeOrderSnapshotInTx). */
+  unwritten: CachedOrder | null;
 };
-
-const snapshotSelect = {
-  id: true,
-  customerId: true,
-  statusId: true,
-  status: true,
-  notedStatusId: true,
-  notifiedTracking: true,
-  seenRefundIds: true,
-  seenReturnKeys: true,
-  dateModified: true,
-  order: true,
-  products: true,
-  shipments: true,
-} as const;
-
-type SnapshotRow = Prisma.OrderSnapshotGetPayload<{ select: typeof snapshotSelect }>;
 
 function dateOf(value: string | undefined): Date | null {
   if (!value) return null;
@@ -44,7 +47,7 @@ function dateOf(value: string | undefined): Date | null {
 }
 
 function json(value: unknown): Prisma.InputJsonValue {
-  return JSON.parse(JSON.stringify(value ?? null)) as Prisma.InputJsonValue;
+  return (value ?? null) as Prisma.InputJsonValue;
 }
 
 /** The stored order as a bundle: shipping addresses live inside `order` (the sidebar reads them there). */
@@ -59,30 +62,32 @@ export function bundleFromSnapshot(row: { order: unknown; products: unknown; shi
   };
 }
 
-function toSaved(row: SnapshotRow, stale: boolean, previous: SnapshotRow | null): SavedOrderSnapshot {
+function memoryOf(row: ThreadMemory): ThreadMemory {
+  return { notedStatusId: row.notedStatusId, notifiedTracking: row.notifiedTracking, seenRefundIds: row.seenRefundIds, seenReturnKeys: row.seenReturnKeys };
+}
+
+function cachedOrder(bundle: OrderBundle, stored: StoredOrderSnapshot | null): CachedOrder {
+  // The order's sub-resource links are replaced by the data itself.
+  const { products: _productsLink, ...order } = bundle.order;
+  const total = Number(bundle.order.total_inc_tax);
   return {
-    previous: previous ? { statusId: previous.statusId, status: previous.status } : null,
-    id: row.id,
-    customerId: row.customerId,
-    statusId: row.statusId,
-    status: row.status,
-    notedStatusId: row.notedStatusId,
-    notifiedTracking: row.notifiedTracking,
-    seenRefundIds: row.seenRefundIds,
-    seenReturnKeys: row.seenReturnKeys,
-    bundle: bundleFromSnapshot(row),
-    stale,
+    statusId: bundle.order.status_id,
+    status: bundle.order.custom_status || bundle.order.status || null,
+    totalIncTax: Number.isFinite(total) ? total.toFixed(4) : null,
+    currency: bundle.order.currency_code ?? null,
+    order: json({ ...order, shipping_addresses: bundle.shippingAddresses }),
+    // A status change's bundle carries the stored lists themselves (completeOrderBundle): they are not written again.
+    ...(bundle.products !== stored?.products ? { products: json(bundle.products) } : {}),
+    ...(bundle.shipments !== stored?.shipments ? { shipments: json(bundle.shipments) } : {}),
+    dateModified: dateOf(bundle.order.date_modified) ?? stored?.dateModified ?? null,
+    fetchedAt: new Date(),
   };
 }
 
-/**
- * Caches an order read in OrderSnapshot. Reads can finish out of order (two workers, a slow
- * request): one older than the stored copy, by BigCommerce's date_modified, is dropped, so the
- * cache and every decision made from it never go backwards. Call with the order lock held
- * (lock-order.ts).
- */
 export type SaveOrderSnapshotInput = {
   storeId: string;
+  /** Tern's copy as read under the order lock (lock-order.ts), or null when there is none. */
+  stored: StoredOrderSnapshot | null;
   bundle: OrderBundle;
   /**
    * The customer to link, given the stored copy (null: none yet); called only when the read is
@@ -91,32 +96,47 @@ export type SaveOrderSnapshotInput = {
   linkCustomer?: (stored: { customerId: string | null; order: BigcommerceOrder } | null) => Promise<string | null>;
 };
 
-export async function saveOrderSnapshotInTx(tx: Tx, input: SaveOrderSnapshotInput): Promise<SavedOrderSnapshot> {
-  const { storeId, bundle } = input;
-  const orderId = bundle.order.id;
-  const key = { storeId_bigcommerceOrderId: { storeId, bigcommerceOrderId: orderId } };
-  const existing = await tx.orderSnapshot.findUnique({ where: key, select: snapshotSelect });
-  const dateModified = dateOf(bundle.order.date_modified);
-  if (existing?.dateModified && dateModified && dateModified < existing.dateModified) return toSaved(existing, true, existing);
-  const customerId = input.linkCustomer ? await input.linkCustomer(existing ? { customerId: existing.customerId, order: existing.order as BigcommerceOrder } : null) : undefined;
+/**
+ * Caches an order read in OrderSnapshot, under the order lock. Reads can finish out of order (two
+ * workers, a slow request): one older than the stored copy, by BigCommerce's date_modified, is
+ * dropped, so the cache and every decision made from it never go backwards.
+ *
+ * A new order's row is created at once (its ticket refers to it). An existing row is only brought
+ * up to date in memory: writeOrderSnapshotInTx then writes the read together with what the thread
+ * was told, one UPDATE for both, which is what most order events need.
+ */
+export async function prepareOrderSnapshotInTx(tx: Tx, input: SaveOrderSnapshotInput): Promise<SavedOrderSnapshot> {
+  const { storeId, stored, bundle } = input;
+  const previous = stored ? { statusId: stored.statusId, status: stored.status } : null;
+  const read = dateOf(bundle.order.date_modified);
+  if (stored?.dateModified && read && read < stored.dateModified) {
+    return { ...memoryOf(stored), id: stored.id, customerId: stored.customerId, statusId: stored.statusId, status: stored.status, bundle: bundleFromSnapshot(stored), stale: true, previous, unwritten: null };
+  }
+  const customerId = input.linkCustomer ? await input.linkCustomer(stored ? { customerId: stored.customerId, order: stored.order } : null) : undefined;
+  const data: CachedOrder = { ...cachedOrder(bundle, stored), ...(customerId !== undefined ? { customerId } : {}) };
+  const saved = { bundle, stale: false, previous, statusId: data.statusId, status: data.status };
+  if (stored) return { ...saved, ...memoryOf(stored), id: stored.id, customerId: customerId !== undefined ? customerId : stored.customerId, unwritten: data };
+  const created = await tx.orderSnapshot.create({
+    data: { storeId, bigcommerceOrderId: bundle.order.id, ...data },
+    select: { id: true, customerId: true, notedStatusId: true, notifiedTracking: true, seenRefundIds: true, seenReturnKeys: true },
+  });
+  return { ...saved, ...memoryOf(created), id: created.id, customerId: created.customerId, unwritten: null };
+}
 
-  // The order's sub-resource links are replaced by the data itself.
-  const { products: _productsLink, ...order } = bundle.order;
-  const total = Number(bundle.order.total_inc_tax);
-  const data = {
-    statusId: bundle.order.status_id,
-    status: bundle.order.custom_status || bundle.order.status || null,
-    totalIncTax: Number.isFinite(total) ? total.toFixed(4) : null,
-    currency: bundle.order.currency_code ?? null,
-    order: json({ ...order, shipping_addresses: bundle.shippingAddresses }),
-    products: json(bundle.products),
-    shipments: json(bundle.shipments),
-    dateModified: dateModified ?? existing?.dateModified ?? null,
-    fetchedAt: new Date(),
-    ...(customerId !== undefined ? { customerId } : {}),
-  };
-  const row = existing
-    ? await tx.orderSnapshot.update({ where: { id: existing.id }, data, select: snapshotSelect })
-    : await tx.orderSnapshot.create({ data: { storeId, bigcommerceOrderId: orderId, ...data }, select: snapshotSelect });
-  return toSaved(row, false, existing);
+/**
+ * Writes what prepareOrderSnapshotInTx left unwritten and, when given, what the thread has now
+ * been told: one statement, or none when there is nothing to write.
+ */
+export async function writeOrderSnapshotInTx(tx: Tx, snapshot: SavedOrderSnapshot, memory?: Partial<ThreadMemory>): Promise<void> {
+  if (!snapshot.unwritten && !memory) return;
+  await tx.orderSnapshot.update({ where: { id: snapshot.id }, data: { ...snapshot.unwritten, ...memory }, select: { id: true } });
+  snapshot.unwritten = null;
+  if (memory) Object.assign(snapshot, memory);
+}
+
+/** Caches an order read (a sidebar refresh): no thread memory changes. */
+export async function saveOrderSnapshotInTx(tx: Tx, input: SaveOrderSnapshotInput): Promise<SavedOrderSnapshot> {
+  const snapshot = await prepareOrderSnapshotInTx(tx, input);
+  await writeOrderSnapshotInTx(tx, snapshot);
+  return snapshot;
 }

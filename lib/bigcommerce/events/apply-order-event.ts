@@ -2,7 +2,8 @@ import type { Tx } from "@/lib/db/client.ts";
 import { linkBigcommerceCustomerInTx } from "../link-bigcommerce-customer.ts";
 import { lockOrderInTx } from "../lock-order.ts";
 import { ORDER_STATUS, ORDER_STATUS_NAMES, type BigcommerceOrder, type BigcommerceShipment } from "../bigcommerce-types.ts";
-import { saveOrderSnapshotInTx } from "../save-order-snapshot.ts";
+import { completeOrderBundle, type OrderStatusRead } from "../fetch-order-bundle.ts";
+import { bundleFromSnapshot, prepareOrderSnapshotInTx, writeOrderSnapshotInTx, type ThreadMemory } from "../save-order-snapshot.ts";
 import { appendCustomerMessageInTx, orderMessageExternalId, type IncomingOrderMessage } from "./append-customer-message.ts";
 import { createOrderTicketInTx } from "./create-order-ticket.ts";
 import { escalateOrderTicketInTx } from "./escalate-order-ticket.ts";
@@ -20,8 +21,8 @@ export type OrderScopedEvent = Extract<BigcommerceEvent, { orderId: number }>;
 export type OrderEventWork = {
   storeId: string;
   event: OrderScopedEvent;
-  /** The order as read for this event (API, seed payload or stored copy). */
-  bundle: OrderBundle;
+  /** The order as read for this event (API, seed payload or stored copy), or a status change's read. */
+  bundle: OrderBundle | OrderStatusRead;
   /** Customer-written order messages the event brought (orderMessage events). */
   messages: IncomingOrderMessage[];
   now: Date;
@@ -35,6 +36,18 @@ const RETURN_WORDS = /\b(return|returning|rma|send (it|them) back)\b/i;
 function sameBuyer(stored: BigcommerceOrder, current: BigcommerceOrder): boolean {
   const email = (order: BigcommerceOrder) => order.billing_address?.email?.trim().toLowerCase() ?? "";
   return stored.customer_id === current.customer_id && email(stored) === email(current);
+}
+
+/**
+ * A status change was read without the order's products and addresses, and Tern has no copy to
+ * take them from: the event must be gathered again with a full read (process-bigcommerce-event.ts).
+ */
+export class OrderNotStoredError extends Error {
+  override name = "OrderNotStoredError";
+}
+
+function isStatusRead(read: OrderBundle | OrderStatusRead): read is OrderStatusRead {
+  return !("products" in read);
 }
 
 export function trackingKey(shipment: BigcommerceShipment): string {
@@ -61,19 +74,24 @@ async function unseenMessages(tx: Tx, storeId: string, orderId: number, messages
 export async function applyOrderEventInTx(tx: Tx, work: OrderEventWork): Promise<OrderTicketChanges> {
   const { storeId, event, now } = work;
   const orderId = work.bundle.order.id;
-  await lockOrderInTx(tx, storeId, orderId);
+  const stored = await lockOrderInTx(tx, storeId, orderId);
+  let read: OrderBundle;
+  if (!isStatusRead(work.bundle)) read = work.bundle;
+  else if (stored) read = completeOrderBundle(work.bundle, bundleFromSnapshot(stored));
+  else throw new OrderNotStoredError(`Order ${orderId} has no copy in Tern to complete a status change with`);
 
-  const snapshot = await saveOrderSnapshotInTx(tx, {
+  const snapshot = await prepareOrderSnapshotInTx(tx, {
     storeId,
-    bundle: work.bundle,
+    stored,
+    bundle: read,
     // The buyer was linked when the order was first saved: look the customer up again only when
     // the order now names someone else (most events are status changes of the same order).
-    linkCustomer: async (stored) => {
-      if (stored?.customerId && sameBuyer(stored.order, work.bundle.order)) return stored.customerId;
+    linkCustomer: async (previous) => {
+      if (previous?.customerId && sameBuyer(previous.order, read.order)) return previous.customerId;
       const customer = await linkBigcommerceCustomerInTx(tx, storeId, {
-        bigcommerceCustomerId: work.bundle.order.customer_id,
-        email: work.bundle.order.billing_address?.email,
-        name: customerNameOf(work.bundle),
+        bigcommerceCustomerId: read.order.customer_id,
+        email: read.order.billing_address?.email,
+        name: customerNameOf(read),
       });
       return customer?.id ?? null;
     },
@@ -100,8 +118,8 @@ export async function applyOrderEventInTx(tx: Tx, work: OrderEventWork): Promise
   const attention = escalate || newReturns.length > 0 || trackings.length > 0 || messages.length > 0;
 
   const changes = newChanges();
-  const remember = (data: { notedStatusId: number; notifiedTracking?: string[]; seenRefundIds?: string[]; seenReturnKeys?: string[] }) =>
-    tx.orderSnapshot.update({ where: { id: snapshot.id }, data, select: { id: true } });
+  // The order read and what the thread was told go to the snapshot in one write, at the end.
+  const remember = (memory: Partial<ThreadMemory> & { notedStatusId: number }) => writeOrderSnapshotInTx(tx, snapshot, memory);
 
   let ticket = await findOrderTicketInTx(tx, storeId, orderId);
   if (!ticket || ticket.status === "CLOSED") {
@@ -113,6 +131,8 @@ export async function applyOrderEventInTx(tx: Tx, work: OrderEventWork): Promise
       await remember({ notedStatusId: statusId });
       return changes;
     }
+    // Routing a new ticket reads the order's value from the snapshot row: the read goes there first.
+    await writeOrderSnapshotInTx(tx, snapshot);
     ticket = await createOrderTicketInTx(tx, { storeId, snapshot, followUpOf: ticket?.number, changes, now });
   } else if (statusChanged) {
     const { previous } = snapshot;
@@ -127,6 +147,7 @@ export async function applyOrderEventInTx(tx: Tx, work: OrderEventWork): Promise
     for (const shipment of trackings) await sendShipmentNoticeInTx(tx, { storeId, ticket, snapshot, shipment, timeZone: store.timeZone, changes, now });
   }
   for (const message of messages) await appendCustomerMessageInTx(tx, { storeId, ticket, orderId, message, changes, now });
+  if (newReturns.length) await writeOrderSnapshotInTx(tx, snapshot);
   for (const entry of newReturns) await openReturnTicketInTx(tx, { storeId, parent: ticket, snapshot, origin: entry.origin, detail: entry.detail, changes, now });
   if (escalate) {
     const detail = event.type === "refund" && refundKey ? [refundKey.startsWith("refund:") ? `refund ${refundKey.slice(7)}` : null, event.detail].filter(Boolean).join(", ") : "";

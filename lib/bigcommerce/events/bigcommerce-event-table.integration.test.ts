@@ -151,6 +151,22 @@ describe("order.updated ← store/order/updated, store/order/statusUpdated", () 
     expect(notes.map((note) => note.body)).toEqual(["Order status changed: Awaiting Fulfillment → Awaiting Shipment"]);
   });
 
+  it("reads the whole order when a status change is the first Tern hears of it, and opens its ticket", async () => {
+    const order = shop.createOrder({ products: [WIDGET] }, { silent: true });
+    shop.setOrderStatus(order.id, 9, { silent: true });
+    await emulator.fireWebhook(shop.hash, "store/order/statusUpdated", { type: "order", id: order.id, status: { previous_status_id: 11, new_status_id: 9 } }, {
+      destination: hookUrl,
+      headers: { "X-Tern-Webhook-Secret": store.webhookSecret },
+    });
+    await drain();
+    const ticket = await mainTicket(order.id);
+    expect(ticket.status).toBe("AWAITING_AGENT");
+    const snapshot = await db().orderSnapshot.findUniqueOrThrow({ where: { storeId_bigcommerceOrderId: { storeId: store.id, bigcommerceOrderId: order.id } } });
+    expect(snapshot).toMatchObject({ statusId: 9, notedStatusId: 9, products: [expect.objectContaining({ name: WIDGET.name })] });
+    const events = await db().inboundEvent.findMany({ where: { storeId: store.id, kind: "store/order/statusUpdated", payload: { path: ["data", "id"], equals: order.id } } });
+    expect(events.map((event) => [event.status, event.attempts])).toEqual([["PROCESSED", 1]]);
+  });
+
   it("keeps a queued ticket in the queue (note only)", async () => {
     const order = shop.createOrder({ products: [WIDGET] });
     await drain();
@@ -159,6 +175,9 @@ describe("order.updated ← store/order/updated, store/order/statusUpdated", () 
     const ticket = await mainTicket(order.id);
     expect(ticket.status).toBe("AWAITING_AGENT");
     expect((await thread(ticket.id)).some((message) => message.body === "Order status changed: Awaiting Fulfillment → Awaiting Payment")).toBe(true);
+    // The status change re-read only the order: the products Tern already had stay in its copy.
+    const snapshot = await db().orderSnapshot.findUniqueOrThrow({ where: { storeId_bigcommerceOrderId: { storeId: store.id, bigcommerceOrderId: order.id } } });
+    expect(snapshot).toMatchObject({ statusId: 7, notedStatusId: 7, products: [expect.objectContaining({ name: WIDGET.name })] });
   });
 });
 

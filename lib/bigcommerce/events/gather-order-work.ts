@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/client.ts";
 import { PermanentEventError } from "@/lib/inbound/inbound-event-types.ts";
 import { bigcommerceClientForStore } from "../bigcommerce-client-for-store.ts";
 import type { BigcommerceShipment } from "../bigcommerce-types.ts";
-import { fetchOrderBundle, type KnownOrder } from "../fetch-order-bundle.ts";
+import { fetchOrderBundle, fetchOrderStatus, type KnownOrder, type OrderStatusRead } from "../fetch-order-bundle.ts";
 import { bundleFromSnapshot } from "../save-order-snapshot.ts";
 import type { IncomingOrderMessage } from "./append-customer-message.ts";
 import type { OrderBundle } from "./order-bundle.ts";
@@ -21,13 +21,26 @@ async function storedOrder(db: Db, storeId: string, orderId: number): Promise<Kn
   return row ? { bundle: bundleFromSnapshot(row), dateModified: row.dateModified } : null;
 }
 
+export type GatheredOrderWork = {
+  /** The order, or for a status change only what moved (completed from Tern's copy under the order lock). */
+  bundle: OrderBundle | OrderStatusRead;
+  messages: IncomingOrderMessage[];
+};
+
 /**
  * Everything an order event needs from outside, read before the transaction so no database lock
  * is held while BigCommerce answers: the order (from the seed payload, else the API, else Tern's
  * stored copy when Tern has no API access) and, for message events, the customer's messages.
+ * A status change reads only the order (and shipments when shipping), unless `fullRead` says Tern
+ * turned out to have no copy to complete it from.
  */
-export async function gatherOrderWork(db: Db, storeId: string, event: OrderScopedEvent): Promise<{ bundle: OrderBundle; messages: IncomingOrderMessage[] }> {
+export async function gatherOrderWork(db: Db, storeId: string, event: OrderScopedEvent, options: { fullRead?: boolean } = {}): Promise<GatheredOrderWork> {
   const client = await bigcommerceClientForStore(db, storeId);
+  if (client && event.type === "order" && event.statusOnly && !options.fullRead) {
+    const read = await fetchOrderStatus(client, event.orderId);
+    if (!read) throw new PermanentEventError(`Order ${event.orderId} does not exist in BigCommerce (deleted, or not this store's)`);
+    return { bundle: read, messages: [] };
+  }
   const stored = await storedOrder(db, storeId, event.orderId);
   let bundle: OrderBundle | null = "bundle" in event && event.bundle ? event.bundle : null;
   if (bundle) {
@@ -37,7 +50,7 @@ export async function gatherOrderWork(db: Db, storeId: string, event: OrderScope
       bundle = { ...bundle, shipments: known.shipments, shippingAddresses: known.shippingAddresses, products: bundle.products.length ? bundle.products : known.products };
     }
   } else if (client) {
-    bundle = await fetchOrderBundle(client, event.orderId, stored, { shipments: event.type === "shipment", statusOnly: event.type === "order" && event.statusOnly });
+    bundle = await fetchOrderBundle(client, event.orderId, stored, { shipments: event.type === "shipment" });
     if (!bundle) throw new PermanentEventError(`Order ${event.orderId} does not exist in BigCommerce (deleted, or not this store's)`);
   } else {
     bundle = stored?.bundle ?? null;

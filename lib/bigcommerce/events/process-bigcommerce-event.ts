@@ -2,9 +2,9 @@ import type { Db } from "@/lib/db/client.ts";
 import { PermanentEventError, type InboundEventForProcessing } from "@/lib/inbound/inbound-event-types.ts";
 import { TICKET_TX_OPTIONS } from "@/lib/tickets/transaction-options.ts";
 import { syncBigcommerceCustomer } from "../sync-bigcommerce-customer.ts";
-import { applyOrderEventInTx } from "./apply-order-event.ts";
+import { applyOrderEventInTx, OrderNotStoredError, type OrderScopedEvent } from "./apply-order-event.ts";
 import { gatherOrderWork } from "./gather-order-work.ts";
-import { finishChanges, publishChanges } from "./order-ticket-changes.ts";
+import { finishChanges, publishChanges, type OrderTicketChanges } from "./order-ticket-changes.ts";
 import { readBigcommerceEvent } from "./read-bigcommerce-event.ts";
 
 /**
@@ -24,10 +24,18 @@ export async function processBigcommerceEvent(db: Db, event: InboundEventForProc
     case "customer":
       return syncBigcommerceCustomer(db, storeId, parsed.customerId);
   }
-  const { bundle, messages } = await gatherOrderWork(db, storeId, parsed);
-  const changes = await db.$transaction(
-    (tx) => applyOrderEventInTx(tx, { storeId, event: parsed, bundle, messages, now: new Date() }),
-    TICKET_TX_OPTIONS,
-  );
+  let changes: OrderTicketChanges;
+  try {
+    changes = await applyOrderEvent(db, storeId, parsed, {});
+  } catch (error) {
+    // A status change for an order Tern has never seen: read all of it this time.
+    if (!(error instanceof OrderNotStoredError)) throw error;
+    changes = await applyOrderEvent(db, storeId, parsed, { fullRead: true });
+  }
   publishChanges(storeId, await finishChanges(db, storeId, changes));
+}
+
+async function applyOrderEvent(db: Db, storeId: string, event: OrderScopedEvent, options: { fullRead?: boolean }): Promise<OrderTicketChanges> {
+  const { bundle, messages } = await gatherOrderWork(db, storeId, event, options);
+  return db.$transaction((tx) => applyOrderEventInTx(tx, { storeId, event, bundle, messages, now: new Date() }), TICKET_TX_OPTIONS);
 }
