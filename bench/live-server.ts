@@ -9,7 +9,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { Agent, request as httpRequest } from "node:http";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { createWriteStream, readdirSync, readFileSync } from "node:fs";
 import { io as connect, type Socket } from "socket.io-client";
 import { Telegraf } from "telegraf";
 import { sealSecret } from "@/lib/crypto/secret-box.ts";
@@ -70,8 +70,14 @@ async function startServer(env: Record<string, string>, log: (line: string) => v
   const profile = process.env.TERN_BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.TERN_BENCH_PROFILE}`] : [];
   const child = spawn(process.execPath, [...profile, ...startCommand()], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   const output: string[] = [];
-  child.stdout!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+  // TERN_BENCH_SERVER_LOG=<file>: the server's own output is kept there (otherwise shown only if it fails to start).
+  const keep = process.env.TERN_BENCH_SERVER_LOG ? createWriteStream(process.env.TERN_BENCH_SERVER_LOG) : null;
+  const record = (chunk: Buffer) => {
+    output.push(chunk.toString());
+    keep?.write(chunk);
+  };
+  child.stdout!.on("data", record);
+  child.stderr!.on("data", record);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = `http://localhost:${PORT}`;
   const deadline = Date.now() + 120_000;
@@ -114,6 +120,50 @@ function cpuMs(pid: number): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/** Busy and total CPU time of the whole machine so far, in ms, from /proc/stat (Linux); NaN elsewhere. */
+function machineCpuMs(): { busy: number; total: number } {
+  try {
+    const ticks = readFileSync("/proc/stat", "utf8").split("\n")[0]!.split(/\s+/).slice(1, 9).map(Number);
+    const idle = ticks[3]! + ticks[4]!;
+    const total = ticks.reduce((sum, value) => sum + value, 0);
+    return { busy: ((total - idle) * 1000) / 100, total: (total * 1000) / 100 };
+  } catch {
+    return { busy: Number.NaN, total: Number.NaN };
+  }
+}
+
+/** CPU time used so far by every PostgreSQL process on this machine (its pool's backends stay up during a level). */
+function postgresCpuMs(): number {
+  try {
+    return readdirSync("/proc")
+      .filter((entry) => /^\d+$/.test(entry))
+      .reduce((sum, pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres" ? sum + cpuMs(Number(pid)) : sum;
+        } catch {
+          return sum;
+        }
+      }, 0);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** What one stretch of load cost the machine: server and PostgreSQL CPU, and how busy both cores were. */
+function cpuMeter(pid: number) {
+  const server = cpuMs(pid);
+  const postgres = postgresCpuMs();
+  const machine = machineCpuMs();
+  return (events: number) => {
+    const now = machineCpuMs();
+    return {
+      serverPerEvent: (cpuMs(pid) - server) / events,
+      postgresPerEvent: (postgresCpuMs() - postgres) / events,
+      machineBusy: (now.busy - machine.busy) / (now.total - machine.total),
+    };
+  };
 }
 
 function sampleMemory(pid: number) {
@@ -266,7 +316,7 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
       const samples = new Map<string, Sample>();
       const events = rounds.length * ORDERS;
       log(`(2) ${rate} order status webhooks/s for ${fmt(events / rate, 1)} s …`);
-      const cpuBefore = cpuMs(pid);
+      const meter = cpuMeter(pid);
       const sent = await openLoop(rate, events / rate, async (index) => {
         const order = orders[index % ORDERS]!;
         const round = rounds[Math.floor(index / ORDERS)]!;
@@ -277,8 +327,11 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
         await postWebhook("store/order/statusUpdated", order.id);
       });
       await waitFor(samples, Date.now() + DRAIN_MS);
-      const result = { ...latencies(samples), rate, events, failures: sent.failures, cpuPerEvent: (cpuMs(pid) - cpuBefore) / events };
-      log(`(2) at ${rate}/s: p50 ${fmt(result.p50)} ms, p99 ${fmt(result.p99)} ms; ${result.lost} not seen within ${DRAIN_MS / 1000} s, ${result.failures} refused; server CPU ${fmt(result.cpuPerEvent, 2)} ms per event`);
+      const result = { ...latencies(samples), rate, events, failures: sent.failures, ...meter(events) };
+      log(
+        `(2) at ${rate}/s: p50 ${fmt(result.p50)} ms, p99 ${fmt(result.p99)} ms; ${result.lost} not seen within ${DRAIN_MS / 1000} s, ${result.failures} refused; ` +
+          `CPU per event: server ${fmt(result.serverPerEvent, 2)} ms, PostgreSQL ${fmt(result.postgresPerEvent, 2)} ms; machine ${fmt(result.machineBusy * 100)} % busy`,
+      );
       return result;
     };
     const steady = await statusLevel(STEADY_RATE, [0]);
@@ -318,13 +371,13 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
         benchmark: "live server",
         metric: `webhook → socket.io event at the agent, p50 / p99 (${WEBHOOK_RATE}/s)`,
         value: `${fmt(webhooks.p50)} / ${fmt(webhooks.p99)} ms`,
-        note: `target p99 < 100 ms; ${webhooks.events} statusUpdated webhooks for ${ORDERS} order tickets, each order read from the emulator and noted in its thread; server CPU ${fmt(webhooks.cpuPerEvent, 1)} ms per event; ${webhooks.lost} not seen within ${DRAIN_MS / 1000} s, ${webhooks.failures} refused`,
+        note: `target p99 < 100 ms; ${webhooks.events} statusUpdated webhooks for ${ORDERS} order tickets, each order read from the emulator and noted in its thread; CPU per event: server ${fmt(webhooks.serverPerEvent, 1)} ms, PostgreSQL ${fmt(webhooks.postgresPerEvent, 1)} ms; machine ${fmt(webhooks.machineBusy * 100)} % busy; ${webhooks.lost} not seen within ${DRAIN_MS / 1000} s, ${webhooks.failures} refused`,
       },
       ...[middle, steady].map((level) => ({
         benchmark: "live server",
         metric: `webhook → socket.io event at the agent, p50 / p99 (${level.rate}/s)`,
         value: `${fmt(level.p50)} / ${fmt(level.p99)} ms`,
-        note: `the same: ${level.events} webhooks; server CPU ${fmt(level.cpuPerEvent, 1)} ms per event; ${level.lost} not seen within ${DRAIN_MS / 1000} s, ${level.failures} refused`,
+        note: `the same: ${level.events} webhooks; CPU per event: server ${fmt(level.serverPerEvent, 1)} ms, PostgreSQL ${fmt(level.postgresPerEvent, 1)} ms; machine ${fmt(level.machineBusy * 100)} % busy; ${level.lost} not seen within ${DRAIN_MS / 1000} s, ${level.failures} refused`,
       })),
       {
         benchmark: "live server",

@@ -4,10 +4,16 @@ import { runInboundBatch, type InboundBatchOptions } from "./run-inbound-batch.t
 
 export type InboundWorkerOptions = Omit<InboundBatchOptions, "limit"> & {
   /**
-   * Events in hand at once. Kept below the connection pool (10 by default) on purpose: webhook
+   * Events one batch takes. Kept below the connection pool (10 by default) on purpose: webhook
    * acknowledgements share the pool and must not queue behind processing transactions.
    */
   batchSize?: number;
+  /**
+   * Batches in hand at once (default 1). With more than one, an event that arrives while a batch
+   * is being worked on is claimed by an idle lane at once instead of waiting for the batch's
+   * slowest event. Up to lanes × batchSize events are in flight.
+   */
+  lanes?: number;
   /** Longest sleep between polls when idle; a new event in this process wakes the worker at once. */
   pollMs?: number;
 };
@@ -22,9 +28,19 @@ export function startInboundWorker(db: Db, options: InboundWorkerOptions): Inbou
   const pollMs = options.pollMs ?? 1_000;
   const limit = options.batchSize ?? 4;
   const stopping = new AbortController();
-  const loop = (async () => {
+  const busy: boolean[] = [];
+
+  async function lane(index: number): Promise<void> {
     let failures = 0;
     while (!stopping.signal.aborted) {
+      // A wake-up goes to every idle lane, but a claim costs queries: a lane claims only when every
+      // lane before it is busy, so one event wakes one claim (lane 0 also serves the polls).
+      if (index > 0 && busy.slice(0, index).some((other) => !other)) {
+        await waitForInboundEvent(pollMs, stopping.signal);
+        continue;
+      }
+      busy[index] = true;
+      let more = false;
       try {
         const notifiedBefore = inboundEventsNotified();
         const batch = await runInboundBatch(db, { ...options, limit });
@@ -33,21 +49,24 @@ export function startInboundWorker(db: Db, options: InboundWorkerOptions): Inbou
         // since the claim began (its notify found no one waiting). Otherwise the queue was drained:
         // the poll finds other processes' events and retries that fall due, and a claim that came
         // back empty would cost a query per event.
-        if (batch.claimed === limit || inboundEventsNotified() !== notifiedBefore) continue;
+        more = batch.claimed === limit || inboundEventsNotified() !== notifiedBefore;
       } catch (error) {
         // The database is away (restart, failover): back off rather than spin; events wait safely.
         failures += 1;
         options.log?.(`inbound worker: ${error instanceof Error ? error.message : String(error)}`);
-        await waitForInboundEvent(Math.min(30_000, pollMs * 2 ** failures), stopping.signal);
-        continue;
+      } finally {
+        busy[index] = false;
       }
-      await waitForInboundEvent(pollMs, stopping.signal);
+      if (!more) await waitForInboundEvent(failures ? Math.min(30_000, pollMs * 2 ** failures) : pollMs, stopping.signal);
     }
-  })();
+  }
+
+  const lanes = Math.max(1, options.lanes ?? 1);
+  const running = Promise.all(Array.from({ length: lanes }, (_, index) => lane(index)));
   return {
     stop: async () => {
       stopping.abort();
-      await loop;
+      await running;
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db/client.ts";
 import { linkBigcommerceCustomerInTx } from "../link-bigcommerce-customer.ts";
 import { lockOrderInTx } from "../lock-order.ts";
-import { ORDER_STATUS, ORDER_STATUS_NAMES, type BigcommerceOrder, type BigcommerceShipment } from "../bigcommerce-types.ts";
+import { ORDER_STATUS, type BigcommerceOrder } from "../bigcommerce-types.ts";
 import { completeOrderBundle, type OrderStatusRead } from "../fetch-order-bundle.ts";
 import { bundleFromSnapshot, prepareOrderSnapshotInTx, writeOrderSnapshotInTx, type ThreadMemory } from "../save-order-snapshot.ts";
 import { appendCustomerMessageInTx, orderMessageExternalId, type IncomingOrderMessage } from "./append-customer-message.ts";
@@ -10,7 +10,8 @@ import { escalateOrderTicketInTx } from "./escalate-order-ticket.ts";
 import { openReturnTicketInTx } from "./open-return-ticket.ts";
 import type { OrderBundle } from "./order-bundle.ts";
 import { statusNoteMove } from "./order-event-moves.ts";
-import { customerNameOf, orderStatusName } from "./order-summary.ts";
+import { customerNameOf } from "./order-summary.ts";
+import { readOrderNews, statusChangeNote, trackingKey } from "./order-news.ts";
 import { newChanges, type OrderTicketChanges } from "./order-ticket-changes.ts";
 import { addSystemNoteInTx, findOrderTicketInTx, moveOrderTicketInTx } from "./order-ticket.ts";
 import type { BigcommerceEvent } from "./read-bigcommerce-event.ts";
@@ -28,12 +29,8 @@ export type OrderEventWork = {
   now: Date;
 };
 
-const REFUND_STATUSES: readonly number[] = [ORDER_STATUS.REFUNDED, ORDER_STATUS.PARTIALLY_REFUNDED, ORDER_STATUS.DISPUTED];
-// A merchant's custom status label (e.g. "Return requested") or a customer's words that start a return.
-const RETURN_STATUS = /\breturn/i;
-const RETURN_WORDS = /\b(return|returning|rma|send (it|them) back)\b/i;
-
-function sameBuyer(stored: BigcommerceOrder, current: BigcommerceOrder): boolean {
+/** The order still names the buyer it was linked to (most events are status changes of the same order). */
+export function sameBuyer(stored: BigcommerceOrder, current: BigcommerceOrder): boolean {
   const email = (order: BigcommerceOrder) => order.billing_address?.email?.trim().toLowerCase() ?? "";
   return stored.customer_id === current.customer_id && email(stored) === email(current);
 }
@@ -48,10 +45,6 @@ export class OrderNotStoredError extends Error {
 
 function isStatusRead(read: OrderBundle | OrderStatusRead): read is OrderStatusRead {
   return !("products" in read);
-}
-
-export function trackingKey(shipment: BigcommerceShipment): string {
-  return `${shipment.id}:${shipment.tracking_number.trim()}`;
 }
 
 async function unseenMessages(tx: Tx, storeId: string, orderId: number, messages: IncomingOrderMessage[]): Promise<IncomingOrderMessage[]> {
@@ -97,25 +90,9 @@ export async function applyOrderEventInTx(tx: Tx, work: OrderEventWork): Promise
     },
   });
   const { bundle } = snapshot;
-  const statusId = snapshot.statusId ?? bundle.order.status_id;
-  const statusName = orderStatusName(bundle);
-
-  // What the thread has not been told yet.
-  const noted = snapshot.notedStatusId;
-  const statusChanged = noted !== null && noted !== statusId;
-  const enteredRefundStatus = REFUND_STATUSES.includes(statusId) && noted !== statusId;
-  const refundKey = event.type === "refund" && !snapshot.seenRefundIds.includes(event.refundKey) ? event.refundKey : null;
-  const trackings = bundle.shipments.filter((shipment) => shipment.tracking_number?.trim() && !snapshot.notifiedTracking.includes(trackingKey(shipment)));
   const messages = await unseenMessages(tx, storeId, orderId, work.messages);
-  const returns: Array<{ key: string; origin: string; detail?: string }> = [];
-  if (event.type === "return") returns.push({ key: event.returnKey, origin: "return request", detail: event.detail });
-  if (RETURN_STATUS.test(statusName) && noted !== statusId) returns.push({ key: `status:${statusId}:${bundle.order.date_modified}`, origin: `order status "${statusName}"` });
-  for (const message of messages) {
-    if (RETURN_WORDS.test(message.body)) returns.push({ key: `message:${message.key}`, origin: "customer message", detail: message.body });
-  }
-  const newReturns = returns.filter((entry) => !snapshot.seenReturnKeys.includes(entry.key));
-  const escalate = refundKey !== null || enteredRefundStatus;
-  const attention = escalate || newReturns.length > 0 || trackings.length > 0 || messages.length > 0;
+  const news = readOrderNews({ event, bundle, statusId: snapshot.statusId ?? bundle.order.status_id, memory: snapshot, messages });
+  const { statusId, statusName, noted, refundKey, escalate, trackings, newReturns, attention } = news;
 
   const changes = newChanges();
   // The order read and what the thread was told go to the snapshot in one write, at the end.
@@ -134,10 +111,8 @@ export async function applyOrderEventInTx(tx: Tx, work: OrderEventWork): Promise
     // Routing a new ticket reads the order's value from the snapshot row: the read goes there first.
     await writeOrderSnapshotInTx(tx, snapshot);
     ticket = await createOrderTicketInTx(tx, { storeId, snapshot, followUpOf: ticket?.number, changes, now });
-  } else if (statusChanged) {
-    const { previous } = snapshot;
-    const from = previous?.statusId === noted && previous.status ? previous.status : (ORDER_STATUS_NAMES[noted] ?? `status ${noted}`);
-    await addSystemNoteInTx(tx, { storeId, ticket, body: `Order status changed: ${from} → ${statusName}`, meta: { type: "orderStatus", from: noted, to: statusId }, changes });
+  } else if (news.statusChanged && noted !== null) {
+    await addSystemNoteInTx(tx, { storeId, ticket, ...statusChangeNote({ ...news, noted }, snapshot.previous), changes });
     // An escalation below decides the status instead.
     if (!escalate) await moveOrderTicketInTx(tx, { storeId, ticket, to: statusNoteMove(ticket.status), reason: "Order status changed", changes, now });
   }
