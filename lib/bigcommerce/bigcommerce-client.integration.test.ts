@@ -4,6 +4,7 @@ import type { EmulatedStore } from "@/lib/emulators/bigcommerce/emulated-store.t
 import { startBigcommerceEmulator, type BigcommerceEmulator } from "@/lib/emulators/bigcommerce/start-bigcommerce-emulator.ts";
 import { connectEmulatedStore } from "@/lib/testing/bigcommerce-fixtures.ts";
 import { createStore } from "@/lib/testing/factories.ts";
+import { sealSecret } from "@/lib/crypto/secret-box.ts";
 import { isBigcommerceApiError } from "./bigcommerce-api-error.ts";
 import { bigcommerceClientForStore } from "./bigcommerce-client-for-store.ts";
 import { createBigcommerceClient, type BigcommerceClient } from "./bigcommerce-client.ts";
@@ -153,6 +154,34 @@ describe("authorisation", () => {
     expect(isBigcommerceApiError(error, 401)).toBe(true);
     expect(String(error)).not.toContain(oldToken);
     expect((await db().store.findUniqueOrThrow({ where: { id: store.id }, select: { status: true } })).status).toBe("NEEDS_REAUTH");
+  });
+
+  it("reuses a client for maxAgeMs without reading the token again, and never one that got a 401", async () => {
+    const store = await createStore();
+    const shop = await connectEmulatedStore(emulator, store);
+    const first = await bigcommerceClientForStore(db(), store.id, { maxAgeMs: 60_000 });
+    expect(await bigcommerceClientForStore(db(), store.id, { maxAgeMs: 60_000 })).toBe(first);
+    expect(await bigcommerceClientForStore(db(), store.id)).not.toBe(first);
+
+    const order = shop.createOrder({ products: [{ name: "Pen", sku: "P", price: 1 }] });
+    shop.accessToken = "rotated-by-bigcommerce";
+    expect(isBigcommerceApiError(await first!.getOrder(order.id).catch((caught: unknown) => caught), 401)).toBe(true);
+    expect(await bigcommerceClientForStore(db(), store.id, { maxAgeMs: 60_000 })).not.toBe(first);
+  });
+
+  it("blames only the token that got the 401: a client older than a re-install leaves the store active", async () => {
+    const store = await createStore();
+    const shop = await connectEmulatedStore(emulator, store);
+    const before = (await bigcommerceClientForStore(db(), store.id))!;
+    const order = shop.createOrder({ products: [{ name: "Pen", sku: "P", price: 1 }] });
+    // A re-install: BigCommerce issues a new token and Tern stores it.
+    shop.accessToken = "issued-by-the-reinstall";
+    await db().store.update({ where: { id: store.id }, data: { accessTokenEncrypted: sealSecret(shop.accessToken) } });
+
+    expect(isBigcommerceApiError(await before.getOrder(order.id).catch((caught: unknown) => caught), 401)).toBe(true);
+    expect((await db().store.findUniqueOrThrow({ where: { id: store.id }, select: { status: true } })).status).toBe("ACTIVE");
+    const after = (await bigcommerceClientForStore(db(), store.id))!;
+    expect((await after.getOrder(order.id))!.id).toBe(order.id);
   });
 
   it("has no client for a store without a token", async () => {

@@ -17,6 +17,10 @@ export type OrderReadOptions = {
  */
 export type OrderStatusRead = { order: BigcommerceOrder; shipments: BigcommerceShipment[] | null };
 
+export function isStatusRead(read: OrderBundle | OrderStatusRead): read is OrderStatusRead {
+  return !("products" in read);
+}
+
 const SHIPPING_STATUSES: readonly number[] = [ORDER_STATUS.SHIPPED, ORDER_STATUS.PARTIALLY_SHIPPED];
 
 function sameInstant(value: string, known: Date | null): boolean {

@@ -12,7 +12,7 @@ export type ThreadMemory = {
   seenReturnKeys: string[];
 };
 
-type CachedOrder = {
+export type CachedOrder = {
   statusId: number | null;
   status: string | null;
   totalIncTax: string | null;
@@ -66,7 +66,8 @@ function memoryOf(row: ThreadMemory): ThreadMemory {
   return { notedStatusId: row.notedStatusId, notifiedTracking: row.notifiedTracking, seenRefundIds: row.seenRefundIds, seenReturnKeys: row.seenReturnKeys };
 }
 
-function cachedOrder(bundle: OrderBundle, stored: StoredOrderSnapshot | null): CachedOrder {
+/** The snapshot's cache columns for an order read (products and shipments only when they are not the stored lists themselves). */
+export function cachedOrder(bundle: OrderBundle, stored: Pick<StoredOrderSnapshot, "products" | "shipments" | "dateModified"> | null): CachedOrder {
   // The order's sub-resource links are replaced by the data itself.
   const { products: _productsLink, ...order } = bundle.order;
   const total = Number(bundle.order.total_inc_tax);

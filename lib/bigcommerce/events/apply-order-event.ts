@@ -2,7 +2,7 @@ import type { Tx } from "@/lib/db/client.ts";
 import { linkBigcommerceCustomerInTx } from "../link-bigcommerce-customer.ts";
 import { lockOrderInTx } from "../lock-order.ts";
 import { ORDER_STATUS, type BigcommerceOrder } from "../bigcommerce-types.ts";
-import { completeOrderBundle, type OrderStatusRead } from "../fetch-order-bundle.ts";
+import { completeOrderBundle, isStatusRead, type OrderStatusRead } from "../fetch-order-bundle.ts";
 import { bundleFromSnapshot, prepareOrderSnapshotInTx, writeOrderSnapshotInTx, type ThreadMemory } from "../save-order-snapshot.ts";
 import { appendCustomerMessageInTx, orderMessageExternalId, type IncomingOrderMessage } from "./append-customer-message.ts";
 import { createOrderTicketInTx } from "./create-order-ticket.ts";
@@ -41,10 +41,6 @@ export function sameBuyer(stored: BigcommerceOrder, current: BigcommerceOrder): 
  */
 export class OrderNotStoredError extends Error {
   override name = "OrderNotStoredError";
-}
-
-function isStatusRead(read: OrderBundle | OrderStatusRead): read is OrderStatusRead {
-  return !("products" in read);
 }
 
 async function unseenMessages(tx: Tx, storeId: string, orderId: number, messages: IncomingOrderMessage[]): Promise<IncomingOrderMessage[]> {

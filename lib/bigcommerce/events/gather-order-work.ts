@@ -13,6 +13,10 @@ function withShipment(bundle: OrderBundle, shipment: BigcommerceShipment): Order
   return { ...bundle, shipments: [...others, shipment] };
 }
 
+// Events for one store come in bursts: its client (token read and decrypted) is reused this long.
+// A re-install or uninstall within it costs at most a retried event (bigcommerce-client-for-store.ts).
+const CLIENT_MAX_AGE_MS = 2_000;
+
 async function storedOrder(db: Db, storeId: string, orderId: number): Promise<KnownOrder | null> {
   const row = await db.orderSnapshot.findUnique({
     where: { storeId_bigcommerceOrderId: { storeId, bigcommerceOrderId: orderId } },
@@ -35,7 +39,7 @@ export type GatheredOrderWork = {
  * turned out to have no copy to complete it from.
  */
 export async function gatherOrderWork(db: Db, storeId: string, event: OrderScopedEvent, options: { fullRead?: boolean } = {}): Promise<GatheredOrderWork> {
-  const client = await bigcommerceClientForStore(db, storeId);
+  const client = await bigcommerceClientForStore(db, storeId, { maxAgeMs: CLIENT_MAX_AGE_MS });
   if (client && event.type === "order" && event.statusOnly && !options.fullRead) {
     const read = await fetchOrderStatus(client, event.orderId);
     if (!read) throw new PermanentEventError(`Order ${event.orderId} does not exist in BigCommerce (deleted, or not this store's)`);

@@ -3,7 +3,9 @@ import { PermanentEventError, type InboundEventForProcessing } from "@/lib/inbou
 import { TICKET_TX_OPTIONS } from "@/lib/tickets/transaction-options.ts";
 import { syncBigcommerceCustomer } from "../sync-bigcommerce-customer.ts";
 import { applyOrderEventInTx, OrderNotStoredError, type OrderScopedEvent } from "./apply-order-event.ts";
+import { isStatusRead } from "../fetch-order-bundle.ts";
 import { gatherOrderWork } from "./gather-order-work.ts";
+import { noteStatusChange } from "./note-status-change.ts";
 import { finishChanges, publishChanges, type OrderTicketChanges } from "./order-ticket-changes.ts";
 import { readBigcommerceEvent } from "./read-bigcommerce-event.ts";
 
@@ -37,5 +39,10 @@ export async function processBigcommerceEvent(db: Db, event: InboundEventForProc
 
 async function applyOrderEvent(db: Db, storeId: string, event: OrderScopedEvent, options: { fullRead?: boolean }): Promise<OrderTicketChanges> {
   const { bundle, messages } = await gatherOrderWork(db, storeId, event, options);
+  if (isStatusRead(bundle)) {
+    // Most status changes only add a note: one statement, no transaction (note-status-change.ts).
+    const noted = await noteStatusChange(db, { storeId, event, read: bundle });
+    if (noted) return noted;
+  }
   return db.$transaction((tx) => applyOrderEventInTx(tx, { storeId, event, bundle, messages, now: new Date() }), TICKET_TX_OPTIONS);
 }

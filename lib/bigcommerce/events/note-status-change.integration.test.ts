@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as webhookRoute from "@/app/api/webhooks/bigcommerce/route.ts";
+import { db } from "@/lib/db/client.ts";
+import type { EmulatedStore } from "@/lib/emulators/bigcommerce/emulated-store.ts";
+import { startBigcommerceEmulator, type BigcommerceEmulator } from "@/lib/emulators/bigcommerce/start-bigcommerce-emulator.ts";
+import { runInboundBatch } from "@/lib/inbound/run-inbound-batch.ts";
+import { connectEmulatedStore } from "@/lib/testing/bigcommerce-fixtures.ts";
+import { createStore, type TestStore } from "@/lib/testing/factories.ts";
+import { serveRouteHandler, type RouteHandlerServer } from "@/lib/testing/serve-route-handler.ts";
+import { transitionTicket } from "@/lib/tickets/transition-ticket.ts";
+import { bigcommerceClientForStore } from "../bigcommerce-client-for-store.ts";
+import { ORDER_STATUS } from "../bigcommerce-types.ts";
+import { fetchOrderStatus } from "../fetch-order-bundle.ts";
+import { lockOrderInTx } from "../lock-order.ts";
+import { noteStatusChange } from "./note-status-change.ts";
+
+// The lock-free status note: what it writes when a status change is a note and nothing more, and
+// that it steps aside (null, nothing written) whenever the full, locked path must decide.
+
+let emulator: BigcommerceEmulator;
+let tern: RouteHandlerServer;
+let store: TestStore;
+let shop: EmulatedStore;
+
+const LAMP = { name: "Desk Lamp", sku: "DL-1", price: 59 };
+const statusEvent = (orderId: number) => ({ type: "order" as const, orderId, statusOnly: true });
+
+beforeAll(async () => {
+  emulator = await startBigcommerceEmulator({ rateLimit: { quota: 100_000 } });
+  tern = await serveRouteHandler(webhookRoute.POST);
+  store = await createStore();
+  shop = await connectEmulatedStore(emulator, store, { webhookDestination: `${tern.url}/api/webhooks/bigcommerce` });
+});
+
+afterAll(async () => {
+  await tern?.close();
+  await emulator?.close();
+});
+
+async function drain(): Promise<void> {
+  await emulator.flushWebhooks();
+  while ((await runInboundBatch(db(), { workerId: "note-status", storeId: store.id, limit: 25 })).claimed > 0);
+}
+
+/** A new order with its ticket (queued, Awaiting Agent), then a status change Tern has not heard of yet. */
+async function orderWithTicket(toStatus: number) {
+  const order = shop.createOrder({ products: [LAMP] });
+  await drain();
+  const ticket = await db().ticket.findFirstOrThrow({ where: { storeId: store.id, bigcommerceOrderId: order.id }, select: { id: true } });
+  shop.setOrderStatus(order.id, toStatus, { silent: true });
+  const client = (await bigcommerceClientForStore(db(), store.id))!;
+  const read = (await fetchOrderStatus(client, order.id))!;
+  return { order, ticket, read };
+}
+
+async function notesOf(ticketId: string) {
+  const notes = await db().message.findMany({ where: { ticketId, kind: "NOTE" }, orderBy: { createdAt: "asc" }, select: { body: true, meta: true } });
+  return notes.filter((note) => note.body.startsWith("Order status changed"));
+}
+
+async function snapshotOf(orderId: number) {
+  return db().orderSnapshot.findUniqueOrThrow({ where: { storeId_bigcommerceOrderId: { storeId: store.id, bigcommerceOrderId: orderId } } });
+}
+
+describe("noteStatusChange", () => {
+  it("notes the change in the thread and brings the snapshot up to date, in one write, once", async () => {
+    const { order, ticket, read } = await orderWithTicket(ORDER_STATUS.AWAITING_SHIPMENT);
+    const changes = await noteStatusChange(db(), { storeId: store.id, event: statusEvent(order.id), read });
+    expect([...changes!.values()]).toMatchObject([{ ticketChanged: false, messages: [{ kind: "NOTE", body: "Order status changed: Awaiting Fulfillment → Awaiting Shipment" }] }]);
+    expect(await notesOf(ticket.id)).toEqual([{ body: "Order status changed: Awaiting Fulfillment → Awaiting Shipment", meta: { type: "orderStatus", from: 11, to: 9 } }]);
+    const snapshot = await snapshotOf(order.id);
+    expect(snapshot).toMatchObject({ statusId: 9, status: "Awaiting Shipment", notedStatusId: 9, products: [expect.objectContaining({ name: LAMP.name })] });
+    expect(snapshot.dateModified?.getTime()).toBe(Date.parse(read.order.date_modified));
+
+    // The same event again (a duplicate delivery): nothing new to say.
+    const again = await noteStatusChange(db(), { storeId: store.id, event: statusEvent(order.id), read });
+    expect(again?.size).toBe(0);
+    expect(await notesOf(ticket.id)).toHaveLength(1);
+    const ticketRow = await db().ticket.findUniqueOrThrow({ where: { id: ticket.id }, select: { status: true } });
+    expect(ticketRow.status).toBe("AWAITING_AGENT");
+  });
+
+  it("writes nothing when another writer of the order got there between its read and its write", async () => {
+    const { order, ticket, read } = await orderWithTicket(ORDER_STATUS.AWAITING_PICKUP);
+    let noting: Promise<unknown> | undefined;
+    await db().$transaction(async (tx) => {
+      await lockOrderInTx(tx, store.id, order.id);
+      // Started while the order is locked: its write waits for this transaction, then finds the row changed.
+      noting = noteStatusChange(db(), { storeId: store.id, event: statusEvent(order.id), read });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await tx.orderSnapshot.update({ where: { storeId_bigcommerceOrderId: { storeId: store.id, bigcommerceOrderId: order.id } }, data: { fetchedAt: new Date() } });
+    });
+    expect(await noting).toBeNull();
+    expect(await notesOf(ticket.id)).toEqual([]);
+    expect((await snapshotOf(order.id)).notedStatusId).toBe(ORDER_STATUS.AWAITING_FULFILLMENT);
+  });
+
+  it("leaves a ticket someone is working on to the full path, which moves it", async () => {
+    const { order, ticket, read } = await orderWithTicket(ORDER_STATUS.AWAITING_SHIPMENT);
+    await transitionTicket(db(), { storeId: store.id, ticketId: ticket.id, to: "IN_PROGRESS" });
+    expect(await noteStatusChange(db(), { storeId: store.id, event: statusEvent(order.id), read })).toBeNull();
+    expect(await notesOf(ticket.id)).toEqual([]);
+  });
+
+  it("leaves escalations to the full path: a refund status is news someone must act on", async () => {
+    const { order, ticket, read } = await orderWithTicket(ORDER_STATUS.REFUNDED);
+    expect(await noteStatusChange(db(), { storeId: store.id, event: statusEvent(order.id), read })).toBeNull();
+    expect(await notesOf(ticket.id)).toEqual([]);
+  });
+
+  it("leaves a closed ticket, and an order without a copy in Tern, to the full path", async () => {
+    const { order, ticket, read } = await orderWithTicket(ORDER_STATUS.AWAITING_SHIPMENT);
+    await db().ticket.update({ where: { id: ticket.id }, data: { status: "CLOSED" } });
+    expect(await noteStatusChange(db(), { storeId: store.id, event: statusEvent(order.id), read })).toBeNull();
+
+    const unknown = shop.createOrder({ products: [LAMP] }, { silent: true });
+    const client = (await bigcommerceClientForStore(db(), store.id))!;
+    const unknownRead = (await fetchOrderStatus(client, unknown.id))!;
+    expect(await noteStatusChange(db(), { storeId: store.id, event: statusEvent(unknown.id), read: unknownRead })).toBeNull();
+  });
+
+  it("leaves an older read than Tern's copy to the full path", async () => {
+    const { order, read } = await orderWithTicket(ORDER_STATUS.AWAITING_SHIPMENT);
+    const older = { ...read, order: { ...read.order, date_modified: new Date(Date.parse(read.order.date_modified) - 86_400_000).toUTCString() } };
+    await db().orderSnapshot.update({
+      where: { storeId_bigcommerceOrderId: { storeId: store.id, bigcommerceOrderId: order.id } },
+      data: { dateModified: new Date(Date.parse(read.order.date_modified)) },
+    });
+    expect(await noteStatusChange(db(), { storeId: store.id, event: statusEvent(order.id), read: older })).toBeNull();
+  });
+});

@@ -1,0 +1,84 @@
+import type { Db } from "@/lib/db/client.ts";
+import { Prisma } from "@/lib/generated/prisma/client.ts";
+import type { TicketStatus } from "@/lib/generated/prisma/enums.ts";
+import { uuidV7 } from "@/lib/ids/uuid-v7.ts";
+import { toMessageDto, type MessageDtoRow } from "@/lib/tickets/ticket-dto.ts";
+import { completeOrderBundle, type OrderStatusRead } from "../fetch-order-bundle.ts";
+import type { StoredOrderSnapshot } from "../lock-order.ts";
+import { bundleFromSnapshot, cachedOrder } from "../save-order-snapshot.ts";
+import { sameBuyer, type OrderScopedEvent } from "./apply-order-event.ts";
+import { statusNoteMove } from "./order-event-moves.ts";
+import { readOrderNews, statusChangeNote } from "./order-news.ts";
+import { newChanges, recordChange, type OrderTicketChanges } from "./order-ticket-changes.ts";
+
+type ThreadState = StoredOrderSnapshot & {
+  /** The row version (xmin): any write to the snapshot since this read changes it. */
+  version: string;
+  ticketId: string | null;
+  ticketStatus: TicketStatus | null;
+};
+
+type SystemNoteRow = Omit<MessageDtoRow, "author">;
+
+// The order's own ticket, as findOrderTicketInTx picks it: the newest top-level BigCommerce ticket.
+async function readThreadState(db: Db, storeId: string, orderId: number): Promise<ThreadState | null> {
+  const rows = await db.$queryRaw<ThreadState[]>(Prisma.sql`
+    SELECT s.id, s.xmin::text AS version, s."customerId", s."statusId", s.status, s."notedStatusId", s."notifiedTracking",
+           s."seenRefundIds", s."seenReturnKeys", s."dateModified", s."order", s.products, s.shipments,
+           t.id AS "ticketId", t.status AS "ticketStatus"
+    FROM "OrderSnapshot" s
+    LEFT JOIN LATERAL (
+      SELECT id, status FROM "Ticket"
+      WHERE "storeId" = s."storeId" AND "bigcommerceOrderId" = s."bigcommerceOrderId" AND source = 'BIGCOMMERCE' AND "parentTicketId" IS NULL
+      ORDER BY "createdAt" DESC, id DESC LIMIT 1
+    ) t ON true
+    WHERE s."storeId" = ${storeId}::uuid AND s."bigcommerceOrderId" = ${orderId}`);
+  return rows[0] ?? null;
+}
+
+/**
+ * The most common order event, a status change whose whole effect on the thread is a note (or
+ * nothing, for a duplicate), applied in one statement without the order lock: the snapshot is
+ * written only if it is still the version read (compare-and-set on its row version, and the ticket
+ * still in the status read), and the note is inserted only with that write. Anything more (a new
+ * or closed ticket, a move, an escalation, tracking, a return, another buyer, an older read), or a
+ * write that lost the race, returns null: the caller applies the event the full way, under the lock
+ * (apply-order-event.ts), which decides from the same readOrderNews.
+ */
+export async function noteStatusChange(db: Db, input: { storeId: string; event: OrderScopedEvent; read: OrderStatusRead }): Promise<OrderTicketChanges | null> {
+  const { storeId, event, read } = input;
+  const state = await readThreadState(db, storeId, read.order.id);
+  if (!state?.ticketId || !state.ticketStatus || state.ticketStatus === "CLOSED" || statusNoteMove(state.ticketStatus)) return null;
+  const readAt = Date.parse(read.order.date_modified);
+  if (state.dateModified && !(readAt >= state.dateModified.getTime())) return null;
+  if (!state.customerId || !sameBuyer(state.order, read.order)) return null;
+
+  const bundle = completeOrderBundle(read, bundleFromSnapshot(state));
+  const news = readOrderNews({ event, bundle, statusId: bundle.order.status_id, memory: state, messages: [] });
+  if (news.attention || news.noted === null) return null;
+  const note = news.statusChanged ? statusChangeNote({ ...news, noted: news.noted }, state) : null;
+
+  const cache = cachedOrder(bundle, state);
+  const shipments = cache.shipments === undefined ? null : JSON.stringify(cache.shipments);
+  const rows = await db.$queryRaw<Array<SystemNoteRow & { written: boolean }>>(Prisma.sql`
+    WITH snapshot AS (
+      UPDATE "OrderSnapshot"
+      SET "statusId" = ${cache.statusId}, status = ${cache.status}, "totalIncTax" = ${cache.totalIncTax}::numeric, currency = ${cache.currency},
+          "order" = ${JSON.stringify(cache.order)}::jsonb, shipments = COALESCE(${shipments}::jsonb, shipments),
+          "dateModified" = ${cache.dateModified}, "fetchedAt" = ${cache.fetchedAt}, "notedStatusId" = ${news.statusId}, "updatedAt" = now()
+      WHERE id = ${state.id}::uuid AND xmin::text = ${state.version}
+        AND EXISTS (SELECT 1 FROM "Ticket" WHERE id = ${state.ticketId}::uuid AND status = ${state.ticketStatus}::"TicketStatus")
+      RETURNING id
+    ), note AS (
+      INSERT INTO "Message" (id, "storeId", "ticketId", kind, channel, body, meta)
+      SELECT ${uuidV7()}::uuid, ${storeId}::uuid, ${state.ticketId}::uuid, 'NOTE', 'INTERNAL', ${note?.body ?? ""}, ${JSON.stringify(note?.meta ?? null)}::jsonb
+      FROM snapshot WHERE ${note !== null}
+      RETURNING id, "ticketId", kind, channel, body, attachments, "deliveryStatus", "deliveryError", "editedAt", meta, "createdAt"
+    )
+    SELECT EXISTS (SELECT 1 FROM snapshot) AS written, note.* FROM (SELECT 1) AS one LEFT JOIN note ON true`);
+  const row = rows[0];
+  if (!row?.written) return null;
+  const changes = newChanges();
+  if (note) recordChange(changes, state.ticketId, [toMessageDto({ ...row, author: null })], { ticketChanged: false });
+  return changes;
+}
