@@ -36,6 +36,7 @@ const WEBHOOK_RATE = 200;
 // Manual Verification Required, Awaiting Shipment, Awaiting Pickup, Partially Shipped, Shipped:
 // five changes per order, one at STEADY_RATE, one at MIDDLE_RATE and three at WEBHOOK_RATE.
 const STATUS_ROUNDS = [12, 9, 8, 3, 2];
+const REST_MS = 5_000;
 const TELEGRAM_CUSTOMERS = 40;
 const TELEGRAM_RATE = 50;
 const TELEGRAM_SECONDS = 10;
@@ -151,16 +152,16 @@ function postgresCpuMs(): number {
   }
 }
 
-/** What one stretch of load cost the machine: server and PostgreSQL CPU, and how busy both cores were. */
+/** What one stretch of load cost: server and PostgreSQL CPU per unit (an event, a second), and how busy the machine was. */
 function cpuMeter(pid: number) {
   const server = cpuMs(pid);
   const postgres = postgresCpuMs();
   const machine = machineCpuMs();
-  return (events: number) => {
+  return (units: number) => {
     const now = machineCpuMs();
     return {
-      serverPerEvent: (cpuMs(pid) - server) / events,
-      postgresPerEvent: (postgresCpuMs() - postgres) / events,
+      serverMs: (cpuMs(pid) - server) / units,
+      postgresMs: (postgresCpuMs() - postgres) / units,
       machineBusy: (now.busy - machine.busy) / (now.total - machine.total),
     };
   };
@@ -330,10 +331,16 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
       const result = { ...latencies(samples), rate, events, failures: sent.failures, ...meter(events) };
       log(
         `(2) at ${rate}/s: p50 ${fmt(result.p50)} ms, p99 ${fmt(result.p99)} ms; ${result.lost} not seen within ${DRAIN_MS / 1000} s, ${result.failures} refused; ` +
-          `CPU per event: server ${fmt(result.serverPerEvent, 2)} ms, PostgreSQL ${fmt(result.postgresPerEvent, 2)} ms; machine ${fmt(result.machineBusy * 100)} % busy`,
+          `CPU per event: server ${fmt(result.serverMs, 2)} ms, PostgreSQL ${fmt(result.postgresMs, 2)} ms; machine ${fmt(result.machineBusy * 100)} % busy`,
       );
       return result;
     };
+    // What the server and the machine spend with no traffic at all (background jobs, polls): the
+    // floor under every level's figures.
+    const rest = cpuMeter(pid);
+    await sleep(REST_MS);
+    const atRest = rest(REST_MS / 1000);
+    log(`at rest: server ${fmt(atRest.serverMs)} ms CPU/s, PostgreSQL ${fmt(atRest.postgresMs)} ms CPU/s; machine ${fmt(atRest.machineBusy * 100)} % busy`);
     const steady = await statusLevel(STEADY_RATE, [0]);
     const middle = await statusLevel(MIDDLE_RATE, [1]);
     const webhooks = await statusLevel(WEBHOOK_RATE, [2, 3, 4]);
@@ -371,13 +378,13 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
         benchmark: "live server",
         metric: `webhook → socket.io event at the agent, p50 / p99 (${WEBHOOK_RATE}/s)`,
         value: `${fmt(webhooks.p50)} / ${fmt(webhooks.p99)} ms`,
-        note: `target p99 < 100 ms; ${webhooks.events} statusUpdated webhooks for ${ORDERS} order tickets, each order read from the emulator and noted in its thread; CPU per event: server ${fmt(webhooks.serverPerEvent, 1)} ms, PostgreSQL ${fmt(webhooks.postgresPerEvent, 1)} ms; machine ${fmt(webhooks.machineBusy * 100)} % busy; ${webhooks.lost} not seen within ${DRAIN_MS / 1000} s, ${webhooks.failures} refused`,
+        note: `target p99 < 100 ms; ${webhooks.events} statusUpdated webhooks for ${ORDERS} order tickets, each order read from the emulator and noted in its thread; CPU per event: server ${fmt(webhooks.serverMs, 1)} ms, PostgreSQL ${fmt(webhooks.postgresMs, 1)} ms; machine ${fmt(webhooks.machineBusy * 100)} % busy; ${webhooks.lost} not seen within ${DRAIN_MS / 1000} s, ${webhooks.failures} refused`,
       },
       ...[middle, steady].map((level) => ({
         benchmark: "live server",
         metric: `webhook → socket.io event at the agent, p50 / p99 (${level.rate}/s)`,
         value: `${fmt(level.p50)} / ${fmt(level.p99)} ms`,
-        note: `the same: ${level.events} webhooks; CPU per event: server ${fmt(level.serverPerEvent, 1)} ms, PostgreSQL ${fmt(level.postgresPerEvent, 1)} ms; machine ${fmt(level.machineBusy * 100)} % busy; ${level.lost} not seen within ${DRAIN_MS / 1000} s, ${level.failures} refused`,
+        note: `the same: ${level.events} webhooks; CPU per event: server ${fmt(level.serverMs, 1)} ms, PostgreSQL ${fmt(level.postgresMs, 1)} ms; machine ${fmt(level.machineBusy * 100)} % busy; ${level.lost} not seen within ${DRAIN_MS / 1000} s, ${level.failures} refused`,
       })),
       {
         benchmark: "live server",

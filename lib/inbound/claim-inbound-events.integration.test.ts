@@ -25,4 +25,16 @@ describe("claimInboundEvents", () => {
     expect(rest.map((event) => event.id)).toEqual([backlog[1], backlog[2]]);
     expect(await claimInboundEvents(db(), { workerId: "c", limit: 10, leaseMs: 60_000, storeId: store.id })).toEqual([]);
   });
+
+  it("leaves store events alone when Telegram updates fill the claim", async () => {
+    const store = await createStore();
+    const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+    const order = await record(store.id, "BIGCOMMERCE", minutesAgo(30));
+    const chats = [await record(store.id, "TELEGRAM", minutesAgo(2)), await record(store.id, "TELEGRAM", minutesAgo(1))];
+
+    const claimed = await claimInboundEvents(db(), { workerId: "a", limit: 2, leaseMs: 60_000, storeId: store.id });
+    expect(claimed.map((event) => event.id)).toEqual(chats);
+    expect(await db().inboundEvent.findUniqueOrThrow({ where: { id: order }, select: { status: true, attempts: true, lockedBy: true } })).toEqual({ status: "PENDING", attempts: 0, lockedBy: null });
+    expect((await claimInboundEvents(db(), { workerId: "b", limit: 2, leaseMs: 60_000, storeId: store.id })).map((event) => event.id)).toEqual([order]);
+  });
 });

@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db/client.ts";
+import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { InboundSource } from "@/lib/generated/prisma/enums.ts";
 import type { InboundEventForProcessing } from "./inbound-event-types.ts";
 
@@ -14,47 +15,45 @@ type ClaimedRow = {
   receivedAt: Date;
 };
 
-// Customers waiting in a Telegram chat come before store events: on a sale day thousands of
-// order webhooks may be queued, and a customer's message must not wait behind them.
 const SOURCES_BY_URGENCY: readonly InboundSource[] = ["TELEGRAM", "BIGCOMMERCE"];
 
 /**
- * Takes up to `limit` due events for this worker, Telegram updates first, then the oldest due
- * store events. SKIP LOCKED lets several processes claim at once without waiting on or
- * double-taking each other's rows. A claim is a lease: nextAttemptAt moves to the lease's end, so
- * a PROCESSING event whose worker died becomes due again by itself (the index on source, status
- * and nextAttemptAt serves fresh, retried and abandoned events alike). Times come from the
- * database clock, so workers on machines with skewed clocks agree. `storeId` narrows the claim
- * for tests that share one database.
+ * Takes up to `limit` due events for this worker, Telegram updates first (customers waiting in a
+ * chat must not wait behind thousands of queued order webhooks on a sale day), then the oldest due
+ * store events. One statement: each source's due events are read through its own index, and the
+ * store events are read (and locked) only for the places the Telegram updates left.
+ * SKIP LOCKED lets several processes claim at once without waiting on or double-taking each
+ * other's rows. A claim is a lease: nextAttemptAt moves to the lease's end, so a PROCESSING event
+ * whose worker died becomes due again by itself (the index on source, status and nextAttemptAt
+ * serves fresh, retried and abandoned events alike). Times come from the database clock, so
+ * workers on machines with skewed clocks agree. `storeId` narrows the claim for tests that share
+ * one database.
  */
 export async function claimInboundEvents(db: Tx, input: ClaimInput): Promise<InboundEventForProcessing[]> {
-  const claimed: ClaimedRow[] = [];
-  for (const source of SOURCES_BY_URGENCY) {
-    if (claimed.length >= input.limit) break;
-    claimed.push(...(await claimFrom(db, source, { ...input, limit: input.limit - claimed.length })));
-  }
-  // RETURNING has no order: hand them over oldest first within each source.
-  const oldestFirst = (a: ClaimedRow, b: ClaimedRow) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.id.localeCompare(b.id);
-  return SOURCES_BY_URGENCY.flatMap((source) => claimed.filter((row) => row.source === source).sort(oldestFirst));
-}
-
-async function claimFrom(db: Tx, source: InboundSource, input: ClaimInput): Promise<ClaimedRow[]> {
   const leaseSeconds = input.leaseMs / 1000;
   const storeId = input.storeId ?? null;
-  return db.$queryRaw<ClaimedRow[]>`
+  const due = (source: InboundSource) => Prisma.sql`
+    SELECT id FROM "InboundEvent"
+    WHERE source = ${source}::"InboundSource" AND status IN ('PENDING', 'FAILED', 'PROCESSING') AND "nextAttemptAt" <= now()
+      AND (${storeId}::uuid IS NULL OR "storeId" = ${storeId}::uuid)
+    ORDER BY "nextAttemptAt"
+    LIMIT ${input.limit}
+    FOR UPDATE SKIP LOCKED`;
+  // A CTE is evaluated only as far as its reader asks: with the limit filled by Telegram updates,
+  // no store event is read or locked.
+  const claimed = await db.$queryRaw<ClaimedRow[]>`
+    WITH telegram AS (${due("TELEGRAM")}),
+         store AS (${due("BIGCOMMERCE")}),
+         due AS ((SELECT id FROM telegram) UNION ALL (SELECT id FROM store) LIMIT ${input.limit})
     UPDATE "InboundEvent" AS event
     SET status = 'PROCESSING', attempts = event.attempts + 1, "lockedAt" = now(), "lockedBy" = ${input.workerId},
         "nextAttemptAt" = now() + make_interval(secs => ${leaseSeconds}::float8)
-    FROM (
-      SELECT id FROM "InboundEvent"
-      WHERE source = ${source}::"InboundSource" AND status IN ('PENDING', 'FAILED', 'PROCESSING') AND "nextAttemptAt" <= now()
-        AND (${storeId}::uuid IS NULL OR "storeId" = ${storeId}::uuid)
-      ORDER BY "nextAttemptAt"
-      LIMIT ${input.limit}
-      FOR UPDATE SKIP LOCKED
-    ) AS due
+    FROM due
     WHERE event.id = due.id
     RETURNING event.id, event."storeId", event.source, event.kind, event.payload, event.attempts, event."receivedAt"`;
+  // RETURNING has no order: hand them over oldest first within each source.
+  const oldestFirst = (a: ClaimedRow, b: ClaimedRow) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.id.localeCompare(b.id);
+  return SOURCES_BY_URGENCY.flatMap((source) => claimed.filter((row) => row.source === source).sort(oldestFirst));
 }
 
 /** Keeps this worker's claims alive while it is still working on them (see runInboundBatch). */
