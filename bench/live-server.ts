@@ -135,33 +135,41 @@ function machineCpuMs(): { busy: number; total: number } {
   }
 }
 
-/** CPU time used so far by every PostgreSQL process on this machine (its pool's backends stay up during a level). */
-function postgresCpuMs(): number {
+/** CPU time used so far by each PostgreSQL process on this machine, by pid. */
+function postgresCpuByPid(): Map<number, number> {
+  const used = new Map<number, number>();
   try {
-    return readdirSync("/proc")
-      .filter((entry) => /^\d+$/.test(entry))
-      .reduce((sum, pid) => {
-        try {
-          return readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres" ? sum + cpuMs(Number(pid)) : sum;
-        } catch {
-          return sum;
-        }
-      }, 0);
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "postgres") used.set(Number(entry), cpuMs(Number(entry)));
+      } catch {
+        // The process ended while being read.
+      }
+    }
   } catch {
-    return Number.NaN;
+    // No /proc: not Linux.
   }
+  return used;
+}
+
+/** PostgreSQL CPU used since `before`: a process that ended meanwhile (a closed connection) took its time with it, so it counts as nothing. */
+function postgresCpuSince(before: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, used] of postgresCpuByPid()) total += used - (before.get(pid) ?? 0);
+  return total;
 }
 
 /** What one stretch of load cost: server and PostgreSQL CPU per unit (an event, a second), and how busy the machine was. */
 function cpuMeter(pid: number) {
   const server = cpuMs(pid);
-  const postgres = postgresCpuMs();
+  const postgres = postgresCpuByPid();
   const machine = machineCpuMs();
   return (units: number) => {
     const now = machineCpuMs();
     return {
       serverMs: (cpuMs(pid) - server) / units,
-      postgresMs: (postgresCpuMs() - postgres) / units,
+      postgresMs: postgresCpuSince(postgres) / units,
       machineBusy: (now.busy - machine.busy) / (now.total - machine.total),
     };
   };

@@ -2,6 +2,8 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
 import { createConnection } from "node:net";
+import pg from "pg";
+import { Server } from "socket.io";
 import { afterAll, describe, expect, it } from "vitest";
 import { io as connect, type Socket } from "socket.io-client";
 import { db } from "@/lib/db/client.ts";
@@ -10,6 +12,7 @@ import { sessionCookieFor } from "@/lib/testing/session-cookie.ts";
 import { addNote } from "@/lib/tickets/add-note.ts";
 import { createTicket } from "@/lib/tickets/create-ticket.ts";
 import type { ClientToServerEvents, ServerToClientEvents } from "./events.ts";
+import { attachPostgresAdapter } from "./postgres-adapter.ts";
 import { createRealtimeServer, type RealtimeHandle } from "./socket-server.ts";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -108,5 +111,55 @@ describe.each(cases)("socket.io across two instances through $name", ({ fanout, 
     const noted = nextEvent(client, "message:created", ({ message }: { message: { kind: string; body: string } }) => (message.kind === "NOTE" ? message.body : undefined));
     await addNote(db(), { storeId: store.id, ticketId: ticket.id, body: longBody, actorId: user.id });
     expect(await noted).toBe(longBody);
+  });
+});
+
+describe("PostgreSQL fan-out of an instance that is alone", () => {
+  it("sends no NOTIFY for an event once it is sure no peer is listening, and sends again when a peer starts", async () => {
+    const databaseUrl = process.env.DATABASE_URL!;
+    const channelPrefix = `alone-${randomBytes(4).toString("hex")}`;
+    const timing = { channelPrefix, heartbeatIntervalMs: 150, heartbeatTimeoutMs: 400 };
+    // An observer on the channel (not a peer: it never sends a heartbeat) sees every NOTIFY.
+    const observer = new pg.Client({ connectionString: databaseUrl });
+    await observer.connect();
+    const broadcasts: string[] = [];
+    observer.on("notification", (notification) => {
+      const message = JSON.parse(notification.payload ?? "{}") as { type?: number; data?: { packet?: { data?: unknown[] } } };
+      if (message.type === 3) broadcasts.push(String(message.data?.packet?.data?.[1]));
+    });
+    await observer.query(`LISTEN "${channelPrefix}#/"`);
+    const servers: Server[] = [];
+    const closers: Array<() => Promise<void>> = [];
+    const start = async () => {
+      const server = new Server(createServer());
+      closers.push(await attachPostgresAdapter(server as never, databaseUrl, timing));
+      servers.push(server);
+      return server;
+    };
+    const until = async (check: () => boolean) => {
+      const deadline = Date.now() + 5_000;
+      while (!check() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    };
+    try {
+      const first = await start();
+      first.to("room").emit("news", "before it is sure");
+      await until(() => broadcasts.includes("before it is sure"));
+      expect(broadcasts).toEqual(["before it is sure"]);
+
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      first.to("room").emit("news", "alone");
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(broadcasts).toEqual(["before it is sure"]);
+
+      await start();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      first.to("room").emit("news", "with a peer");
+      await until(() => broadcasts.includes("with a peer"));
+      expect(broadcasts).toEqual(["before it is sure", "with a peer"]);
+    } finally {
+      for (const server of servers) server.close();
+      for (const close of closers) await close();
+      await observer.end();
+    }
   });
 });
