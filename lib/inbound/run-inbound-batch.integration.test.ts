@@ -186,6 +186,39 @@ describe("startInboundWorker", () => {
   });
 });
 
+describe("startInboundWorker with two lanes", () => {
+  it("claims an event stored while a slow batch is worked on without waiting for that batch", async () => {
+    const store = await createStore();
+    const processed: string[] = [];
+    let releaseSlow: () => void = () => undefined;
+    const slowDone = new Promise<void>((resolve) => (releaseSlow = resolve));
+    const slow = await record(store.id, { slow: true });
+    const worker = startInboundWorker(db(), {
+      workerId: "lanes",
+      storeId: store.id,
+      lanes: 2,
+      batchSize: 4,
+      pollMs: 10 * 60_000,
+      process: async (_db, claimed) => {
+        if ((claimed.payload as { slow?: boolean }).slow) await slowDone;
+        processed.push(claimed.id);
+      },
+    });
+    try {
+      await until(async () => (await event(slow.id)).status, (status) => status === "PROCESSING", "the slow event to be claimed");
+      const quick = await record(store.id);
+      // The first lane is still inside its batch: only the second can have taken this one.
+      await until(async () => processed, (list) => list.includes(quick.id), "the second lane to process the new event");
+      expect(processed).toEqual([quick.id]);
+      expect(await event(quick.id)).toMatchObject({ status: "PROCESSED", attempts: 1 });
+    } finally {
+      releaseSlow();
+      await worker.stop();
+    }
+    expect(await event(slow.id)).toMatchObject({ status: "PROCESSED", attempts: 1 });
+  });
+});
+
 describe("a worker killed mid-event", () => {
   let emulator: BigcommerceEmulator;
   let tern: RouteHandlerServer;
