@@ -8,12 +8,12 @@
 import { randomUUID } from "node:crypto";
 import { Worker } from "node:worker_threads";
 import pg from "pg";
-import * as webhookRoute from "@/app/api/webhooks/bigcommerce/route.ts";
 import { sealSecret } from "@/lib/crypto/secret-box.ts";
 import { db } from "@/lib/db/client.ts";
 import { startBigcommerceEmulator } from "@/lib/emulators/bigcommerce/start-bigcommerce-emulator.ts";
 import { startInboundWorker } from "@/lib/inbound/start-inbound-worker.ts";
-import { serveRouteHandler } from "@/lib/testing/serve-route-handler.ts";
+import { bigcommerceWebhookRoute } from "@/lib/server/direct-routes.ts";
+import { serveDirectHandler } from "@/lib/testing/serve-route-handler.ts";
 import { createTestDatabase } from "@/tests/test-database.ts";
 import type { Benchmark, BenchRow } from "./bench-types.ts";
 import { fmt, percentile } from "./stats.ts";
@@ -93,7 +93,7 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
   process.env.TERN_ENCRYPTION_KEY ??= "bench-encryption-key";
   const emulator = await startBigcommerceEmulator({ rateLimit: { quota: 1_000_000 } });
   process.env.BIGCOMMERCE_API_URL = emulator.url;
-  const tern = await serveRouteHandler(webhookRoute.POST);
+  const tern = await serveDirectHandler(bigcommerceWebhookRoute);
   const rows: BenchRow[] = [];
   try {
     const store = await db().store.create({
@@ -106,7 +106,7 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
     const headers = { "X-Tern-Webhook-Secret": store.webhookSecret };
     const base = { url, headers, storeHash: store.bigcommerceHash };
     log(`database ${new URL(database.url).host}/${new URL(database.url).pathname.slice(1)}; Tern's pool ${POOL_SIZE} connections`);
-    log("Tern endpoint: app/api/webhooks/bigcommerce/route.ts POST served from a bare node:http server (no Next build)");
+    log("Tern endpoint: POST /api/webhooks/bigcommerce as server.ts answers it (a direct route, lib/server/direct-routes.ts), from a bare node:http server (no Next build)");
 
     const samplePayload = JSON.stringify({ scope: "store/order/updated", store_id: "1001", data: { type: "order", id: 1 }, hash: "x".repeat(40), created_at: 1_700_000_000, producer: `stores/${store.bigcommerceHash}` });
     const ceilingTable = await openCeiling(database.url, samplePayload);

@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { serveWithHandler, type WebHandler } from "@/lib/server/web-request-bridge.ts";
+import { serveWithHandler, throughWebRequest, type DirectHandler, type WebHandler } from "@/lib/server/web-request-bridge.ts";
 
 export type RouteHandlerServer = { url: string; close: () => Promise<void> };
 
@@ -10,6 +10,11 @@ export type RouteHandlerServer = { url: string; close: () => Promise<void> };
  * through the same bridge the production server uses for its direct routes (lib/server/direct-routes.ts).
  */
 export async function serveRouteHandler(handler: WebHandler, options: { port?: number } = {}): Promise<RouteHandlerServer> {
+  return serveDirectHandler(throughWebRequest(handler), options);
+}
+
+/** Serves one direct route (lib/server/direct-routes.ts) as the production server answers it, without Next. */
+export async function serveDirectHandler(handler: DirectHandler, options: { port?: number } = {}): Promise<RouteHandlerServer> {
   let origin = "";
   const server = createServer((incoming, outgoing) => void serveWithHandler(handler, incoming, outgoing, origin));
   server.keepAliveTimeout = 30_000;

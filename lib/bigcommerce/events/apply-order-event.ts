@@ -29,7 +29,7 @@ export type OrderEventWork = {
   now: Date;
 };
 
-/** The order still names the buyer it was linked to (most events are status changes of the same order). */
+/** The order still names the buyer Tern linked it to: same BigCommerce customer and billing email. */
 export function sameBuyer(stored: BigcommerceOrder, current: BigcommerceOrder): boolean {
   const email = (order: BigcommerceOrder) => order.billing_address?.email?.trim().toLowerCase() ?? "";
   return stored.customer_id === current.customer_id && email(stored) === email(current);
@@ -108,7 +108,7 @@ export async function applyOrderEventInTx(tx: Tx, work: OrderEventWork): Promise
     await writeOrderSnapshotInTx(tx, snapshot);
     ticket = await createOrderTicketInTx(tx, { storeId, snapshot, followUpOf: ticket?.number, changes, now });
   } else if (news.statusChanged && noted !== null) {
-    await addSystemNoteInTx(tx, { storeId, ticket, ...statusChangeNote({ ...news, noted }, snapshot.previous), changes });
+    await addSystemNoteInTx(tx, { storeId, ticket, ...statusChangeNote(news, noted, snapshot.previous), changes });
     // An escalation below decides the status instead.
     if (!escalate) await moveOrderTicketInTx(tx, { storeId, ticket, to: statusNoteMove(ticket.status), reason: "Order status changed", changes, now });
   }

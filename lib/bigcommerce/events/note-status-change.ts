@@ -56,7 +56,7 @@ export async function noteStatusChange(db: Db, input: { storeId: string; event: 
   const bundle = completeOrderBundle(read, bundleFromSnapshot(state));
   const news = readOrderNews({ event, bundle, statusId: bundle.order.status_id, memory: state, messages: [] });
   if (news.attention || news.noted === null) return null;
-  const note = news.statusChanged ? statusChangeNote({ ...news, noted: news.noted }, state) : null;
+  const note = news.statusChanged ? statusChangeNote(news, news.noted, state) : null;
 
   const cache = cachedOrder(bundle, state);
   const shipments = cache.shipments === undefined ? null : JSON.stringify(cache.shipments);

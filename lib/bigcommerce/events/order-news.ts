@@ -58,9 +58,12 @@ export function readOrderNews(input: { event: BigcommerceEvent; bundle: OrderBun
   return { statusId, statusName, noted, statusChanged, refundKey, escalate, trackings, newReturns, attention };
 }
 
-/** The thread's note for a status change, naming the old status as the store last called it. */
-export function statusChangeNote(news: OrderNews & { noted: number }, previous: { statusId: number | null; status: string | null } | null): { body: string; meta: { type: "orderStatus"; from: number; to: number } } {
-  const { noted } = news;
+/** The thread's note for a status change from `noted`, naming the old status as the store last called it. */
+export function statusChangeNote(
+  news: Pick<OrderNews, "statusId" | "statusName">,
+  noted: number,
+  previous: { statusId: number | null; status: string | null } | null,
+): { body: string; meta: { type: "orderStatus"; from: number; to: number } } {
   const from = previous?.statusId === noted && previous.status ? previous.status : (ORDER_STATUS_NAMES[noted] ?? `status ${noted}`);
   return { body: `Order status changed: ${from} → ${news.statusName}`, meta: { type: "orderStatus", from: noted, to: news.statusId } };
 }
