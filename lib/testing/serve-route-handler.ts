@@ -6,8 +6,8 @@ export type RouteHandlerServer = { url: string; close: () => Promise<void> };
 
 /**
  * Serves one App Router handler (`(request: Request) => Promise<Response>`) from a bare node:http
- * server: tests and the benchmark reach the real route code over real HTTP without a Next build,
- * through the same bridge the production server uses for its direct routes (lib/server/direct-routes.ts).
+ * server, handed a Fetch API Request as Next hands it: tests reach the real route code over real
+ * HTTP without a Next build, through the bridge the production server uses for its direct routes.
  */
 export async function serveRouteHandler(handler: WebHandler, options: { port?: number } = {}): Promise<RouteHandlerServer> {
   return serveDirectHandler(throughWebRequest(handler), options);
