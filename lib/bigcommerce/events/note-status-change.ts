@@ -44,6 +44,10 @@ async function readThreadState(db: Db, storeId: string, orderId: number): Promis
  * or closed ticket, a move, an escalation, tracking, a return, another buyer, an older read), or a
  * write that lost the race, returns null: the caller applies the event the full way, under the lock
  * (apply-order-event.ts), which decides from the same readOrderNews.
+ *
+ * The row version stands in for the order lock only because every writer of an order's thread
+ * (notes, tickets, what the thread was told) also writes its snapshot row under that lock: a new
+ * writer must too, or it will race with this.
  */
 export async function noteStatusChange(db: Db, input: { storeId: string; event: OrderScopedEvent; read: OrderStatusRead }): Promise<OrderTicketChanges | null> {
   const { storeId, event, read } = input;
