@@ -18,13 +18,16 @@ export type StoredOrderSnapshot = {
   shipments: unknown;
 };
 
+/** The OrderSnapshot columns of a StoredOrderSnapshot, from the table as `s`. */
+export const STORED_SNAPSHOT_COLUMNS = Prisma.sql`s.id, s."customerId", s."statusId", s.status, s."notedStatusId", s."notifiedTracking", s."seenRefundIds",
+  s."seenReturnKeys", s."dateModified", s."order", s.products, s.shipments`;
+
 async function lockSnapshotRow(tx: Tx, storeId: string, orderId: number): Promise<StoredOrderSnapshot | null> {
   // NO KEY UPDATE: order lockers wait for each other, while a ticket row referencing the snapshot
   // (whose foreign key check takes KEY SHARE) can still be written by anyone.
   const rows = await tx.$queryRaw<StoredOrderSnapshot[]>(Prisma.sql`
-    SELECT id, "customerId", "statusId", status, "notedStatusId", "notifiedTracking", "seenRefundIds", "seenReturnKeys",
-           "dateModified", "order", products, shipments
-    FROM "OrderSnapshot" WHERE "storeId" = ${storeId}::uuid AND "bigcommerceOrderId" = ${orderId}
+    SELECT ${STORED_SNAPSHOT_COLUMNS}
+    FROM "OrderSnapshot" s WHERE s."storeId" = ${storeId}::uuid AND s."bigcommerceOrderId" = ${orderId}
     FOR NO KEY UPDATE`);
   return rows[0] ?? null;
 }

@@ -62,6 +62,12 @@ export function bundleFromSnapshot(row: { order: unknown; products: unknown; shi
   };
 }
 
+/** An order read older than Tern's copy, by BigCommerce's date_modified: it must not overwrite it. */
+export function olderThanStored(order: BigcommerceOrder, stored: { dateModified: Date | null }): boolean {
+  const read = dateOf(order.date_modified);
+  return Boolean(stored.dateModified && read && read < stored.dateModified);
+}
+
 function memoryOf(row: ThreadMemory): ThreadMemory {
   return { notedStatusId: row.notedStatusId, notifiedTracking: row.notifiedTracking, seenRefundIds: row.seenRefundIds, seenReturnKeys: row.seenReturnKeys };
 }
@@ -109,8 +115,7 @@ export type SaveOrderSnapshotInput = {
 export async function prepareOrderSnapshotInTx(tx: Tx, input: SaveOrderSnapshotInput): Promise<SavedOrderSnapshot> {
   const { storeId, stored, bundle } = input;
   const previous = stored ? { statusId: stored.statusId, status: stored.status } : null;
-  const read = dateOf(bundle.order.date_modified);
-  if (stored?.dateModified && read && read < stored.dateModified) {
+  if (stored && olderThanStored(bundle.order, stored)) {
     return { ...memoryOf(stored), id: stored.id, customerId: stored.customerId, statusId: stored.statusId, status: stored.status, bundle: bundleFromSnapshot(stored), stale: true, previous, unwritten: null };
   }
   const customerId = input.linkCustomer ? await input.linkCustomer(stored ? { customerId: stored.customerId, order: stored.order } : null) : undefined;

@@ -4,8 +4,8 @@ import type { TicketStatus } from "@/lib/generated/prisma/enums.ts";
 import { uuidV7 } from "@/lib/ids/uuid-v7.ts";
 import { toMessageDto, type MessageDtoRow } from "@/lib/tickets/ticket-dto.ts";
 import { completeOrderBundle, type OrderStatusRead } from "../fetch-order-bundle.ts";
-import type { StoredOrderSnapshot } from "../lock-order.ts";
-import { bundleFromSnapshot, cachedOrder } from "../save-order-snapshot.ts";
+import { STORED_SNAPSHOT_COLUMNS, type StoredOrderSnapshot } from "../lock-order.ts";
+import { bundleFromSnapshot, cachedOrder, olderThanStored } from "../save-order-snapshot.ts";
 import { sameBuyer, type OrderScopedEvent } from "./apply-order-event.ts";
 import { statusNoteMove } from "./order-event-moves.ts";
 import { readOrderNews, statusChangeNote } from "./order-news.ts";
@@ -23,9 +23,7 @@ type SystemNoteRow = Omit<MessageDtoRow, "author">;
 // The order's own ticket, as findOrderTicketInTx picks it: the newest top-level BigCommerce ticket.
 async function readThreadState(db: Db, storeId: string, orderId: number): Promise<ThreadState | null> {
   const rows = await db.$queryRaw<ThreadState[]>(Prisma.sql`
-    SELECT s.id, s.xmin::text AS version, s."customerId", s."statusId", s.status, s."notedStatusId", s."notifiedTracking",
-           s."seenRefundIds", s."seenReturnKeys", s."dateModified", s."order", s.products, s.shipments,
-           t.id AS "ticketId", t.status AS "ticketStatus"
+    SELECT ${STORED_SNAPSHOT_COLUMNS}, s.xmin::text AS version, t.id AS "ticketId", t.status AS "ticketStatus"
     FROM "OrderSnapshot" s
     LEFT JOIN LATERAL (
       SELECT id, status FROM "Ticket"
@@ -53,8 +51,7 @@ export async function noteStatusChange(db: Db, input: { storeId: string; event: 
   const { storeId, event, read } = input;
   const state = await readThreadState(db, storeId, read.order.id);
   if (!state?.ticketId || !state.ticketStatus || state.ticketStatus === "CLOSED" || statusNoteMove(state.ticketStatus)) return null;
-  const readAt = Date.parse(read.order.date_modified);
-  if (state.dateModified && !(readAt >= state.dateModified.getTime())) return null;
+  if (olderThanStored(read.order, state)) return null;
   if (!state.customerId || !sameBuyer(state.order, read.order)) return null;
 
   const bundle = completeOrderBundle(read, bundleFromSnapshot(state));
