@@ -2,8 +2,11 @@
 export {};
 
 const production = process.argv.includes("--production") || process.env.NODE_ENV === "production";
-// Next reads NODE_ENV while it loads; set it before anything starts.
+// Next reads NODE_ENV, and next-auth NEXTAUTH_URL, from the environment themselves while they load:
+// they are set here, before anything starts. Nothing writes the environment after this line; the
+// rest of the configuration is decided once and passed on as a value (lib/config/runtime-config.ts).
 (process.env as Record<string, string>).NODE_ENV = production ? "production" : "development";
+process.env.NEXTAUTH_URL ||= `http://localhost:${process.env.PORT?.trim() || 3000}`;
 const { startTern } = await import("@/lib/server/start-tern.ts");
 
 const tern = await startTern({ dev: !production }).catch((error: unknown) => {

@@ -23,6 +23,8 @@ export function configureE2eServer(appPort: number, listenPort: number = appPort
   (process.env as Record<string, string>).NODE_ENV = "production";
   Object.assign(process.env, {
     PORT: String(listenPort),
+    // next-auth reads it itself; server.ts sets the same default.
+    NEXTAUTH_URL: `http://localhost:${listenPort}`,
     // Shared by a peer: its NEXTAUTH_SECRET (kept here) must match for sessions to cross instances.
     TERN_DATA_DIR: e2eDataDir(appPort),
     TERN_DEMO: "0",

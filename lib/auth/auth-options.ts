@@ -6,6 +6,7 @@ import type { Role } from "@/lib/generated/prisma/enums.ts";
 import { checkLoginAllowed, recordFailedLogin, resetLoginAttempts } from "./login-rate-limit.ts";
 import { verifyPassword } from "./password.ts";
 import { SESSION_MAX_AGE_SECONDS } from "./session-lifetime.ts";
+import { runtimeConfig } from "@/lib/config/runtime-config.ts";
 
 export type SessionUser = { id: string; storeId: string; role: Role; name: string; email: string };
 
@@ -41,6 +42,11 @@ function clientAddress(headers: Record<string, unknown> | undefined): string {
 }
 
 export const authOptions: NextAuthOptions = {
+  // Read when next-auth asks, from the configuration this process started with (a generated secret
+  // is never in the environment).
+  get secret() {
+    return runtimeConfig().sessionSecret;
+  },
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login" },
   providers: [

@@ -1,3 +1,5 @@
+import { runtimeConfig } from "@/lib/config/runtime-config.ts";
+
 /**
  * Inside the BigCommerce control panel Tern's session cookie must be `SameSite=None`, so the
  * browser would also send it on requests other sites make to Tern. Browsers mark those with
@@ -35,7 +37,7 @@ function ownHosts(headers: { get(name: string): string | null }): Set<string> {
   for (const value of [headers.get("host"), headers.get("x-forwarded-host")?.split(",")[0]]) {
     if (value) hosts.add(value.trim().toLowerCase());
   }
-  const configured = process.env.NEXTAUTH_URL ? hostOf(process.env.NEXTAUTH_URL) : null;
+  const configured = hostOf(runtimeConfig().publicUrl);
   if (configured) hosts.add(configured);
   return hosts;
 }

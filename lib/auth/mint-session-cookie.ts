@@ -1,4 +1,5 @@
 import { encode } from "next-auth/jwt";
+import { runtimeConfig } from "@/lib/config/runtime-config.ts";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
 import { SESSION_MAX_AGE_SECONDS } from "./session-lifetime.ts";
 
@@ -8,7 +9,7 @@ export type MintedSessionCookie = { name: string; value: string; maxAgeSeconds: 
 
 /** next-auth v4 prefixes its cookie with __Secure- when NEXTAUTH_URL is https; readers accept both names. */
 export function sessionCookieName(): string {
-  return process.env.NEXTAUTH_URL?.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+  return runtimeConfig().publicUrl.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }
 
 /**
@@ -17,8 +18,8 @@ export function sessionCookieName(): string {
  * socket.io accept it like any other session.
  */
 export async function mintSessionToken(user: SessionSubject): Promise<string> {
-  const secret = process.env.NEXTAUTH_SECRET;
-  if (!secret) throw new Error("NEXTAUTH_SECRET is not set: sessions cannot be signed");
+  const secret = runtimeConfig().sessionSecret;
+  if (!secret) throw new Error("No session secret (NEXTAUTH_SECRET): sessions cannot be signed");
   return encode({
     secret,
     maxAge: SESSION_MAX_AGE_SECONDS,

@@ -1,4 +1,5 @@
 import { decode } from "next-auth/jwt";
+import { runtimeConfig } from "@/lib/config/runtime-config.ts";
 
 // next-auth v4 names its cookie with a __Secure- prefix on https.
 const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
@@ -38,7 +39,7 @@ export type SessionClaims = { userId: string };
 /** Verifies the next-auth session cookie in a Cookie header; null when absent, forged or expired. */
 export async function readSessionCookie(cookieHeader: string | null | undefined): Promise<SessionClaims | null> {
   const token = sessionCookie(parseCookies(cookieHeader));
-  const secret = process.env.NEXTAUTH_SECRET;
+  const secret = runtimeConfig().sessionSecret;
   if (!token || !secret) return null;
   try {
     const claims = await decode({ token, secret });

@@ -36,6 +36,10 @@ const envSchema = z.object({
   TERN_RECONCILE_MS: z.coerce.number().int().min(0).default(600_000),
   // Demo mode: time between two simulated store changes (ms; 0 = no simulated traffic).
   TERN_DEMO_TRAFFIC_MS: z.coerce.number().int().min(0).default(20_000),
+  // Demo mode: time between two new simulated Telegram customers (ms; default TERN_DEMO_TRAFFIC_MS; 0 = none).
+  TERN_DEMO_TELEGRAM_MS: z.coerce.number().int().min(0).optional(),
+  // The Telegram outbox sender, poller and demo customers; off for instances that should not send.
+  TERN_TELEGRAM_JOB: flag,
   // How often the SLA and routing scheduler runs (lib/sla/sla-scheduler-job.ts), in milliseconds.
   TERN_SLA_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
 });

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { runtimeConfig } from "@/lib/config/runtime-config.ts";
 
 /**
  * Encrypts secrets at rest (BigCommerce access tokens, Telegram bot tokens) with AES-256-GCM.
@@ -18,7 +19,7 @@ const INFO = "tern:secret-box:v1";
 const cache = new Map<string, Buffer>();
 
 function masterSecret(): string {
-  const secret = process.env.TERN_ENCRYPTION_KEY?.trim() || process.env.NEXTAUTH_SECRET?.trim();
+  const secret = runtimeConfig().encryptionKey;
   if (!secret) throw new Error("Set TERN_ENCRYPTION_KEY or NEXTAUTH_SECRET: stored secrets are encrypted with a key derived from it");
   return secret;
 }

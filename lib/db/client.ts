@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { runtimeConfig } from "@/lib/config/runtime-config.ts";
 import { PrismaClient } from "@/lib/generated/prisma/client.ts";
 
 export type Db = InstanceType<typeof PrismaClient>;
@@ -43,8 +44,8 @@ export function configureDb(options: DbOptions): void {
 }
 
 export function databaseUrl(): string {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: start Tern through server.ts, which starts the embedded database");
+  const url = runtimeConfig().databaseUrl;
+  if (!url) throw new Error("No database: set DATABASE_URL, or start Tern through server.ts, which starts the embedded database");
   return url;
 }
 

@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync, readFileSync, chmodSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { startEmbeddedDatabase } from "./embedded.ts";
+import { EmbeddedDatabaseError, startEmbeddedDatabase } from "./embedded.ts";
 
 // A port of its own, away from the test harness's embedded server and the system PostgreSQL.
 const PORT = 54000 + (process.pid % 1000);
@@ -74,4 +75,62 @@ setTimeout(() => { process.exitCode = (process.exitCode ?? 0) + 3; }, 50);
     expect(child.stdout).toContain("own handler");
     expect(child.status, child.stderr).toBe(7);
   });
+});
+
+describe("where the embedded PostgreSQL can run", () => {
+  it("uses another free port, and remembers it, when its port is taken by another program", async () => {
+    const taken = createNetServer();
+    await new Promise<void>((resolve) => taken.listen(PORT + 2, "127.0.0.1", resolve));
+    const dir = path.join(parent, "port-pg");
+    try {
+      const first = await startEmbeddedDatabase({ dataDir: dir, port: PORT + 2, database: "tern" });
+      expect(first.port).not.toBe(PORT + 2);
+      expect(Number(readFileSync(`${dir}.port`, "utf8"))).toBe(first.port);
+      await first.stop();
+      // Next start: the remembered port, though the one asked for is still taken.
+      const second = await startEmbeddedDatabase({ dataDir: dir, port: PORT + 2, database: "tern" });
+      expect(second.port).toBe(first.port);
+      await second.stop();
+    } finally {
+      taken.close();
+    }
+  }, 60_000);
+
+  // As root the server runs as `postgres`. mkdtemp makes a folder only its owner can enter, as root's home folder is.
+  it.runIf(process.getuid?.() === 0)("starts as root in a folder the postgres user cannot enter, with its data where that user can reach it", async () => {
+    const closed = mkdtempSync(path.join(tmpdir(), "tern-closed-"));
+    expect(statSync(closed).mode & 0o777).toBe(0o700);
+    const dir = path.join(closed, ".data", "pg");
+    let relocated = "";
+    try {
+      const database = await startEmbeddedDatabase({ dataDir: dir, port: PORT + 3, database: "tern" });
+      relocated = database.dataDir;
+      expect(relocated).not.toBe(dir);
+      expect(readFileSync(`${dir}.location`, "utf8").trim()).toBe(relocated);
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      await client.query("create table marks (id int)");
+      await client.end();
+      await database.stop();
+      const again = await startEmbeddedDatabase({ dataDir: dir, port: PORT + 3, database: "tern" });
+      expect(again.dataDir).toBe(relocated);
+      expect(await count(again.url)).toBe(0);
+      await again.stop();
+    } finally {
+      rmSync(closed, { recursive: true, force: true });
+      if (relocated) rmSync(relocated, { recursive: true, force: true });
+    }
+  }, 90_000);
+
+  it("says in one sentence what to do when it cannot start", async () => {
+    const dir = path.join(parent, "broken-pg");
+    mkdirSync(dir, { recursive: true });
+    // A data directory that is not a cluster: PostgreSQL refuses it.
+    writeFileSync(path.join(dir, "PG_VERSION"), "not a version\n");
+    const failure = await startEmbeddedDatabase({ dataDir: dir, port: PORT + 4, database: "tern" }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(EmbeddedDatabaseError);
+    const message = (failure as Error).message;
+    expect(message).toMatch(/^The embedded PostgreSQL could not start in .*set DATABASE_URL to a PostgreSQL server\.$/);
+    expect(message).not.toContain("\n");
+  }, 60_000);
 });

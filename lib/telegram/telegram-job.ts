@@ -5,12 +5,6 @@ import { startSimulatedCustomers } from "./demo/simulate-telegram-customers.ts";
 import { startTelegramDemo } from "./demo/start-telegram-demo.ts";
 import { startOutboxSender } from "./outbox/start-outbox-sender.ts";
 
-/** TERN_DEMO_TELEGRAM_MS paces the simulated customers (else TERN_DEMO_TRAFFIC_MS, like the BigCommerce demo; 0 = none). */
-function demoTrafficMs(): number {
-  const raw = process.env.TERN_DEMO_TELEGRAM_MS ?? process.env.TERN_DEMO_TRAFFIC_MS;
-  const value = raw === undefined || raw.trim() === "" ? 15_000 : Number(raw);
-  return Number.isFinite(value) ? value : 15_000;
-}
 
 /**
  * Everything Telegram that runs in the background: in demo mode the Bot API emulator and its
@@ -19,12 +13,12 @@ function demoTrafficMs(): number {
  */
 export const telegramJob: JobStarter = {
   name: "telegram (bots, outbox sender)",
-  enabled: () => process.env.TERN_TELEGRAM_JOB !== "0",
-  start: async ({ env, log, instanceId }) => {
+  enabled: (env) => env.TERN_TELEGRAM_JOB ?? true,
+  start: async ({ env, log, instanceId, demo: emulators }) => {
     const client = db();
     // Telegram trouble must never keep Tern from starting: log it and run without.
-    const demo = env.demo
-      ? await startTelegramDemo(client, log).catch((error: unknown) => {
+    const demo = emulators?.telegram
+      ? await startTelegramDemo(client, emulators.telegram, log).catch((error: unknown) => {
           log(`telegram: demo emulator not started: ${error instanceof Error ? error.message : String(error)}`);
           return null;
         })
@@ -39,12 +33,12 @@ export const telegramJob: JobStarter = {
       return { stop: async () => undefined };
     });
     const sender = startOutboxSender(client, { workerId: `${instanceId}:telegram`, log });
-    const traffic = demo && demoTrafficMs() > 0 ? startSimulatedCustomers({ db: client, storeId: demo.storeId, bot: demo.bot, log, intervalMs: demoTrafficMs() }) : null;
+    const pace = env.TERN_DEMO_TELEGRAM_MS ?? env.TERN_DEMO_TRAFFIC_MS;
+    const traffic = demo && pace > 0 ? startSimulatedCustomers({ db: client, storeId: demo.storeId, bot: demo.bot, log, intervalMs: pace }) : null;
     return async () => {
       await traffic?.stop();
       await sender.stop();
       await connections.stop();
-      await demo?.emulator.close();
     };
   },
 };

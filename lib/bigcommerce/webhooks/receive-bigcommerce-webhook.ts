@@ -5,6 +5,7 @@ import { checkSignature, secretHeaderMatches } from "./authenticate-webhook.ts";
 import { countWebhookRejection } from "./count-webhook-rejection.ts";
 import { findWebhookStore } from "./find-webhook-store.ts";
 import { readWebhookEnvelope } from "./read-webhook-envelope.ts";
+import { runtimeConfig } from "@/lib/config/runtime-config.ts";
 
 export type WebhookDelivery = {
   rawBody: string;
@@ -40,7 +41,7 @@ export async function receiveBigcommerceWebhook(db: Db, delivery: WebhookDeliver
   let store = await findWebhookStore(db, envelope.storeHash);
   if (!store || store.status === "UNINSTALLED") throw new AppError("NOT_FOUND", "No store with this hash is installed");
 
-  const signature = checkSignature(delivery.headers, delivery.rawBody, process.env.BIGCOMMERCE_CLIENT_SECRET?.trim() || undefined);
+  const signature = checkSignature(delivery.headers, delivery.rawBody, runtimeConfig().bigcommerce.clientSecret);
   let secretOk = secretHeaderMatches(delivery.headers, store.webhookSecret);
   if (!secretOk && signature !== "valid") {
     // The cached secret may predate a rotation: look again (at most every few seconds) before refusing.

@@ -53,13 +53,26 @@ const QUESTIONS = [
 
 const CARRIERS = ["ups", "usps", "fedex"];
 
+/** Where an order of this status is in the simulated fulfilment; null once it is done. */
+function stageOf(statusId: number): "new" | "packing" | "shipped" | null {
+  if (statusId === 1 || statusId === 7 || statusId === 11) return "new";
+  if (statusId === 9) return "packing";
+  if (statusId === 2 || statusId === 3) return "shipped";
+  return null;
+}
+
 export function startDemoTraffic(shop: EmulatedStore, options: DemoTrafficOptions): DemoTraffic {
   const random = options.random ?? Math.random;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const maxOrders = options.maxOrders ?? 500;
-  let created = 0;
+  // A store restored from an earlier run counts its orders, and its unfinished ones keep moving.
+  let created = shop.orders.size;
   // Orders still moving: id → stage.
   const active = new Map<number, "new" | "packing" | "shipped">();
+  for (const order of shop.orders.values()) {
+    const stage = stageOf(order.status_id);
+    if (stage) active.set(order.id, stage);
+  }
 
   if (shop.customers.size === 0) {
     for (const [first, last] of PEOPLE.slice(0, 5)) shop.createCustomer({ email: `${first.toLowerCase()}.${last.toLowerCase()}@example.com`, firstName: first, lastName: last });

@@ -43,7 +43,28 @@ export type NewShipment = {
   items?: Array<{ orderProductId: number; quantity: number }>;
 };
 
-type Options = { emit: (event: StoreEvent) => void; startOrderId?: number };
+type Options = { emit: (event: StoreEvent) => void; startOrderId?: number; state?: EmulatedStoreState };
+
+type IdCounters = { order: number; customer: number; product: number; address: number; shipment: number; message: number; refund: number; hook: number; orderProduct: number };
+
+/**
+ * A store's data as JSON, without its hooks (the app registers those again when it starts) or its
+ * quota: demo mode keeps it in the data directory, so a restarted demo store still has its orders
+ * and continues their numbers.
+ */
+export type EmulatedStoreState = {
+  version: 1;
+  storeId: string;
+  accessToken: string;
+  nextId: IdCounters;
+  customers: Array<[number, BigcommerceCustomer]>;
+  orders: Array<[number, BigcommerceOrder]>;
+  products: Array<[number, BigcommerceOrderProduct[]]>;
+  shippingAddresses: Array<[number, BigcommerceShippingAddress[]]>;
+  shipments: Array<[number, BigcommerceShipment[]]>;
+  messages: Array<[number, BigcommerceOrderMessage[]]>;
+  refunds: Array<[number, BigcommerceRefund[]]>;
+};
 
 /** A failure or hold the test asked for, applied to requests whose path matches. */
 type Injection = { pattern: RegExp; remaining: number; status?: number; hold?: Promise<void> };
@@ -74,7 +95,7 @@ export class EmulatedStore {
   readonly hooks = new Map<number, BigcommerceHook>();
   readonly statuses: BigcommerceOrderStatus[];
   private readonly injections: Injection[] = [];
-  private nextId = { order: 100, customer: 1, product: 1, address: 1, shipment: 1, message: 1, refund: 1, hook: 1, orderProduct: 1 };
+  private nextId: IdCounters = { order: 100, customer: 1, product: 1, address: 1, shipment: 1, message: 1, refund: 1, hook: 1, orderProduct: 1 };
 
   constructor(
     readonly hash: string,
@@ -91,6 +112,42 @@ export class EmulatedStore {
       order: index,
     }));
     if (options.startOrderId) this.nextId.order = options.startOrderId;
+    if (options.state) {
+      const { state } = options;
+      this.storeId = state.storeId;
+      this.accessToken = state.accessToken;
+      // Hooks are not kept (the app registers its own again), so their ids start again.
+      this.nextId = { ...state.nextId, hook: 1 };
+      for (const [id, customer] of state.customers) this.customers.set(id, customer);
+      for (const [id, order] of state.orders) this.orders.set(id, order);
+      for (const [id, rows] of state.products) this.products.set(id, rows);
+      for (const [id, rows] of state.shippingAddresses) this.shippingAddresses.set(id, rows);
+      for (const [id, rows] of state.shipments) this.shipments.set(id, rows);
+      for (const [id, rows] of state.messages) this.messages.set(id, rows);
+      for (const [id, rows] of state.refunds) this.refunds.set(id, rows);
+    }
+  }
+
+  /** Everything but hooks and quota, as JSON (EmulatedStoreState). */
+  exportState(): EmulatedStoreState {
+    return {
+      version: 1,
+      storeId: this.storeId,
+      accessToken: this.accessToken,
+      nextId: { ...this.nextId },
+      customers: [...this.customers],
+      orders: [...this.orders],
+      products: [...this.products],
+      shippingAddresses: [...this.shippingAddresses],
+      shipments: [...this.shipments],
+      messages: [...this.messages],
+      refunds: [...this.refunds],
+    };
+  }
+
+  /** New orders are numbered after `orderId` at least (orders the app knows that this store forgot). */
+  continueOrdersAfter(orderId: number): void {
+    this.nextId.order = Math.max(this.nextId.order, orderId + 1);
   }
 
   // ---- tests' levers ------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { controlPanelPage } from "./control-panel-page.ts";
 import { EmulatedOauth, type EmulatedApp } from "./emulated-oauth.ts";
 import { deliverWebhook, signatureHeaders, webhookEnvelope, type WebhookDelivery } from "./deliver-webhook.ts";
-import { EmulatedStore, type StoreEvent } from "./emulated-store.ts";
+import { EmulatedStore, type EmulatedStoreState, type StoreEvent } from "./emulated-store.ts";
 import { routeRequest, type RouteResult } from "./emulator-routes.ts";
 import { PRODUCT_IMAGE_PATH, productImageSvg } from "./product-image.ts";
 
@@ -19,6 +19,10 @@ export type BigcommerceEmulatorOptions = {
   startOrderId?: number;
   /** The app BigCommerce knows: /oauth2/token checks these, signed payloads use the secret (defaults: signingSecret). */
   app?: Partial<EmulatedApp>;
+  /** A store's data from an earlier run (demo mode keeps it across restarts); a store without one starts empty. */
+  restoreStore?: (hash: string) => EmulatedStoreState | undefined;
+  /** Called after each change a store announces (to keep its state). */
+  onStoreChange?: (store: EmulatedStore) => void;
 };
 
 export type FireWebhookOptions = {
@@ -103,9 +107,11 @@ export async function startBigcommerceEmulator(options: BigcommerceEmulatorOptio
     if (!existing) {
       const created: EmulatedStore = new EmulatedStore(hash, {
         startOrderId: options.startOrderId,
+        state: options.restoreStore?.(hash),
         // Deliveries go out one after another, in the order the changes happened (BigCommerce
         // promises no order; tests of disorder fire by hand).
         emit: (event) => {
+          options.onStoreChange?.(created);
           queue = queue.then(() => deliverTo(created, event).then(() => undefined));
         },
       });

@@ -1,7 +1,7 @@
 import { openSecret } from "@/lib/crypto/secret-box.ts";
 import type { Db } from "@/lib/db/client.ts";
 import { DEMO_STORE_HASH } from "@/lib/demo/seed-demo.ts";
-import { startTelegramEmulator, type EmulatorBot, type TelegramEmulator } from "@/lib/emulators/telegram/start-telegram-emulator.ts";
+import type { EmulatorBot, TelegramEmulator } from "@/lib/emulators/telegram/start-telegram-emulator.ts";
 import { connectStoreBot } from "../connect-store-bot.ts";
 
 /** The demo store's staff forum: tickets are mirrored into its topics, as a store with mirroring on would. */
@@ -10,20 +10,17 @@ export const DEMO_STAFF_CHAT_ID = -1_009_000_000_001;
 export type TelegramDemo = { emulator: TelegramEmulator; bot: EmulatorBot; storeId: string };
 
 /**
- * Demo mode's Telegram: Tern's Bot API emulator on a free port (TELEGRAM_API_ROOT points at it),
- * the demo store's bot on it (the token is kept across restarts, so the store's customers stay
- * reachable), and the chats Tern already knows recreated. Null when the demo store is missing or
- * TELEGRAM_API_ROOT was set explicitly (then the operator runs their own Bot API).
+ * Demo mode's Telegram: the demo store's bot on the Bot API emulator that start-up started (the
+ * runtime configuration's Telegram API root points at it; the token is kept across restarts, so
+ * the store's customers stay reachable), and the chats Tern already knows recreated. Null when the
+ * demo store is missing.
  */
-export async function startTelegramDemo(db: Db, log: (line: string) => void, options: { storeHash?: string } = {}): Promise<TelegramDemo | null> {
-  if (process.env.TELEGRAM_API_ROOT?.trim()) return null;
+export async function startTelegramDemo(db: Db, emulator: TelegramEmulator, log: (line: string) => void, options: { storeHash?: string } = {}): Promise<TelegramDemo | null> {
   const store = await db.store.findUnique({
     where: { bigcommerceHash: options.storeHash ?? DEMO_STORE_HASH },
     select: { id: true, name: true, telegramBotTokenEncrypted: true, telegramStaffChatId: true },
   });
   if (!store) return null;
-  const emulator = await startTelegramEmulator();
-  process.env.TELEGRAM_API_ROOT = emulator.apiRoot;
   let token: string | undefined;
   try {
     token = store.telegramBotTokenEncrypted ? openSecret(store.telegramBotTokenEncrypted) : undefined;

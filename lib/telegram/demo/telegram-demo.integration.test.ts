@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as webhookRoute from "@/app/api/webhooks/telegram/route.ts";
 import { db } from "@/lib/db/client.ts";
 import { startBigcommerceEmulator, type BigcommerceEmulator } from "@/lib/emulators/bigcommerce/start-bigcommerce-emulator.ts";
+import { startTelegramEmulator } from "@/lib/emulators/telegram/start-telegram-emulator.ts";
 import { registerTelegramWebhook } from "@/lib/telegram/connect-store-bot.ts";
 import { loadTelegramSettings } from "@/lib/telegram/load-telegram-settings.ts";
 import { storeBot } from "@/lib/telegram/store-bot.ts";
@@ -22,8 +23,10 @@ beforeAll(async () => {
   bigcommerce = await startBigcommerceEmulator();
   const shop = await connectEmulatedStore(bigcommerce, store);
   shop.createOrder({ guest: { email: "demo.shopper@example.com", firstName: "Demo", lastName: "Shopper" }, products: [{ name: "Canoe", sku: "CAN-1", price: 900 }] }, { silent: true });
-  delete process.env.TELEGRAM_API_ROOT;
-  demo = (await startTelegramDemo(db(), () => undefined, { storeHash: store.bigcommerceHash }))!;
+  const emulator = await startTelegramEmulator();
+  // Tests give the process its configuration through the environment (lib/config/runtime-config.ts).
+  process.env.TELEGRAM_API_ROOT = emulator.apiRoot;
+  demo = (await startTelegramDemo(db(), emulator, () => undefined, { storeHash: store.bigcommerceHash }))!;
   server = await startRouteServer({ "/api/webhooks/telegram": webhookRoute });
   const settings = await loadTelegramSettings(db(), store.id);
   const secret = (await db().store.findUniqueOrThrow({ where: { id: store.id }, select: { telegramWebhookSecret: true } })).telegramWebhookSecret!;
@@ -41,7 +44,6 @@ describe("demo mode's Telegram", () => {
     const store = await db().store.findUniqueOrThrow({ where: { id: demo.storeId }, select: { telegramBotTokenEncrypted: true, telegramStaffChatId: true } });
     expect(store.telegramBotTokenEncrypted).not.toBeNull();
     expect(store.telegramStaffChatId).not.toBeNull();
-    expect(process.env.TELEGRAM_API_ROOT).toBe(demo.emulator.apiRoot);
   });
 
   it("has simulated customers write in until their tickets appear", async () => {

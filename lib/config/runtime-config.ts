@@ -1,0 +1,82 @@
+/**
+ * The configuration one running Tern decided at start: what the environment said, filled in with
+ * what start-up chose (the embedded database's URL, generated secrets, the demo emulators' URLs).
+ * It is decided once, before anything that reads it starts, and never changes afterwards.
+ *
+ * Next's route bundle and the server (tsx) load `lib` as separate module copies in one process,
+ * and a worker thread is a third copy with its own globals: a module-level variable would not be
+ * shared. So the value lives in one well-known global slot of each isolate (this file is the only
+ * place that knows it), and a worker thread receives it in its workerData
+ * (lib/server/worker-thread.ts). `process.env` is never written to carry it.
+ */
+export type RuntimeConfig = {
+  databaseUrl: string;
+  /** Where browsers and BigCommerce reach this Tern (NEXTAUTH_URL, else http://localhost:PORT). */
+  publicUrl: string;
+  /** Signs session cookies (NEXTAUTH_SECRET, else generated into the data directory). */
+  sessionSecret: string;
+  /** Key material for secrets stored encrypted (TERN_ENCRYPTION_KEY, else the session secret). */
+  encryptionKey: string;
+  bigcommerce: {
+    apiUrl: string;
+    loginUrl: string;
+    /** The app's credentials (BIGCOMMERCE_CLIENT_ID/SECRET; demo mode's own app on the emulator). */
+    clientId?: string;
+    clientSecret?: string;
+  };
+  telegramApiRoot: string;
+};
+
+const SLOT = Symbol.for("tern.runtime-config");
+type Holder = { [SLOT]?: RuntimeConfig };
+
+const DEFAULT_BIGCOMMERCE_API_URL = "https://api.bigcommerce.com";
+const DEFAULT_BIGCOMMERCE_LOGIN_URL = "https://login.bigcommerce.com";
+const DEFAULT_TELEGRAM_API_ROOT = "https://api.telegram.org";
+
+function trimmed(value: string | undefined): string | undefined {
+  const text = value?.trim();
+  return text ? text : undefined;
+}
+
+function withoutTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, "");
+}
+
+/**
+ * The configuration as the environment alone gives it: for tools and tests that never start a
+ * server (they set their variables before anything runs), and the base a server starts from.
+ */
+export function configFromEnvironment(source: NodeJS.ProcessEnv): RuntimeConfig {
+  const sessionSecret = trimmed(source.NEXTAUTH_SECRET) ?? "";
+  return {
+    databaseUrl: trimmed(source.DATABASE_URL) ?? "",
+    publicUrl: withoutTrailingSlash(trimmed(source.NEXTAUTH_URL) ?? `http://localhost:${trimmed(source.PORT) ?? "3000"}`),
+    sessionSecret,
+    encryptionKey: trimmed(source.TERN_ENCRYPTION_KEY) ?? sessionSecret,
+    bigcommerce: {
+      apiUrl: withoutTrailingSlash(trimmed(source.BIGCOMMERCE_API_URL) ?? DEFAULT_BIGCOMMERCE_API_URL),
+      loginUrl: withoutTrailingSlash(trimmed(source.BIGCOMMERCE_LOGIN_URL) ?? DEFAULT_BIGCOMMERCE_LOGIN_URL),
+      clientId: trimmed(source.BIGCOMMERCE_CLIENT_ID),
+      clientSecret: trimmed(source.BIGCOMMERCE_CLIENT_SECRET),
+    },
+    telegramApiRoot: withoutTrailingSlash(trimmed(source.TELEGRAM_API_ROOT) ?? DEFAULT_TELEGRAM_API_ROOT),
+  };
+}
+
+/** Called once per isolate by whoever starts it (start-tern.ts, a worker thread's boot). */
+export function installRuntimeConfig(config: RuntimeConfig): void {
+  const holder = globalThis as Holder;
+  if (holder[SLOT]) throw new Error("The runtime configuration is decided once per process and thread");
+  holder[SLOT] = Object.freeze({ ...config, bigcommerce: Object.freeze({ ...config.bigcommerce }) });
+}
+
+/** Forgets the installed configuration: only for a test that starts and stops servers in one process. */
+export function uninstallRuntimeConfig(): void {
+  delete (globalThis as Holder)[SLOT];
+}
+
+/** This process's configuration: the one a server installed, else the environment's. */
+export function runtimeConfig(): RuntimeConfig {
+  return (globalThis as Holder)[SLOT] ?? configFromEnvironment(process.env);
+}
