@@ -30,6 +30,7 @@ function ticket(id: string, updatedAt: string, overrides: Partial<TicketDto> = {
     firstResponseBreached: false,
     resolutionBreached: false,
     lastMessageAt: null,
+    customerChannel: null,
     snoozedUntil: null,
     mergedIntoId: null,
     createdAt: "2026-01-01T09:00:00.000Z",

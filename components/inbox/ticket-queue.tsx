@@ -52,6 +52,11 @@ function QueueRow({ ticket, open, highlighted }: { ticket: TicketDto; open: bool
           <span className={cx("rounded px-1.5 py-0.5 text-[11px] font-medium", PRIORITY_STYLES[ticket.priority])}>{PRIORITY_LABELS[ticket.priority]}</span>
         )}
         <SlaBadge ticket={ticket} />
+        {ticket.customerChannel === "TELEGRAM" && (
+          <span className="rounded bg-sky-50 px-1.5 py-0.5 text-[11px] font-medium text-sky-800" title="The customer writes on Telegram">
+            Telegram
+          </span>
+        )}
         <span className="ml-auto">
           {ticket.assignee ? (
             <Avatar id={ticket.assignee.id} name={ticket.assignee.name} label={`Assigned to ${ticket.assignee.name}`} size="xs" />
@@ -130,6 +135,8 @@ export function TicketQueue({ tickets, openId, highlightedId, hasMore, loadingMo
                   aria-selected={ticket.id === openId}
                   data-testid="queue-item"
                   data-ticket-id={ticket.id}
+                  data-source={ticket.source}
+                  data-channel={ticket.customerChannel ?? ""}
                   onClick={() => onOpen(ticket.id)}
                   onMouseMove={() => ticket.id !== highlightedId && onHighlight(ticket.id)}
                   className={cx("h-full cursor-pointer", ticket.id === highlightedId && "outline-none")}

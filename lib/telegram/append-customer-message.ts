@@ -59,7 +59,7 @@ export async function appendCustomerMessageInTx(tx: Tx, input: AppendInput): Pro
   });
   const messages = [toMessageDto(row)];
 
-  const updated = await tx.ticket.update({ where: { id: ticketId, storeId }, data: customerWroteUpdate(now), select: ticketDtoSelect });
+  const updated = await tx.ticket.update({ where: { id: ticketId, storeId }, data: customerWroteUpdate(now, "TELEGRAM"), select: ticketDtoSelect });
   let ticketDto = toTicketDto(updated);
   // The SPEC's customer.message.received move, shared with BigCommerce order messages.
   const next = customerMessageMove(ticket.status, updated.assignee !== null);

@@ -1,9 +1,12 @@
+import type { Channel } from "@/lib/generated/prisma/enums.ts";
+
 /**
  * What every inbound customer message changes on its ticket, whatever the channel (Telegram,
- * BigCommerce order messages): the thread's last activity moves, and a snooze ends, since a
- * snooze means "nothing to do until then" and the customer writing is something to do. Spread
- * into the ticket update made in the transaction that stores the message.
+ * BigCommerce order messages): the thread's last activity moves, the channel the customer writes
+ * on is noted (the queue shows it), and a snooze ends, since a snooze means "nothing to do until
+ * then" and the customer writing is something to do. Spread into the ticket update made in the
+ * transaction that stores the message.
  */
-export function customerWroteUpdate(now: Date): { lastMessageAt: Date; snoozedUntil: null } {
-  return { lastMessageAt: now, snoozedUntil: null };
+export function customerWroteUpdate(now: Date, channel: Channel): { lastMessageAt: Date; customerChannel: Channel; snoozedUntil: null } {
+  return { lastMessageAt: now, customerChannel: channel, snoozedUntil: null };
 }

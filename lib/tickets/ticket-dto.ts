@@ -24,6 +24,8 @@ export type TicketDto = {
   firstResponseBreached: boolean;
   resolutionBreached: boolean;
   lastMessageAt: string | null;
+  /** The channel the customer last wrote on; null until they write. */
+  customerChannel: Channel | null;
   snoozedUntil: string | null;
   mergedIntoId: string | null;
   createdAt: string;
@@ -69,6 +71,7 @@ export const ticketDtoSelect = {
   firstResponseBreached: true,
   resolutionBreached: true,
   lastMessageAt: true,
+  customerChannel: true,
   snoozedUntil: true,
   mergedIntoId: true,
   createdAt: true,
@@ -121,6 +124,7 @@ export function toTicketDto(row: TicketDtoRow): TicketDto {
     firstResponseBreached: row.firstResponseBreached,
     resolutionBreached: row.resolutionBreached,
     lastMessageAt: iso(row.lastMessageAt),
+    customerChannel: row.customerChannel,
     snoozedUntil: iso(row.snoozedUntil),
     mergedIntoId: row.mergedIntoId,
     createdAt: row.createdAt.toISOString(),

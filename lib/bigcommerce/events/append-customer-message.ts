@@ -33,7 +33,7 @@ export async function appendCustomerMessageInTx(
   });
   if (count === 0) return false;
   const row = await tx.message.findFirstOrThrow({ where: { storeId, channel: "BIGCOMMERCE", externalId }, select: messageDtoSelect });
-  await tx.ticket.update({ where: { id: ticket.id, storeId }, data: customerWroteUpdate(input.now), select: { id: true } });
+  await tx.ticket.update({ where: { id: ticket.id, storeId }, data: customerWroteUpdate(input.now, "BIGCOMMERCE"), select: { id: true } });
   recordChange(changes, ticket.id, [toMessageDto(row)]);
   await moveOrderTicketInTx(tx, {
     storeId,

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { EmulatedBot } from "./emulated-bot.ts";
 import type { JsonObject, SentMessage, TgChat, TgMessage, TgUser, Topic } from "./emulator-types.ts";
+import { DEMO_PHOTOS, type DemoPhoto } from "./demo-photos.ts";
 
 /** A person writing to the bot in a private chat; every action becomes an update for the bot. */
 export type EmulatedCustomer = {
@@ -9,7 +10,8 @@ export type EmulatedCustomer = {
   sendText: (text: string) => TgMessage;
   /** `/start`, `/status 100`, … with the bot_command entity Telegram adds (Telegraf matches on it). */
   sendCommand: (command: string, args?: string) => TgMessage;
-  sendPhoto: (options?: { caption?: string; bytes?: Buffer; size?: number }) => TgMessage;
+  /** A demo photo (the first one by default); `bytes` replaces its large size (tests' payloads). */
+  sendPhoto: (options?: { caption?: string; photo?: DemoPhoto; bytes?: Buffer; size?: number }) => TgMessage;
   sendDocument: (options: { fileName: string; mimeType: string; bytes?: Buffer; caption?: string; size?: number }) => TgMessage;
   sendVoice: (options?: { duration?: number; bytes?: Buffer }) => TgMessage;
   sendVideo: (options?: { caption?: string; bytes?: Buffer }) => TgMessage;
@@ -40,7 +42,7 @@ export type EmulatedStaffGroup = {
   received: () => SentMessage[];
 };
 
-const PNG_BYTES = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+const DEFAULT_PHOTO = DEMO_PHOTOS[0]!;
 
 function messageUpdate(message: TgMessage): JsonObject {
   return { message };
@@ -67,11 +69,12 @@ export function createEmulatedCustomer(bot: EmulatedBot, chatId: number, profile
       return write({ text: args ? `${head} ${args}` : head, entities: [{ type: "bot_command", offset: 0, length: head.length }] });
     },
     sendPhoto: (options = {}) => {
-      const big = file("photos", options.bytes ?? PNG_BYTES, `file_${randomBytes(3).toString("hex")}.jpg`, options.size);
-      const small = file("photos", PNG_BYTES, `thumb_${randomBytes(3).toString("hex")}.jpg`);
+      const picture = options.photo ?? DEFAULT_PHOTO;
+      const big = file("photos", options.bytes ?? picture.photo, `file_${randomBytes(3).toString("hex")}.jpg`, options.size);
+      const small = file("photos", picture.thumb, `thumb_${randomBytes(3).toString("hex")}.jpg`);
       const photo = [
         { file_id: small.fileId, file_unique_id: small.fileUniqueId, width: 90, height: 67, file_size: small.size },
-        { file_id: big.fileId, file_unique_id: big.fileUniqueId, width: 1280, height: 960, file_size: big.size },
+        { file_id: big.fileId, file_unique_id: big.fileUniqueId, width: picture.width, height: picture.height, file_size: big.size },
       ];
       return write({ photo, ...(options.caption ? { caption: options.caption } : {}) });
     },
@@ -165,7 +168,7 @@ export function createEmulatedStaffGroup(bot: EmulatedBot, chatId: number, optio
           return write(threadId, { text, ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}) });
         },
         sendPhoto: ({ threadId, caption, bytes }) => {
-          const stored = bot.addFile({ bytes: bytes ?? PNG_BYTES, folder: "photos", fileName: `staff_${randomBytes(3).toString("hex")}.jpg` });
+          const stored = bot.addFile({ bytes: bytes ?? DEFAULT_PHOTO.photo, folder: "photos", fileName: `staff_${randomBytes(3).toString("hex")}.jpg` });
           const photo = [{ file_id: stored.fileId, file_unique_id: stored.fileUniqueId, width: 800, height: 600, file_size: stored.size }];
           return write(threadId, { photo, ...(caption ? { caption } : {}) });
         },

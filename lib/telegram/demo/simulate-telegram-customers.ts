@@ -1,5 +1,6 @@
 import { bigcommerceClientForStore } from "@/lib/bigcommerce/bigcommerce-client-for-store.ts";
 import type { Db } from "@/lib/db/client.ts";
+import { DEMO_PHOTOS } from "@/lib/emulators/telegram/demo-photos.ts";
 import type { EmulatedCustomer } from "@/lib/emulators/telegram/emulated-users.ts";
 import type { EmulatorBot } from "@/lib/emulators/telegram/start-telegram-emulator.ts";
 
@@ -13,6 +14,8 @@ const OPENERS = [
   "One item was missing from the box",
 ];
 const FOLLOW_UPS = ["Any update on this?", "Thanks, waiting for your answer", "Here is a photo of the damage", "Could you check again please?"];
+
+const STEP_MS = 3_000;
 
 type Conversation = { customer: EmulatedCustomer; steps: Array<() => void>; seen: number; retries: number };
 
@@ -38,6 +41,9 @@ async function someOrder(db: Db, storeId: string): Promise<{ id: number; email: 
  */
 export function startSimulatedCustomers(input: { db: Db; storeId: string; bot: EmulatorBot; log: (line: string) => void; intervalMs?: number }): { stop: () => Promise<void> } {
   const intervalMs = input.intervalMs ?? 15_000;
+  // New people arrive every intervalMs or so; someone in a conversation answers within seconds.
+  const stepMs = Math.min(intervalMs, STEP_MS);
+  let nextArrivalAt = 0;
   const conversations: Conversation[] = [];
   let nextChat = 5_100_000 + Math.floor(Math.random() * 10_000) * 10;
   let stopped = false;
@@ -46,6 +52,7 @@ export function startSimulatedCustomers(input: { db: Db; storeId: string; bot: E
     const customer = input.bot.customer(++nextChat, { firstName: pick(NAMES) });
     const order = await someOrder(input.db, input.storeId);
     const identifier = !order ? null : Math.random() < 0.7 || !order.email ? String(order.id) : order.email;
+    const first = conversations.length === 0;
     conversations.push({
       customer,
       seen: 0,
@@ -55,7 +62,8 @@ export function startSimulatedCustomers(input: { db: Db; storeId: string; bot: E
         () => customer.pressButton(pick(REASONS)),
         () => customer.sendText(pick(OPENERS)),
         () => (identifier ? customer.sendText(identifier) : customer.pressButton("intake:skip")),
-        () => (Math.random() < 0.5 ? customer.sendPhoto({ caption: "Photo attached" }) : customer.sendText(pick(FOLLOW_UPS))),
+        // The first customer of a run always shows a photo, so a new demo shows one within its first minute.
+        () => (first || Math.random() < 0.5 ? customer.sendPhoto({ caption: "Photo attached", photo: pick(DEMO_PHOTOS) }) : customer.sendText(pick(FOLLOW_UPS))),
       ],
     });
   }
@@ -73,7 +81,10 @@ export function startSimulatedCustomers(input: { db: Db; storeId: string; bot: E
   }
 
   async function tick(): Promise<void> {
-    if (conversations.length < 40 && (conversations.length === 0 || Math.random() < 0.4)) await newConversation();
+    if (conversations.length < 40 && Date.now() >= nextArrivalAt) {
+      nextArrivalAt = Date.now() + intervalMs * (conversations.length === 0 ? 1 : 1 + Math.random() * 1.5);
+      await newConversation();
+    }
     for (const conversation of conversations) {
       react(conversation);
       const step = conversation.steps[0];
@@ -91,7 +102,7 @@ export function startSimulatedCustomers(input: { db: Db; storeId: string; bot: E
         input.log(`demo telegram customer: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    if (Math.random() < 0.15 && conversations.length) {
+    if (Math.random() < 0.15 * (stepMs / intervalMs) && conversations.length) {
       const idle = pick(conversations);
       if (!idle.steps.length) idle.steps.push(() => idle.customer.sendText(pick(FOLLOW_UPS)));
     }
@@ -101,7 +112,7 @@ export function startSimulatedCustomers(input: { db: Db; storeId: string; bot: E
     await new Promise((resolve) => setTimeout(resolve, Math.min(intervalMs, 5_000)));
     while (!stopped) {
       await tick().catch((error: unknown) => input.log(`demo telegram traffic: ${error instanceof Error ? error.message : String(error)}`));
-      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+      await new Promise((resolve) => setTimeout(resolve, stepMs));
     }
   })();
   return {

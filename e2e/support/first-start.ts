@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
+
+/**
+ * Tern started exactly as `npm start` starts it, after its build: the start script's last command,
+ * from the checkout's folder, with the environment a newcomer has. Nothing of the e2e world
+ * (emulators, database, configuration) is passed on: only a port and a data directory.
+ */
+export type StartedTern = { url: string; output: () => string; stop: () => Promise<number | null> };
+
+// Variables Tern reads; a newcomer's shell has none of them.
+const TERN_VARIABLES = /^(DATABASE_URL|PORT|HOSTNAME|NODE_ENV|NEXTAUTH_.*|BIGCOMMERCE_.*|TELEGRAM_.*|REDIS_URL|TERN_.*)$/;
+
+/** `npm start` is `next build && <the server>`; the build already ran (the test stage before e2e). */
+export function startCommand(): string {
+  const scripts = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts;
+  const command = scripts.start!.split("&&").at(-1)!.trim();
+  if (!command.startsWith("node ")) throw new Error(`unexpected start script: ${scripts.start}`);
+  return command;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startAsNewcomer(input: { port: number; dataDir: string; timeoutMs?: number }): Promise<StartedTern> {
+  const env: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(process.env)) if (!TERN_VARIABLES.test(name)) env[name] = value;
+  env.PORT = String(input.port);
+  env.TERN_DATA_DIR = input.dataDir;
+  // `exec`: the signal reaches the server itself, as Ctrl+C does through npm.
+  const child: ChildProcess = spawn("sh", ["-c", `exec ${startCommand()}`], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const lines: string[] = [];
+  child.stdout!.on("data", (chunk: Buffer) => lines.push(chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => lines.push(chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+
+  const deadline = Date.now() + (input.timeoutMs ?? 120_000);
+  while (!lines.join("").includes("Tern is up at")) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`Tern did not come up:\n${lines.join("")}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    url: `http://localhost:${input.port}`,
+    output: () => lines.join(""),
+    stop: async () => {
+      child.kill("SIGTERM");
+      return exited;
+    },
+  };
+}
