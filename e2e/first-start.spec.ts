@@ -70,6 +70,19 @@ async function expectHealthy(browser: Browser, url: string): Promise<void> {
   await context.close();
 }
 
+/** An admin's "Store admin" link opens the emulated control panel, which loads Tern's app through its real load callback. */
+async function expectStoreAdminOpens(browser: Browser, url: string): Promise<void> {
+  const context = await browser.newContext({ baseURL: url });
+  await signIn(context.request, "admin@tern.example");
+  const page = await context.newPage();
+  await page.goto("/settings/templates");
+  const [panel] = await Promise.all([context.waitForEvent("page"), page.getByRole("link", { name: "Store admin" }).click()]);
+  await expect(panel).toHaveURL(/\/control-panel\/stores\/terndemo\/apps\/open/);
+  const app = panel.frameLocator("#app-frame");
+  await expect(app.getByTestId("connection-panel")).toContainText("terndemo", { timeout: 20_000 });
+  await context.close();
+}
+
 async function orderIds(page: Page): Promise<number[]> {
   const response = await page.request.get("/api/v1/tickets?limit=100");
   expect(response.status()).toBe(200);
@@ -94,6 +107,7 @@ test("npm start: the demo fills the inbox within a minute, with nothing dead-let
   await expect.poll(() => photo.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
   await saveScreenshot(page, testInfo, "first-start-inbox");
   await expectHealthy(browser, tern.url);
+  await expectStoreAdminOpens(browser, tern.url);
   const before = await orderIds(page);
   expect(before.length).toBeGreaterThanOrEqual(2);
   await page.context().close();

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { SupervisorDashboard } from "@/components/dashboard/supervisor-dashboard.tsx";
 import { ForbiddenNotice } from "@/components/supervisor/forbidden-notice.tsx";
 import { authOptions } from "@/lib/auth/auth-options.ts";
+import { headerUser } from "@/lib/auth/header-user.ts";
 import { db } from "@/lib/db/client.ts";
 import { listRoutingOptions } from "@/lib/routing/list-routing-options.ts";
 
@@ -15,5 +16,5 @@ export default async function DashboardPage() {
   if (!session) redirect("/login");
   if (session.user.role === "AGENT") return <ForbiddenNotice page="The dashboard" />;
   const { teams } = await listRoutingOptions(db(), session.user.storeId);
-  return <SupervisorDashboard user={{ id: session.user.id, name: session.user.name, role: session.user.role }} teams={teams} />;
+  return <SupervisorDashboard user={headerUser(session.user)} teams={teams} />;
 }

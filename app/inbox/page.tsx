@@ -2,6 +2,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { InboxShell } from "@/components/inbox/inbox-shell.tsx";
 import { authOptions } from "@/lib/auth/auth-options.ts";
+import { headerUser } from "@/lib/auth/header-user.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -10,5 +11,5 @@ export const metadata = { title: "Inbox · Tern" };
 export default async function InboxPage() {
   const session = await getServerSession(authOptions);
   if (!session) redirect("/login");
-  return <InboxShell user={{ id: session.user.id, name: session.user.name, role: session.user.role }} />;
+  return <InboxShell user={headerUser(session.user)} />;
 }

@@ -7,7 +7,8 @@ import { useConnectionState } from "@/components/realtime/use-connection-state.t
 import { cx } from "./cx.ts";
 import { focusRing } from "./styles.ts";
 
-export type HeaderUser = { id: string; name: string; role: string };
+/** `storeAdminUrl`: the control panel page that opens Tern's in-admin pages (admins, where Tern knows it). */
+export type HeaderUser = { id: string; name: string; role: string; storeAdminUrl?: string | null };
 
 export type HeaderLink = { id: string; href: string; label: string };
 
@@ -77,6 +78,17 @@ export function AppHeader({ user, active, links, children }: { user: HeaderUser;
       <LiveBadge />
       <div className="ml-auto flex items-center gap-3">
         {children}
+        {user.storeAdminUrl && (
+          <a
+            href={user.storeAdminUrl}
+            target="_blank"
+            rel="noopener"
+            title="Tern's pages inside the store's BigCommerce control panel"
+            className={cx("rounded px-1 text-[13px] text-tern-700 hover:underline", focusRing)}
+          >
+            Store admin
+          </a>
+        )}
         <span className="flex items-center gap-2 text-[13px] text-slate-700">
           <span aria-hidden="true" className="grid size-6 place-items-center rounded-full bg-slate-200 text-[11px] font-semibold text-slate-700">
             {initials(user.name)}

@@ -25,6 +25,11 @@ export type RuntimeConfig = {
     clientSecret?: string;
   };
   telegramApiRoot: string;
+  /**
+   * The control panel page that opens Tern for a store, as a store admin reaches it (demo mode:
+   * the BigCommerce emulator's, for the demo store); null where Tern cannot know it.
+   */
+  controlPanel: { appOpenUrl: string } | null;
 };
 
 const SLOT = Symbol.for("tern.runtime-config");
@@ -61,6 +66,7 @@ export function configFromEnvironment(source: NodeJS.ProcessEnv): RuntimeConfig 
       clientSecret: trimmed(source.BIGCOMMERCE_CLIENT_SECRET),
     },
     telegramApiRoot: withoutTrailingSlash(trimmed(source.TELEGRAM_API_ROOT) ?? DEFAULT_TELEGRAM_API_ROOT),
+    controlPanel: null,
   };
 }
 
@@ -68,7 +74,7 @@ export function configFromEnvironment(source: NodeJS.ProcessEnv): RuntimeConfig 
 export function installRuntimeConfig(config: RuntimeConfig): void {
   const holder = globalThis as Holder;
   if (holder[SLOT]) throw new Error("The runtime configuration is decided once per process and thread");
-  holder[SLOT] = Object.freeze({ ...config, bigcommerce: Object.freeze({ ...config.bigcommerce }) });
+  holder[SLOT] = Object.freeze({ ...config, bigcommerce: Object.freeze({ ...config.bigcommerce }), controlPanel: config.controlPanel && Object.freeze({ ...config.controlPanel }) });
 }
 
 /** Forgets the installed configuration: only for a test that starts and stops servers in one process. */

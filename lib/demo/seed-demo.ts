@@ -3,7 +3,10 @@ import { hashPassword } from "@/lib/auth/password.ts";
 import type { Db } from "@/lib/db/client.ts";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
 
-export const DEMO_STORE_HASH = "tern-demo";
+// Shaped like a BigCommerce store hash (short, alphanumeric), so it passes wherever a real one must.
+export const DEMO_STORE_HASH = "terndemo";
+// What the demo store was called before: a database made by an earlier version keeps its store.
+const LEGACY_DEMO_STORE_HASH = "tern-demo";
 export const DEMO_PASSWORD = "tern-demo";
 
 export type DemoLogin = { role: Role; name: string; email: string; password: string };
@@ -20,6 +23,7 @@ const SHIPMENT_TEMPLATE =
 
 /** Creates the demo store, its people and settings once; later starts find it and change nothing. */
 export async function seedDemo(db: Db): Promise<{ created: boolean; storeId: string; logins: DemoLogin[] }> {
+  await db.store.updateMany({ where: { bigcommerceHash: LEGACY_DEMO_STORE_HASH }, data: { bigcommerceHash: DEMO_STORE_HASH } });
   const existing = await db.store.findUnique({ where: { bigcommerceHash: DEMO_STORE_HASH }, select: { id: true } });
   if (existing) return { created: false, storeId: existing.id, logins: DEMO_LOGINS };
 

@@ -10,6 +10,8 @@ export type DemoEmulators = {
   bigcommerce: BigcommerceEmulator;
   /** The app the emulated control panel knows: demo mode's BigCommerce app credentials. */
   app: EmulatedApp;
+  /** The emulated control panel's page that opens the app for the demo store. */
+  controlPanelOpenUrl: string;
   /** Null when TELEGRAM_API_ROOT names a Bot API of the operator's own. */
   telegram: TelegramEmulator | null;
   close: () => Promise<void>;
@@ -43,6 +45,7 @@ export async function startDemoEmulators(input: { dataDir: string; ownTelegramAp
   return {
     bigcommerce,
     app,
+    controlPanelOpenUrl: `${bigcommerce.url}/control-panel/stores/${DEMO_STORE_HASH}/apps/open`,
     telegram,
     close: async () => {
       await telegram?.close();

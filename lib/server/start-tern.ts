@@ -47,6 +47,7 @@ export async function startTern(options: StartOptions): Promise<RunningTern> {
       ? { apiUrl: demo.bigcommerce.url, loginUrl: demo.bigcommerce.url, clientId: demo.app.clientId, clientSecret: demo.app.clientSecret }
       : fromEnvironment.bigcommerce,
     telegramApiRoot: demo?.telegram?.apiRoot ?? fromEnvironment.telegramApiRoot,
+    controlPanel: demo ? { appOpenUrl: demo.controlPanelOpenUrl } : null,
   };
   installRuntimeConfig(config);
   await applyMigrations(config.databaseUrl, { log });

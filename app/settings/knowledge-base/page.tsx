@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { KbManager } from "@/components/settings/kb-manager.tsx";
 import { SettingsShell } from "@/components/settings/settings-shell.tsx";
 import { authOptions } from "@/lib/auth/auth-options.ts";
+import { headerUser } from "@/lib/auth/header-user.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ export const metadata = { title: "Knowledge base · Settings · Tern" };
 export default async function KnowledgeBaseSettingsPage() {
   const session = await getServerSession(authOptions);
   if (!session) redirect("/login");
-  const user = { id: session.user.id, name: session.user.name, role: session.user.role };
+  const user = headerUser(session.user);
   return (
     <SettingsShell user={user} active="knowledge-base">
       <KbManager canEdit={user.role !== "AGENT"} />

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { RoutingSettingsPage } from "@/components/routing-settings/routing-settings-page.tsx";
 import { ForbiddenNotice } from "@/components/supervisor/forbidden-notice.tsx";
 import { authOptions } from "@/lib/auth/auth-options.ts";
+import { headerUser } from "@/lib/auth/header-user.ts";
 import { db } from "@/lib/db/client.ts";
 import { listAgentLoads } from "@/lib/routing/list-agent-loads.ts";
 import { listAssignmentRules } from "@/lib/routing/list-assignment-rules.ts";
@@ -25,6 +26,6 @@ export default async function RoutingSettings() {
     listAgentLoads(db(), { storeId }),
   ]);
   return (
-    <RoutingSettingsPage user={{ id: session.user.id, name: session.user.name, role: session.user.role }} rules={rules} options={options} settings={settings} agents={agents} />
+    <RoutingSettingsPage user={headerUser(session.user)} rules={rules} options={options} settings={settings} agents={agents} />
   );
 }

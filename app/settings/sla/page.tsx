@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { SlaSettingsPage } from "@/components/sla-settings/sla-settings-page.tsx";
 import { ForbiddenNotice } from "@/components/supervisor/forbidden-notice.tsx";
 import { authOptions } from "@/lib/auth/auth-options.ts";
+import { headerUser } from "@/lib/auth/header-user.ts";
 import { db } from "@/lib/db/client.ts";
 import { listRoutingOptions } from "@/lib/routing/list-routing-options.ts";
 import { getStoreTimeZone } from "@/lib/sla/get-store-time-zone.ts";
@@ -28,7 +29,7 @@ export default async function SlaSettings() {
   ]);
   return (
     <SlaSettingsPage
-      user={{ id: session.user.id, name: session.user.name, role: session.user.role }}
+      user={headerUser(session.user)}
       storeTimeZone={storeTimeZone}
       policies={policies}
       escalations={escalations}

@@ -2,8 +2,7 @@ import type { EmulatedOauth } from "./emulated-oauth.ts";
 
 export type ControlPanelPage = { status: number; html: string };
 
-// Real store hashes are alphanumeric; the demo store's is `tern-demo`.
-const PATH = /^\/control-panel\/stores\/([A-Za-z0-9-]+)\/apps\/(install|open)$/;
+const PATH = /^\/control-panel\/stores\/([A-Za-z0-9]+)\/apps\/(install|open)$/;
 
 function escapeAttribute(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
