@@ -57,7 +57,7 @@ describe("customer messages", () => {
     await harness.settle();
 
     const [photo, document] = await threadOf(customer.chatId);
-    expect(photo).toMatchObject({ body: "Arrived like this", attachments: [{ kind: "photo", mimeType: "image/jpeg", width: 1280 }] });
+    expect(photo).toMatchObject({ body: "Arrived like this", attachments: [{ kind: "photo", mimeType: "image/jpeg", width: 800 }] });
     expect(document).toMatchObject({ body: "", attachments: [{ kind: "document", fileName: "receipt.pdf", mimeType: "application/pdf" }] });
 
     const headers = { authorization: `Bearer ${apiToken}` };

@@ -132,7 +132,15 @@ export function startDemoTraffic(shop: EmulatedStore, options: DemoTrafficOption
   const timers: NodeJS.Timeout[] = [];
   timers.push(
     setTimeout(() => {
-      for (let index = 0; index < (options.initialOrders ?? 0) && created < maxOrders; index += 1) step();
+      // New orders, not steps: a step may move an order on instead, and a new store would open with
+      // one order already completed.
+      for (let index = 0; index < (options.initialOrders ?? 0) && created < maxOrders; index += 1) {
+        try {
+          createOrder();
+        } catch (error) {
+          options.onError?.(error);
+        }
+      }
       timers.push(setInterval(step, options.intervalMs));
     }, options.initialDelayMs ?? 0),
   );
