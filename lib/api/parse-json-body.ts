@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors.ts";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "./json-depth.ts";
 
 // PostgreSQL text cannot hold U+0000 and jsonb refuses a lone surrogate too; JSON.parse lets both through.
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -16,6 +17,7 @@ function holdsUnstorable(value: unknown): boolean {
  * that clean such text themselves (the inbound event log).
  */
 export function parseJsonBody(text: string, options: { keepUnstorable?: boolean } = {}): unknown {
+  if (nestsDeeperThan(text)) throw new AppError("BAD_REQUEST", `The request body nests deeper than ${MAX_JSON_DEPTH} levels`);
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;

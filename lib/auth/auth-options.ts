@@ -1,12 +1,13 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { runtimeConfig } from "@/lib/config/runtime-config.ts";
 import { db } from "@/lib/db/client.ts";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
+import { isSafeCallbackUrl } from "./callback-url.ts";
 import { checkLoginAllowed, recordFailedLogin, resetLoginAttempts } from "./login-rate-limit.ts";
 import { verifyPassword } from "./password.ts";
 import { SESSION_MAX_AGE_SECONDS } from "./session-lifetime.ts";
-import { runtimeConfig } from "@/lib/config/runtime-config.ts";
 
 export type SessionUser = { id: string; storeId: string; role: Role; name: string; email: string };
 
@@ -82,6 +83,11 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Never throws (next-auth's default does on a malformed URL) and never leaves the site.
+    redirect({ url, baseUrl }) {
+      if (!isSafeCallbackUrl(url, baseUrl)) return baseUrl;
+      return url.startsWith("/") ? `${baseUrl}${url}` : url;
+    },
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;

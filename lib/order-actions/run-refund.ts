@@ -1,12 +1,15 @@
 import type { BigcommerceRefundItem, BigcommerceRefundPayment, BigcommerceRefundQuote } from "@/lib/bigcommerce/bigcommerce-types.ts";
 import type { Db } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors.ts";
+import type { Role } from "@/lib/generated/prisma/enums.ts";
 import { publishMessageCreated } from "@/lib/realtime/publish.ts";
 import { bigcommerceActionError, errorText } from "./bigcommerce-action-error.ts";
 import { lockOrderForActionInTx } from "./lock-order-actions.ts";
 import type { OrderActionDto } from "./order-action-dto.ts";
 import { cents, formatAmount, type OrderTicketContext } from "./order-actions-context.ts";
-import { recordOrderActionOutcomeInTx } from "./record-order-action-outcome.ts";
+import { holdRefundInTx, refundedOrHeldCentsInTx } from "./hold-refund.ts";
+import { refundNeedsApproval } from "./order-action-permissions.ts";
+import { recordOrderActionOutcomeInTx, type OrderActionOutcome } from "./record-order-action-outcome.ts";
 
 export type RunRefundInput = {
   storeId: string;
@@ -18,6 +21,12 @@ export type RunRefundInput = {
   reason: string | null;
   /** A held refund being approved: it moves PENDING_APPROVAL → RUNNING; otherwise a new action is created. */
   approvingActionId?: string;
+  /**
+   * A new refund held for approval instead when, with what the order already had refunded or
+   * waiting, it goes over the threshold (decided under the order's lock, so two at once cannot
+   * both slip under it).
+   */
+  holdAbove?: { thresholdCents: number; role: Role };
   now?: Date;
 };
 
@@ -43,7 +52,7 @@ export async function runRefund(db: Db, input: RunRefundInput): Promise<OrderAct
   const payments = paymentsFor(input.quote, input.amountCents);
   if (!payments) throw new AppError("UNPROCESSABLE", `BigCommerce offers no refund method that pays exactly ${amount} for these items`);
 
-  const actionId = await db.$transaction(async (tx) => {
+  const started = await db.$transaction(async (tx): Promise<{ actionId: string } | { held: OrderActionOutcome }> => {
     await lockOrderForActionInTx(tx, { storeId, orderId: context.orderId, kind: "REFUND", now });
     if (input.approvingActionId) {
       const moved = await tx.orderAction.updateMany({
@@ -51,14 +60,25 @@ export async function runRefund(db: Db, input: RunRefundInput): Promise<OrderAct
         data: { status: "RUNNING", decidedById: actor.userId, decidedAt: now },
       });
       if (moved.count === 0) throw new AppError("CONFLICT", "This refund was already approved or rejected");
-      return input.approvingActionId;
+      return { actionId: input.approvingActionId };
+    }
+    if (input.holdAbove) {
+      const priorCents = await refundedOrHeldCentsInTx(tx, { storeId, orderId: context.orderId });
+      if (refundNeedsApproval(input.holdAbove.role, priorCents + input.amountCents, input.holdAbove.thresholdCents)) {
+        return { held: await holdRefundInTx(tx, { ...input, priorCents, thresholdCents: input.holdAbove.thresholdCents }) };
+      }
     }
     const created = await tx.orderAction.create({
       data: { storeId, ticketId: context.ticketId, bigcommerceOrderId: context.orderId, kind: "REFUND", status: "RUNNING", amount, items: input.items, reason: input.reason, requestedById: actor.userId },
       select: { id: true },
     });
-    return created.id;
+    return { actionId: created.id };
   });
+  if ("held" in started) {
+    publishMessageCreated(storeId, started.held.activity);
+    return started.held.action;
+  }
+  const { actionId } = started;
 
   let outcome;
   let failure: AppError | null = null;

@@ -13,6 +13,8 @@ import { botIdFromToken } from "./telegram-config.ts";
 export async function receiveTelegramWebhook(db: Db, input: { secret: string | null; readBody: () => Promise<unknown> }): Promise<RecordedInboundEvent> {
   const secret = input.secret?.trim();
   if (!secret) throw new AppError("UNAUTHORIZED", "Missing X-Telegram-Bot-Api-Secret-Token");
+  // Telegram's secret_token is 1–256 of A-Z a-z 0-9 _ -: anything else matches no store, without a query.
+  if (!/^[A-Za-z0-9_-]{1,256}$/.test(secret)) throw new AppError("UNAUTHORIZED", "Unknown webhook secret token");
   const store = await db.store.findFirst({
     where: { telegramWebhookSecret: secret, status: { not: "UNINSTALLED" } },
     select: { id: true, telegramBotTokenEncrypted: true },

@@ -21,6 +21,7 @@ export function decodeTicketCursor(value: string): TicketCursor {
   const [updatedAt, id] = parsed as unknown[];
   if (typeof updatedAt !== "string" || typeof id !== "string" || !isUuid(id)) throw invalid;
   const date = new Date(updatedAt);
-  if (Number.isNaN(date.getTime())) throw invalid;
+  // A date PostgreSQL cannot store (before 4713 BC, year 0, far future) is no position in any queue.
+  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1 || date.getUTCFullYear() > 9999) throw invalid;
   return { updatedAt: date, id };
 }

@@ -1,13 +1,9 @@
 import { z } from "zod";
 import { CustomerTier } from "@/lib/generated/prisma/enums.ts";
+import { searchText } from "./query-text.ts";
 
 export const listCustomersQuerySchema = z.strictObject({
-  q: z
-    .string()
-    .trim()
-    .max(200)
-    .optional()
-    .transform((value) => value || undefined),
+  q: searchText(),
   tier: z.enum(CustomerTier).optional(),
   cursor: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),

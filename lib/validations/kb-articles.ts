@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { filterText, searchText } from "./query-text.ts";
 
 const list = (max: number) =>
   z
@@ -29,12 +30,7 @@ export const updateKbArticleBodySchema = createKbArticleBodySchema
   .refine((patch) => Object.values(patch).some((value) => value !== undefined), { message: "Send at least one field to change" });
 
 export const listKbArticlesQuerySchema = z.strictObject({
-  q: z
-    .string()
-    .trim()
-    .max(200)
-    .optional()
-    .transform((value) => value || undefined),
-  tag: z.string().trim().min(1).max(100).optional(),
+  q: searchText(),
+  tag: filterText(100).optional(),
   published: z.stringbool().optional(),
 });

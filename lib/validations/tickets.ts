@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { TicketPriority, TicketStatus } from "@/lib/generated/prisma/enums.ts";
 import { TEMPLATE_VARIABLES, templatePlaceholders } from "@/lib/templates/render-template.ts";
+import { filterText, searchText } from "./query-text.ts";
 
 /**
  * Shapes of /api/v1/tickets requests. Objects are strict (an unknown or misspelt field is a 422,
@@ -27,16 +28,12 @@ export const listTicketsQuerySchema = z
     assigneeId: z.uuid().optional(),
     assignee: z.enum(["me", "none"]).optional(),
     teamId: z.uuid().optional(),
-    tag: z.string().trim().min(1).max(50).optional(),
+    tag: filterText(50).optional(),
     customerId: z.uuid().optional(),
-    bigcommerceOrderId: z.coerce.number().int().positive().optional(),
+    // BigCommerce order ids are PostgreSQL integers.
+    bigcommerceOrderId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
     // An empty search box means no search.
-    q: z
-      .string()
-      .trim()
-      .max(200)
-      .optional()
-      .transform((value) => value || undefined),
+    q: searchText(),
     slaAtRisk: z.stringbool().optional(),
     snoozed: z.stringbool().optional(),
     cursor: z.string().min(1).max(500).optional(),

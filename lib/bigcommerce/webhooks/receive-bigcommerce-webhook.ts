@@ -6,6 +6,7 @@ import { countWebhookRejection } from "./count-webhook-rejection.ts";
 import { findWebhookStore } from "./find-webhook-store.ts";
 import { readWebhookEnvelope } from "./read-webhook-envelope.ts";
 import { runtimeConfig } from "@/lib/config/runtime-config.ts";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "@/lib/api/json-depth.ts";
 
 export type WebhookDelivery = {
   rawBody: string;
@@ -19,13 +20,13 @@ const MAX_BODY_CHARS = 1_000_000;
 function parse(rawBody: string): unknown {
   if (rawBody.length > MAX_BODY_CHARS) throw new AppError("BAD_REQUEST", "The webhook body is too large");
   if (!rawBody.trim()) throw new AppError("BAD_REQUEST", "The webhook body is empty");
+  if (nestsDeeperThan(rawBody)) throw new AppError("BAD_REQUEST", `The webhook body nests deeper than ${MAX_JSON_DEPTH} levels`);
   try {
     return JSON.parse(rawBody) as unknown;
   } catch {
     throw new AppError("BAD_REQUEST", "The webhook body is not valid JSON");
   }
 }
-
 
 /**
  * POST /api/webhooks/bigcommerce: authenticate, store once, acknowledge. Nothing is processed

@@ -109,6 +109,25 @@ describe("refunds", () => {
     expect((await activities(ticket.id))[0]).toContain("failed");
   });
 
+  it("counts the order's earlier refunds toward the threshold: two of $75 are not a way around $100", async () => {
+    const { order, ticket, product } = await orderTicket({ price: 75, quantity: 2 });
+    const items = [{ item_type: "PRODUCT", item_id: product.id, quantity: 1 }];
+    const first = await act(agent, ticket.id, { kind: "REFUND", items, amount: 75 });
+    expect(first.body.action).toMatchObject({ status: "SUCCEEDED", amount: "75.00" });
+    const second = await act(agent, ticket.id, { kind: "REFUND", items, amount: 75 });
+    expect(second.status).toBe(201);
+    expect(second.body.action).toMatchObject({ status: "PENDING_APPROVAL", amount: "75.00" });
+    expect(shop.refunds.get(order.id)).toHaveLength(1);
+    expect((await activities(ticket.id)).at(-1)).toContain("with 75.00 already refunded or waiting, 150.00 in all");
+    // Sent together, they still cannot both run: one waits for approval (or is refused while the other runs).
+    const other = await orderTicket({ price: 75, quantity: 2 });
+    const both = await Promise.all([1, 2].map(() => act(agent, other.ticket.id, { kind: "REFUND", items: [{ item_type: "PRODUCT", item_id: other.product.id, quantity: 1 }], amount: 75 })));
+    expect(shop.refunds.get(other.order.id)).toHaveLength(1);
+    const outcomes = both.map((reply) => reply.body.action?.status ?? reply.status);
+    expect(outcomes).toContain("SUCCEEDED");
+    expect(outcomes.filter((outcome) => outcome !== "SUCCEEDED")).toEqual([expect.toBeOneOf(["PENDING_APPROVAL", 409])]);
+  });
+
   it("runs one refund per order at a time", async () => {
     const { order, ticket, product } = await orderTicket();
     const items = [{ item_type: "PRODUCT", item_id: product.id, quantity: 1 }];
