@@ -4,6 +4,7 @@ import { z } from "zod";
 import { runtimeConfig } from "@/lib/config/runtime-config.ts";
 import { db } from "@/lib/db/client.ts";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/server/client-address.ts";
 import { isSafeCallbackUrl } from "./callback-url.ts";
 import { checkLoginAllowed, recordFailedLogin, resetLoginAttempts } from "./login-rate-limit.ts";
 import { verifyPassword } from "./password.ts";
@@ -36,10 +37,10 @@ const credentialsSchema = z.object({
 // A password check against this keeps the time of "no such user" close to a wrong password.
 const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
+/** The connection's address as the server wrote it (lib/server/client-address.ts); a client cannot choose it. */
 function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  if (typeof forwarded === "string" && forwarded) return forwarded.split(",")[0]!.trim();
-  return "local";
+  const address = headers?.[CLIENT_ADDRESS_HEADER];
+  return typeof address === "string" && address ? address : "unknown";
 }
 
 export const authOptions: NextAuthOptions = {
@@ -58,7 +59,7 @@ export const authOptions: NextAuthOptions = {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
-        const key = { email, ip: clientAddress(request?.headers) };
+        const key = { email, address: clientAddress(request?.headers) };
         const attempt = await checkLoginAllowed(key);
         if (!attempt.allowed) throw new Error(`Too many sign-in attempts. Try again in ${attempt.retryAfterSeconds} seconds.`);
 

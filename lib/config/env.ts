@@ -27,6 +27,8 @@ const envSchema = z.object({
   TELEGRAM_WEBHOOK_SECRET: optionalText,
   TELEGRAM_MODE: z.enum(["webhook", "polling"]).default("webhook"),
   REDIS_URL: optionalText,
+  // Proxies in front of Tern whose X-Forwarded-For is believed (addresses and CIDR ranges, comma-separated).
+  TERN_TRUSTED_PROXIES: optionalText,
   TERN_DEMO: flag,
   TERN_DATA_DIR: z.string().default(".data"),
   TERN_EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),

@@ -12,6 +12,7 @@ import { seedDemo } from "@/lib/demo/seed-demo.ts";
 import { startDemoEmulators } from "@/lib/demo/start-demo-emulators.ts";
 import { createRealtimeServer } from "@/lib/realtime/socket-server.ts";
 import { startBackgroundJobs } from "./background-jobs.ts";
+import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxies } from "./client-address.ts";
 import { directRouteHandler } from "./direct-routes.ts";
 import { serveWithHandler } from "./web-request-bridge.ts";
 
@@ -62,7 +63,10 @@ export async function startTern(options: StartOptions): Promise<RunningTern> {
   await app.prepare();
   const handle = app.getRequestHandler();
   const origin = `http://localhost:${env.PORT}`;
+  const proxies = trustedProxies(env.TERN_TRUSTED_PROXIES);
   const httpServer = createServer((request, response) => {
+    // Over anything the client sent under that name: routes read the address from here.
+    request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], proxies);
     const direct = directRouteHandler(request);
     if (direct) return void serveWithHandler(direct, request, response, origin);
     handle(request, response).catch((error: unknown) => {

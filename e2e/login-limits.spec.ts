@@ -1,0 +1,37 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import pg from "pg";
+import { e2eDatabaseUrlFile } from "./support/server-env.ts";
+
+// Through the real server: X-Forwarded-For from a client that is not a trusted proxy changes
+// nothing (it once gave a password guesser a fresh count for every address it typed).
+
+const ADMIN = "admin@tern.example";
+
+async function signInStatus(request: APIRequestContext, password: string, forwardedFor: string): Promise<boolean> {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: ADMIN, password, json: "true" },
+    headers: { "x-forwarded-for": forwardedFor },
+    maxRedirects: 0,
+  });
+  const location = response.headers().location ?? "";
+  return response.status() < 400 && !location.includes("error=");
+}
+
+test.afterAll(async ({ baseURL }) => {
+  // The admin's counters would otherwise hold for 15 minutes, over later specs.
+  const client = new pg.Client({ connectionString: readFileSync(e2eDatabaseUrlFile(Number(new URL(baseURL!).port)), "utf8").trim() });
+  await client.connect();
+  await client.query(`delete from "LoginAttempt" where key like $1`, [`%${ADMIN}%`]);
+  await client.end();
+});
+
+test("five wrong passwords 'from' 10.66.2.1, then the right one 'from' 10.66.2.2: still refused", async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  // The right password works before (this check can tell a sign-in from a refusal).
+  expect(await signInStatus(request, "tern-demo", "10.66.2.3")).toBe(true);
+  for (let attempt = 0; attempt < 5; attempt++) expect(await signInStatus(request, "wrong-password", "10.66.2.1")).toBe(false);
+  expect(await signInStatus(request, "tern-demo", "10.66.2.2")).toBe(false);
+  await request.dispose();
+});
