@@ -445,6 +445,7 @@ describe("cross-site writes with the session cookie (CSRF)", () => {
     const cookie = await sessionCookieFor(admin);
     const forgeries: Array<[string, Record<string, string>]> = [
       ["Sec-Fetch-Site: cross-site", { cookie, "sec-fetch-site": "cross-site", origin: "https://evil.example" }],
+      ["Sec-Fetch-Site: same-site (a sibling subdomain)", { cookie, "sec-fetch-site": "same-site", host: "help.tern.test", origin: "https://shop.tern.test" }],
       ["a foreign Origin only", { cookie, host: "tern.test", origin: "https://evil.example" }],
       ["a foreign port of Tern's host", { cookie, host: "tern.test", origin: "http://tern.test:8080" }],
       ["Origin: null (sandboxed frame)", { cookie, host: "tern.test", origin: "null" }],

@@ -16,7 +16,10 @@ import { runtimeConfig } from "@/lib/config/runtime-config.ts";
  */
 export function isCrossSiteBrowserRequest(headers: { get(name: string): string | null }): boolean {
   const site = headers.get("sec-fetch-site");
-  if (site) return site === "cross-site";
+  // Only Tern's own pages (same-origin) and a person typing the address (none) may write with the
+  // cookie. same-site is another origin too: a sibling subdomain (another tenant's shop, an old
+  // marketing page) could otherwise forge writes. The control panel only navigates its iframe.
+  if (site) return site !== "same-origin" && site !== "none";
   const origin = headers.get("origin");
   if (origin === null) return false;
   const originHost = hostOf(origin);

@@ -12,7 +12,7 @@ function sign(overrides: Partial<Parameters<typeof signPayload>[0]> = {}) {
 
 describe("verifySignedPayload", () => {
   it("returns the store, the user and the owner of a good payload", async () => {
-    expect(await verifySignedPayload(await sign(), app)).toEqual({ storeHash: "abc123", user: { ...user, locale: "en-US" }, owner, url: "/" });
+    expect(await verifySignedPayload(await sign(), app)).toEqual({ storeHash: "abc123", user: { ...user, locale: "en-US" }, owner, url: "/", jti: expect.any(String), expiresAt: expect.any(Date) });
   });
 
   it("tolerates a minute of clock skew, not more", async () => {

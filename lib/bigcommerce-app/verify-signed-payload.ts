@@ -19,6 +19,9 @@ const claimsSchema = z.object({
   owner: z.object({ id: userId, email }),
   url: z.string().optional(),
   channel_id: z.number().nullish(),
+  // Each payload is accepted once (claim-signed-payload.ts): its id and when it stops mattering.
+  jti: z.string().min(1).max(200).regex(/^[^\u0000]*$/, "jti must not contain NUL"),
+  exp: z.number(),
 });
 
 export type SignedPayload = {
@@ -27,6 +30,9 @@ export type SignedPayload = {
   owner: { id: number; email: string };
   /** The control-panel path the user opened the app from, when BigCommerce sends one. */
   url?: string;
+  /** The token's own id and expiry: a load link is accepted once. */
+  jti: string;
+  expiresAt: Date;
 };
 
 export type AppCredentials = { clientId: string; clientSecret: string };
@@ -48,7 +54,7 @@ export async function verifySignedPayload(jwt: string | null | undefined, app: A
       algorithms: ["HS256"],
       audience: app.clientId,
       issuer: "bc",
-      requiredClaims: ["aud", "sub", "iat", "nbf", "exp"],
+      requiredClaims: ["aud", "sub", "iat", "nbf", "exp", "jti"],
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
       maxTokenAge: MAX_TOKEN_AGE,
       currentDate: now,
@@ -64,6 +70,6 @@ export async function verifySignedPayload(jwt: string | null | undefined, app: A
   if (payload.aud !== app.clientId) reject("wrong audience");
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) reject(claims.error.issues[0]?.message ?? "claims are not valid");
-  const { sub, user, owner, url } = claims.data;
-  return { storeHash: sub.slice("stores/".length), user, owner, ...(url ? { url } : {}) };
+  const { sub, user, owner, url, jti, exp } = claims.data;
+  return { storeHash: sub.slice("stores/".length), user, owner, ...(url ? { url } : {}), jti, expiresAt: new Date(exp * 1000) };
 }

@@ -215,6 +215,21 @@ describe("load (GET /api/bigcommerce/load)", () => {
     expect(tickets.status).toBe(200);
   });
 
+  it("accepts each load link once: a replayed signed_payload_jwt is a 401 with no session", async () => {
+    const hash = newHash();
+    await install(hash);
+    const jwt = await emulator.oauth.signedPayload({ storeHash: hash, user: STAFF, owner: OWNER });
+    const first = await get(`/api/bigcommerce/load?signed_payload_jwt=${jwt}`);
+    expect(first.status).toBe(303);
+    const replayed = await get(`/api/bigcommerce/load?signed_payload_jwt=${jwt}`);
+    expect(replayed.status).toBe(401);
+    expect(replayed.headers.get("set-cookie")).toBeNull();
+    // Two at once: one session, one refusal.
+    const racing = await emulator.oauth.signedPayload({ storeHash: hash, user: STAFF, owner: OWNER });
+    const statuses = (await Promise.all([1, 2].map(() => get(`/api/bigcommerce/load?signed_payload_jwt=${racing}`)))).map((response) => response.status);
+    expect(statuses.sort()).toEqual([303, 401]);
+  });
+
   it("signs the same BigCommerce user into each store as a separate Tern user", async () => {
     const [hashA, hashB] = [newHash(), newHash()];
     await install(hashA);
