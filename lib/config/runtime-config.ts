@@ -52,7 +52,7 @@ function withoutTrailingSlash(url: string): string {
  * The configuration as the environment alone gives it: for tools and tests that never start a
  * server (they set their variables before anything runs), and the base a server starts from.
  */
-export function configFromEnvironment(source: NodeJS.ProcessEnv): RuntimeConfig {
+export function configFromEnvironment(source: Readonly<Record<string, string | undefined>>): RuntimeConfig {
   const sessionSecret = trimmed(source.NEXTAUTH_SECRET) ?? "";
   return {
     databaseUrl: trimmed(source.DATABASE_URL) ?? "",

@@ -14,7 +14,13 @@ import { createRealtimeServer } from "@/lib/realtime/socket-server.ts";
 import { startBackgroundJobs } from "./background-jobs.ts";
 import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxies } from "./client-address.ts";
 import { directRouteHandler } from "./direct-routes.ts";
+import { securityHeaders, withDefaultHeaders } from "./security-headers.ts";
 import { serveWithHandler } from "./web-request-bridge.ts";
+
+function pathOf(url: string | undefined): string {
+  const path = (url ?? "/").split("?")[0]!;
+  return path.length > 1 ? path.replace(/\/+$/, "") : path;
+}
 
 export type StartOptions = { dev: boolean; dir?: string; log?: (line: string) => void };
 export type RunningTern = { url: string; close: () => Promise<void> };
@@ -67,6 +73,7 @@ export async function startTern(options: StartOptions): Promise<RunningTern> {
   const httpServer = createServer((request, response) => {
     // Over anything the client sent under that name: routes read the address from here.
     request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], proxies);
+    withDefaultHeaders(response, securityHeaders(pathOf(request.url), config, { dev: options.dev }));
     const direct = directRouteHandler(request);
     if (direct) return void serveWithHandler(direct, request, response, origin);
     handle(request, response).catch((error: unknown) => {

@@ -3,7 +3,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
 import { e2eDatabaseUrlFile } from "./support/server-env.ts";
 
-// Through the real server: X-Forwarded-For from a client that is not a trusted proxy changes
+// Through the real server. X-Forwarded-For from a client that is not a trusted proxy changes
 // nothing (it once gave a password guesser a fresh count for every address it typed).
 
 const ADMIN = "admin@tern.example";
@@ -33,5 +33,19 @@ test("five wrong passwords 'from' 10.66.2.1, then the right one 'from' 10.66.2.2
   expect(await signInStatus(request, "tern-demo", "10.66.2.3")).toBe(true);
   for (let attempt = 0; attempt < 5; attempt++) expect(await signInStatus(request, "wrong-password", "10.66.2.1")).toBe(false);
   expect(await signInStatus(request, "tern-demo", "10.66.2.2")).toBe(false);
+  await request.dispose();
+});
+
+test("every page carries a content security policy that keeps other sites from framing or scripting it", async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  for (const path of ["/login", "/inbox", "/admin", "/api/health"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    const headers = response.headers();
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBeTruthy();
+    const policy = headers["content-security-policy"] ?? "";
+    expect(policy, path).toContain("script-src 'self' 'unsafe-inline'");
+    expect(policy, path).toMatch(path === "/login" ? /frame-ancestors 'self'$|frame-ancestors 'self';/ : /frame-ancestors 'self' https:\/\/\*\.bigcommerce\.com/);
+  }
   await request.dispose();
 });
