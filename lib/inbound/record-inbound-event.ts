@@ -1,6 +1,7 @@
 import type { Db, Tx } from "@/lib/db/client.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { InboundSource } from "@/lib/generated/prisma/enums.ts";
+import { AppError } from "@/lib/errors.ts";
 import { uuidV7 } from "@/lib/ids/uuid-v7.ts";
 import { notifyInboundEvent } from "./inbound-signal.ts";
 
@@ -45,24 +46,35 @@ function toRow(input: RecordInboundEventInput): Row {
   return { id: uuidV7(), storeId: input.storeId, source: input.source, dedupeKey, kind, payload: payloadText(input.payload) };
 }
 
-/** One INSERT for many rows, each either stored or found to be a duplicate. */
-async function insertRows(db: Tx, rows: Row[]): Promise<Map<string, RecordedInboundEvent>> {
+/**
+ * One INSERT for many rows, each stored, found to be a duplicate, or (null) refused because its
+ * store is uninstalled: checked in the same statement, so an uninstall stops every instance's
+ * receivers at once, whatever their caches still say.
+ */
+async function insertRows(db: Tx, rows: Row[]): Promise<Map<string, RecordedInboundEvent | null>> {
   const values = rows.map(
     (row) => Prisma.sql`(${row.id}::uuid, ${row.storeId}::uuid, ${row.source}::"InboundSource", ${row.dedupeKey}, ${row.kind}, ${row.payload}::jsonb)`,
   );
   const inserted = await db.$queryRaw<{ id: string; dedupeKey: string }[]>`
     INSERT INTO "InboundEvent" (id, "storeId", source, "dedupeKey", kind, payload)
-    VALUES ${Prisma.join(values)}
+    SELECT v.id, v."storeId", v.source, v."dedupeKey", v.kind, v.payload
+    FROM (VALUES ${Prisma.join(values)}) AS v(id, "storeId", source, "dedupeKey", kind, payload)
+    WHERE v."storeId" IS NULL OR EXISTS (SELECT 1 FROM "Store" s WHERE s.id = v."storeId" AND s.status <> 'UNINSTALLED')
     ON CONFLICT ("dedupeKey") DO NOTHING
     RETURNING id, "dedupeKey"`;
-  const results = new Map<string, RecordedInboundEvent>(inserted.map((row) => [row.dedupeKey, { id: row.id, duplicate: false }]));
+  const results = new Map<string, RecordedInboundEvent | null>(inserted.map((row) => [row.dedupeKey, { id: row.id, duplicate: false }]));
   const missing = rows.filter((row) => !results.has(row.dedupeKey)).map((row) => row.dedupeKey);
   if (missing.length) {
     const existing = await db.inboundEvent.findMany({ where: { dedupeKey: { in: missing } }, select: { id: true, dedupeKey: true } });
     for (const row of existing) results.set(row.dedupeKey, { id: row.id, duplicate: true });
+    for (const key of missing) if (!results.has(key)) results.set(key, null);
   }
   if (inserted.length) notifyInboundEvent();
   return results;
+}
+
+function storeGone(): AppError {
+  return new AppError("NOT_FOUND", "No store with this hash is installed");
 }
 
 /**
@@ -123,10 +135,9 @@ class InsertBatcher {
   }
 }
 
-function settle(pending: Pending, result: RecordedInboundEvent | undefined): void {
-  // Only a delete between the insert and the lookup leaves no row: the key was taken all the same.
-  const outcome = result ?? { id: pending.row.id, duplicate: true };
-  for (const waiter of pending.waiters) waiter.resolve(outcome);
+function settle(pending: Pending, result: RecordedInboundEvent | null | undefined): void {
+  if (result === null || result === undefined) return fail(pending, storeGone());
+  for (const waiter of pending.waiters) waiter.resolve(result);
 }
 
 function fail(pending: Pending, error: unknown): void {
@@ -143,13 +154,15 @@ function isClient(db: Tx): db is Db {
 /**
  * Stores one inbound event for the worker. When this resolves (outside a transaction) the event
  * is committed, so the webhook may acknowledge; a duplicate key changes nothing and returns the
- * stored event's id. Inside a caller's transaction it is one statement of that transaction.
+ * stored event's id; an uninstalled store's event is refused (NOT_FOUND). Inside a caller's
+ * transaction it is one statement of that transaction.
  */
 export async function recordInboundEvent(db: Tx, input: RecordInboundEventInput): Promise<RecordedInboundEvent> {
   const row = toRow(input);
   if (!isClient(db)) {
     const result = (await insertRows(db, [row])).get(row.dedupeKey);
-    return result ?? { id: row.id, duplicate: true };
+    if (!result) throw storeGone();
+    return result;
   }
   let batcher = batchers.get(db);
   if (!batcher) {

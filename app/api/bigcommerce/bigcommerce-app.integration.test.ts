@@ -361,11 +361,23 @@ describe("uninstall (GET /api/bigcommerce/uninstall)", () => {
     const ownerCookie = cookieHeader(await load(hash));
     await createTicket(store.id, { subject: "Kept across uninstall" });
     expect((await get("/api/v1/tickets", { cookie: ownerCookie })).status).toBe(200);
+    const deliver = (id: number) =>
+      fetch(`${tern.url}/api/webhooks/bigcommerce`, {
+        method: "POST",
+        headers: { "content-type": "application/json", [WEBHOOK_SECRET_HEADER]: store.webhookSecret },
+        body: JSON.stringify({ scope: "store/order/updated", store_id: "1", data: { type: "order", id }, hash: `h${id}`, created_at: id, producer: `stores/${hash}` }),
+      });
+    // Accepted while installed (and the receiver now holds the store in its cache).
+    expect((await deliver(1)).status).toBe(200);
 
     const jwt = await emulator.oauth.uninstall({ storeHash: hash, user: OWNER });
     const response = await get(`/api/bigcommerce/uninstall?signed_payload_jwt=${jwt}`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ uninstalled: true, purged: false });
+    // Refused at once, whatever the cache says, and nothing stored.
+    const late = await deliver(2);
+    expect(late.status).toBe(404);
+    expect(await db().inboundEvent.count({ where: { storeId: store.id, dedupeKey: { contains: ":h2:" } } })).toBe(0);
 
     const after = await storeByHash(hash);
     expect(after).toMatchObject({ status: "UNINSTALLED", accessTokenEncrypted: null });
