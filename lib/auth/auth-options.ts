@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client.ts";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/server/client-address.ts";
 import { isSafeCallbackUrl } from "./callback-url.ts";
+import { sessionEnded } from "./authenticate-request.ts";
 import { checkLoginAllowed, recordFailedLogin, resetLoginAttempts } from "./login-rate-limit.ts";
 import { verifyPassword } from "./password.ts";
 import { SESSION_MAX_AGE_SECONDS } from "./session-lifetime.ts";
@@ -26,6 +27,15 @@ declare module "next-auth/jwt" {
   interface JWT {
     storeId: string;
     role: Role;
+    /** Unix seconds of the sign-in this session came from; a user's sessionsValidFrom ends older ones. */
+    signedInAt?: number;
+  }
+}
+
+/** A session the user's disable or role change ended: next-auth drops its cookie, the page asks to sign in. */
+class SessionEndedError extends Error {
+  constructor() {
+    super("This session ended: the account was disabled or its role changed. Sign in again.");
   }
 }
 
@@ -51,6 +61,18 @@ export const authOptions: NextAuthOptions = {
   },
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login" },
+  logger: {
+    // An ended session is expected, not a server error: next-auth clears its cookie quietly.
+    error(code, metadata) {
+      const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
+      if (error instanceof SessionEndedError) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+    warn(code) {
+      console.warn(`[next-auth][warn][${code}]`);
+    },
+    debug() {},
+  },
   providers: [
     CredentialsProvider({
       name: "Email and password",
@@ -89,13 +111,24 @@ export const authOptions: NextAuthOptions = {
       if (!isSafeCallbackUrl(url, baseUrl)) return baseUrl;
       return url.startsWith("/") ? `${baseUrl}${url}` : url;
     },
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
         token.storeId = user.storeId;
         token.role = user.role;
         token.name = user.name;
+        token.signedInAt = Math.floor(Date.now() / 1000);
+        return token;
       }
+      // Every later read of the session: the account as it is now, not as it was at sign-in.
+      const current = token.sub
+        ? await db().user.findUnique({ where: { id: token.sub }, select: { role: true, name: true, disabledAt: true, sessionsValidFrom: true, store: { select: { status: true } } } })
+        : null;
+      if (!current || current.disabledAt || current.store.status === "UNINSTALLED" || sessionEnded(current.sessionsValidFrom, token.signedInAt ?? (typeof token.iat === "number" ? token.iat : 0))) {
+        throw new SessionEndedError();
+      }
+      token.role = current.role;
+      token.name = current.name;
       return token;
     },
     session({ session, token }) {

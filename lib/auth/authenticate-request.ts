@@ -1,12 +1,12 @@
 import { db } from "@/lib/db/client.ts";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
 import { hashApiToken, looksLikeApiToken } from "./api-tokens.ts";
-import { readSessionCookie } from "./session-token.ts";
+import { readSessionCookie, type SessionClaims } from "./session-token.ts";
 
 export type ApiActor = { userId: string; storeId: string; role: Role; name: string };
 
 // The store's status comes along: nobody acts for a store that uninstalled the app.
-const actorSelect = { id: true, storeId: true, role: true, name: true, disabledAt: true, store: { select: { status: true } } } as const;
+const actorSelect = { id: true, storeId: true, role: true, name: true, disabledAt: true, sessionsValidFrom: true, store: { select: { status: true } } } as const;
 
 async function actorFromBearer(token: string): Promise<ApiActor | null> {
   if (!looksLikeApiToken(token)) return null;
@@ -20,10 +20,18 @@ async function actorFromBearer(token: string): Promise<ApiActor | null> {
   return { userId: row.user.id, storeId: row.storeId, role: row.user.role, name: row.user.name };
 }
 
-/** The user of the current user id, re-read so that a disabled user or a changed role takes effect at once. */
-export async function actorFromUserId(userId: string): Promise<ApiActor | null> {
-  const user = await db().user.findUnique({ where: { id: userId }, select: actorSelect });
-  if (!user || user.disabledAt || user.store.status === "UNINSTALLED") return null;
+/** Whether a session signed in at `signedInAt` (unix seconds) predates the user's last disable or role change. */
+export function sessionEnded(sessionsValidFrom: Date | null, signedInAt: number): boolean {
+  return sessionsValidFrom !== null && signedInAt < Math.floor(sessionsValidFrom.getTime() / 1000);
+}
+
+/**
+ * The user of a session, re-read so that a disabled user or a changed role takes effect at once;
+ * a session from before the user was disabled or changed role stays ended (also once re-enabled).
+ */
+export async function actorFromSession(session: SessionClaims): Promise<ApiActor | null> {
+  const user = await db().user.findUnique({ where: { id: session.userId }, select: actorSelect });
+  if (!user || user.disabledAt || user.store.status === "UNINSTALLED" || sessionEnded(user.sessionsValidFrom, session.signedInAt)) return null;
   return { userId: user.id, storeId: user.storeId, role: user.role, name: user.name };
 }
 
@@ -35,5 +43,5 @@ export async function authenticateRequest(request: Request): Promise<ApiActor | 
     return scheme?.toLowerCase() === "bearer" && token ? actorFromBearer(token.trim()) : null;
   }
   const session = await readSessionCookie(request.headers.get("cookie"));
-  return session ? actorFromUserId(session.userId) : null;
+  return session ? actorFromSession(session) : null;
 }

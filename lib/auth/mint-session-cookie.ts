@@ -23,7 +23,7 @@ export async function mintSessionToken(user: SessionSubject): Promise<string> {
   return encode({
     secret,
     maxAge: SESSION_MAX_AGE_SECONDS,
-    token: { sub: user.id, storeId: user.storeId, role: user.role, name: user.name, email: user.email ?? null },
+    token: { sub: user.id, storeId: user.storeId, role: user.role, name: user.name, email: user.email ?? null, signedInAt: Math.floor(Date.now() / 1000) },
   });
 }
 

@@ -1,6 +1,6 @@
 import { headers } from "next/headers";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
-import { actorFromUserId, type ApiActor } from "./authenticate-request.ts";
+import { actorFromSession, type ApiActor } from "./authenticate-request.ts";
 import { readSessionCookie } from "./session-token.ts";
 
 export type PageAccess = { actor: ApiActor; allowed: true } | { actor: ApiActor | null; allowed: false; embedded: boolean };
@@ -14,7 +14,7 @@ export type PageAccess = { actor: ApiActor; allowed: true } | { actor: ApiActor 
 export async function pageAccess(roles: readonly Role[]): Promise<PageAccess> {
   const requestHeaders = await headers();
   const session = await readSessionCookie(requestHeaders.get("cookie"));
-  const actor = session ? await actorFromUserId(session.userId) : null;
+  const actor = session ? await actorFromSession(session) : null;
   if (actor && roles.includes(actor.role)) return { actor, allowed: true };
   return { actor, allowed: false, embedded: requestHeaders.get("sec-fetch-dest") === "iframe" };
 }

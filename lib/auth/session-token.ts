@@ -34,7 +34,8 @@ function sessionCookie(cookies: Map<string, string>): string | undefined {
   return undefined;
 }
 
-export type SessionClaims = { userId: string };
+/** `signedInAt`: unix seconds of the sign-in the session came from (a user's sessionsValidFrom ends older ones). */
+export type SessionClaims = { userId: string; signedInAt: number };
 
 /** Verifies the next-auth session cookie in a Cookie header; null when absent, forged or expired. */
 export async function readSessionCookie(cookieHeader: string | null | undefined): Promise<SessionClaims | null> {
@@ -43,7 +44,10 @@ export async function readSessionCookie(cookieHeader: string | null | undefined)
   if (!token || !secret) return null;
   try {
     const claims = await decode({ token, secret });
-    return claims?.sub ? { userId: claims.sub } : null;
+    if (!claims?.sub) return null;
+    // Sessions minted before signedInAt existed carry only iat, which a refresh moves forward.
+    const signedInAt = typeof claims.signedInAt === "number" ? claims.signedInAt : typeof claims.iat === "number" ? claims.iat : 0;
+    return { userId: claims.sub, signedInAt };
   } catch {
     return null;
   }

@@ -41,7 +41,7 @@ export async function findOrCreateAppUserInTx(tx: Tx, storeId: string, person: B
     if (!options.admin && row.disabledAt) return { disabled: true };
     row = await tx.user.update({
       where: { id: row.id, storeId },
-      data: { bigcommerceUserId: person.id, ...(needsAdmin ? { role: "ADMIN", disabledAt: null } : {}) },
+      data: { bigcommerceUserId: person.id, ...(needsAdmin ? { role: "ADMIN", disabledAt: null, ...(row.role !== "ADMIN" ? { sessionsValidFrom: new Date() } : {}) } : {}) },
       select: userSelect,
     });
   }

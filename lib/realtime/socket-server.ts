@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { z } from "zod";
-import { actorFromUserId } from "@/lib/auth/authenticate-request.ts";
+import { actorFromSession } from "@/lib/auth/authenticate-request.ts";
 import { isCrossSiteBrowserRequest } from "@/lib/auth/cross-site-request.ts";
 import { readSessionCookie } from "@/lib/auth/session-token.ts";
 import { db } from "@/lib/db/client.ts";
@@ -55,7 +55,7 @@ export async function createRealtimeServer(httpServer: HttpServer, options: Opti
   io.use(async (socket, next) => {
     try {
       const session = await readSessionCookie(socket.handshake.headers.cookie);
-      const actor = session ? await actorFromUserId(session.userId) : null;
+      const actor = session ? await actorFromSession(session) : null;
       if (!actor) return next(new Error("unauthorized"));
       socket.data = { userId: actor.userId, storeId: actor.storeId, role: actor.role, name: actor.name };
       next();

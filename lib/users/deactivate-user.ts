@@ -13,7 +13,7 @@ const DONE = ["RESOLVED", "CLOSED"] as const;
 export async function deactivateUserInTx(tx: Tx, input: { storeId: string; userId: string; now: Date }): Promise<TicketChange[]> {
   const { storeId, userId, now } = input;
   const user = await tx.user.findFirstOrThrow({ where: { id: userId, storeId }, select: { disabledAt: true } });
-  await tx.user.update({ where: { id: userId, storeId }, data: { disabledAt: user.disabledAt ?? now, availability: "OFFLINE" }, select: { id: true } });
+  await tx.user.update({ where: { id: userId, storeId }, data: { disabledAt: user.disabledAt ?? now, availability: "OFFLINE", sessionsValidFrom: now }, select: { id: true } });
   await tx.apiToken.updateMany({ where: { storeId, userId, revokedAt: null }, data: { revokedAt: now } });
   const tickets = await tx.ticket.findMany({ where: { storeId, assigneeId: userId, status: { notIn: [...DONE] } }, select: { id: true } });
   const changes: TicketChange[] = [];

@@ -32,7 +32,14 @@ export async function updateStorePerson(db: Db, input: { storeId: string; actorI
     }
     await tx.user.update({
       where: { id: userId, storeId },
-      data: { role: patch.role, capacity: patch.capacity, teamId: patch.teamId, ...(patch.disabled === false ? { disabledAt: null } : {}) },
+      data: {
+        role: patch.role,
+        capacity: patch.capacity,
+        teamId: patch.teamId,
+        ...(patch.disabled === false ? { disabledAt: null } : {}),
+        // Sessions signed in with the old role end: the next request signs in again with the new one.
+        ...(patch.role !== undefined && patch.role !== user.role ? { sessionsValidFrom: now } : {}),
+      },
       select: { id: true },
     });
     let unassigned: TicketChange[] = [];
