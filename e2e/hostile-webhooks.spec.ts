@@ -15,8 +15,10 @@ function serverPid(): number {
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const commandLine = readFileSync(`/proc/${entry}/cmdline`, "utf8");
-      if (commandLine.includes("e2e/start-server.ts") && readlinkSync(`/proc/${entry}/cwd`) === process.cwd()) return Number(entry);
+      const argv = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+      // The node process itself, not the shell Playwright started it through.
+      const isNode = argv[0] === process.execPath || argv[0]?.endsWith("/node") || argv[0] === "node";
+      if (isNode && argv.includes("e2e/start-server.ts") && readlinkSync(`/proc/${entry}/cwd`) === process.cwd()) return Number(entry);
     } catch {
       // A process that ended meanwhile, or one we may not read.
     }
@@ -33,6 +35,8 @@ test("225 webhooks naming 900 KB store hashes leave the server answering, its me
   test.setTimeout(180_000);
   const pid = serverPid();
   const before = residentMb(pid);
+  // A node server, not a shell: well over 50 MB resident.
+  expect(before).toBeGreaterThan(100);
   const padding = "a".repeat(HASH_BYTES);
   const statuses: number[] = [];
   let next = 0;
