@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
+import { PEOPLE } from "./support/browser-session.ts";
+import { openInbox } from "./support/inbox-page.ts";
 import { e2eDatabaseUrlFile } from "./support/server-env.ts";
 
 // Through the real server. X-Forwarded-For from a client that is not a trusted proxy changes
@@ -48,4 +50,11 @@ test("every page carries a content security policy that keeps other sites from f
     expect(policy, path).toMatch(path === "/login" ? /frame-ancestors 'self'$|frame-ancestors 'self';/ : /frame-ancestors 'self' https:\/\/\*\.bigcommerce\.com/);
   }
   await request.dispose();
+});
+
+test("a signed-in agent gets a one-time code to link their Telegram account in the staff group", async ({ browser }) => {
+  const page = await openInbox(browser, PEOPLE.ada.email, "/settings/telegram");
+  await page.getByRole("button", { name: "Get a link code" }).click();
+  await expect(page.getByTestId("staff-link-code")).toContainText(/\/iam [2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}/);
+  await page.context().close();
 });

@@ -85,6 +85,8 @@ const ACCESS: Record<string, Access> = {
   "GET /telegram/bot": "ADMIN",
   "PUT /telegram/bot": "ADMIN",
   "DELETE /telegram/bot": "ADMIN",
+  // Anyone links their own Telegram account to the staff group, with a code only they are shown.
+  "POST /telegram/staff-link-code": "SIGNED_IN",
   "GET /webhooks/health": "SUPERVISOR",
   "GET /webhooks/dead-letters": "SUPERVISOR",
   "POST /webhooks/dead-letters/[id]/retry": "SUPERVISOR",

@@ -8,13 +8,14 @@ import { cx } from "@/components/ui/cx.ts";
 import { focusRing } from "@/components/ui/styles.ts";
 import { ToastProvider } from "@/components/ui/toast.tsx";
 
-type Page = "templates" | "knowledge-base" | "routing" | "sla";
+type Page = "templates" | "knowledge-base" | "routing" | "sla" | "telegram";
 
 const PAGES: Array<{ id: Page; href: string; label: string; hint: string; supervisors?: true }> = [
   { id: "templates", href: "/settings/templates", label: "Templates", hint: "Canned replies with order variables" },
   { id: "knowledge-base", href: "/settings/knowledge-base", label: "Knowledge base", hint: "Articles suggested on tickets" },
   { id: "routing", href: "/settings/routing", label: "Routing", hint: "Assignment rules and capacity", supervisors: true },
   { id: "sla", href: "/settings/sla", label: "SLA", hint: "Targets and escalation", supervisors: true },
+  { id: "telegram", href: "/settings/telegram", label: "Telegram", hint: "Answer from the staff group" },
 ];
 
 export function SettingsShell({ user, active, children }: { user: HeaderUser; active: Page; children: ReactNode }) {

@@ -24,6 +24,28 @@ type PeerAwareAdapter = { nodesMap: Map<string, number>; doPublish(message: { ty
  * database outage (failed publishes) every event is published again until peers have had time to
  * be heard from.
  */
+// How long a process starting while PostgreSQL is down (restarting, failing over) waits for it.
+const DATABASE_WAIT_MS = 60_000;
+
+/**
+ * A worker process started while the database restarts must not die of it (it did: the soak's
+ * replacement worker exited with ECONNREFUSED): wait, then go on as if it had been up.
+ */
+async function waitForDatabase(pool: pg.Pool, log: ((line: string) => void) | undefined): Promise<void> {
+  const deadline = Date.now() + DATABASE_WAIT_MS;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await pool.query("SELECT 1");
+      if (attempt > 0) log?.("socket.io fan-out: the database is back");
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      if (attempt === 0) log?.(`socket.io fan-out: waiting for the database (${error instanceof Error ? error.message : String(error)})`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
 export async function attachPostgresAdapter(
   io: RealtimeServer,
   databaseUrl: string,
@@ -39,7 +61,7 @@ export async function attachPostgresAdapter(
   // without a listener of its own, that connection's error when the database restarts would be an
   // uncaught exception and end the process. The adapter reconnects by itself once the connection ends.
   pool.on("connect", (client) => client.on("error", (error) => log?.(`socket.io fan-out connection: ${error.message}`)));
-  await pool.query("SELECT 1");
+  await waitForDatabase(pool, log);
 
   let unsureUntil = Date.now() + heartbeatTimeout;
   const makeAdapter = createAdapter(pool, {

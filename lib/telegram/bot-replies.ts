@@ -82,10 +82,10 @@ export const replies = {
   csatQuestion: (ticketNumber: number) => `Your request #${ticketNumber} was resolved. How did we do? Tap 1 (poor) to 5 (excellent) stars.`,
   csatThanks: (score: number) => `Thanks for rating us ${score}/5!`,
   csatClosed: () => "Thanks, but this rating is no longer open.",
-  staffUnknown: () => "I don't know who you are in Tern yet: send /iam <your Tern email> in this group first, then write again.",
+  staffUnknown: () => "I don't know who you are in Tern yet: in Tern, open Settings → Telegram, then send /iam <the code it shows> in this group, and write again.",
+  staffUseCode: () => "Send the one-time code from Tern instead (Settings → Telegram): /iam <code>. An email alone proves nothing.",
+  staffBadCode: () => "That code is not valid: it may have expired (codes last 10 minutes) or been used. Get a new one in Tern (Settings → Telegram).",
   staffLinked: (name: string) => `Linked: your messages in ticket topics now go to customers as ${name}.`,
-  staffAlreadyLinked: (name: string) => `${name} is already linked to another Telegram account. Unlink it in Tern first.`,
-  staffNoSuchUser: (email: string) => `No active Tern user with the email ${email} in this store.`,
   staffTicketClosed: (ticketNumber: number) => `Request #${ticketNumber} is closed: the customer will not receive this.`,
 };
 

@@ -3,13 +3,14 @@ import type { Tx } from "@/lib/db/client.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import { addReplyInTx } from "@/lib/tickets/add-reply.ts";
 import { replies } from "./bot-replies.ts";
+import { looksLikeStaffLinkCode, redeemStaffLinkCodeInTx } from "./staff-link-code.ts";
 import { inChatTransaction } from "./chat-transaction.ts";
 import { enqueueDeliveriesInTx } from "./enqueue-delivery.ts";
 import type { TelegramSettings } from "./load-telegram-settings.ts";
 import { describeContent, messageContent } from "./message-content.ts";
 import type { TelegramEffects } from "./telegram-effects.ts";
 
-const IAM = /^\/iam(?:@\w+)?\s+(\S+@\S+)\s*$/i;
+const IAM = /^\/iam(?:@\w+)?(?:\s+(\S+))?\s*$/i;
 
 function threadOf(message: Message): number | undefined {
   return "message_thread_id" in message && typeof message.message_thread_id === "number" ? message.message_thread_id : undefined;
@@ -20,22 +21,21 @@ async function sayInStaffChat(tx: Tx, effects: TelegramEffects, settings: Telegr
   await enqueueDeliveriesInTx(tx, settings.storeId, [{ chatId: settings.staffChatId!, payload: { type: "text", text, ...(threadId !== undefined ? { threadId } : {}) } }]);
 }
 
-/** "/iam ada@store.example": this Telegram account answers as that Tern user from now on. */
-async function linkStaffMember(tx: Tx, effects: TelegramEffects, settings: TelegramSettings, message: Message, email: string): Promise<void> {
+/**
+ * "/iam <code>": this Telegram account answers as the Tern user who was shown the code (Settings →
+ * Telegram, valid 10 minutes, once). Anyone in the group could type a colleague's email, and did
+ * become them: an email is no proof, a code only its user has seen is.
+ */
+async function linkStaffMember(tx: Tx, effects: TelegramEffects, settings: TelegramSettings, message: Message, code: string | undefined, now: Date): Promise<void> {
   const { storeId } = settings;
+  if (!code || !looksLikeStaffLinkCode(code)) return sayInStaffChat(tx, effects, settings, replies.staffUseCode(), threadOf(message));
+  const user = await redeemStaffLinkCodeInTx(tx, { storeId, code, now });
+  if (!user) return sayInStaffChat(tx, effects, settings, replies.staffBadCode(), threadOf(message));
   const telegramUserId = BigInt(message.from!.id);
-  const user = await tx.user.findFirst({
-    where: { storeId, email: { equals: email, mode: "insensitive" }, disabledAt: null },
-    select: { id: true, name: true, telegramUserId: true },
-  });
-  if (!user) return sayInStaffChat(tx, effects, settings, replies.staffNoSuchUser(email), threadOf(message));
-  // The staff group is trusted, but not to take over a colleague's existing link.
-  if (user.telegramUserId !== null && user.telegramUserId !== telegramUserId) {
-    return sayInStaffChat(tx, effects, settings, replies.staffAlreadyLinked(user.name), threadOf(message));
-  }
   // One Telegram account per user and per store: free it from whoever had it before.
   await tx.user.updateMany({ where: { storeId, telegramUserId, NOT: { id: user.id } }, data: { telegramUserId: null } });
   await tx.user.update({ where: { id: user.id }, data: { telegramUserId }, select: { id: true } });
+  await tx.auditLog.create({ data: { storeId, actorId: user.id, action: "user.telegram_linked", targetType: "User", targetId: user.id, detail: { telegramUserId: String(telegramUserId) } } });
   await sayInStaffChat(tx, effects, settings, replies.staffLinked(user.name), threadOf(message));
 }
 
@@ -54,7 +54,7 @@ export async function handleStaffMessage(input: { settings: TelegramSettings; me
   const threadId = threadOf(message);
 
   await inChatTransaction(storeId, staffChatId, async (tx, effects) => {
-    if (iam) return linkStaffMember(tx, effects, settings, message, iam[1]!);
+    if (iam) return linkStaffMember(tx, effects, settings, message, iam[1], input.now ?? new Date());
     if (threadId === undefined || !("is_topic_message" in message) || !message.is_topic_message) return;
     const ticket = await tx.ticket.findFirst({ where: { storeId, telegramTopicId: threadId }, select: { id: true, number: true, status: true } });
     if (!ticket) return;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
 import { createCustomer, createUser, type TestUser } from "@/lib/testing/factories.ts";
+import { issueStaffLinkCode } from "@/lib/telegram/staff-link-code.ts";
 import { startTelegramHarness, type TelegramHarness } from "@/lib/testing/telegram-harness.ts";
 import { addReply } from "@/lib/tickets/add-reply.ts";
 
@@ -49,14 +50,27 @@ describe("forum-topic mirroring", () => {
     const customerInbox = () => customer.received().filter((entry) => entry.text !== undefined && !entry.text.startsWith("Thanks! I opened"));
     expect(customerInbox()).toEqual([]);
 
+    // An email is no proof: anyone in the group could type a colleague's (or the admin's).
     member.sendText("/iam ADA@store.test", { threadId: topic!.threadId });
+    await harness.settle();
+    expect(staff.received().at(-1)?.text).toContain("one-time code");
+    expect((await db().user.findUniqueOrThrow({ where: { id: agent.id }, select: { telegramUserId: true } })).telegramUserId).toBeNull();
+
+    // The code Ada was shown in Tern links her account, once.
+    const { code } = await issueStaffLinkCode(db(), { storeId: harness.store.id, userId: agent.id });
+    member.sendText(`/iam ${code}`, { threadId: topic!.threadId });
     await harness.settle();
     expect(staff.received().at(-1)?.text).toBe("Linked: your messages in ticket topics now go to customers as Ada Agent.");
 
-    // Another member cannot take over Ada's link.
-    staff.member(9_002, "Mallory").sendText("/iam ada@store.test", { threadId: topic!.threadId });
-    await harness.settle();
-    expect(staff.received().at(-1)?.text).toBe("Ada Agent is already linked to another Telegram account. Unlink it in Tern first.");
+    // Another member who saw the code cannot use it again, nor an expired one, nor a guess.
+    const mallory = staff.member(9_002, "Mallory");
+    const expired = await issueStaffLinkCode(db(), { storeId: harness.store.id, userId: agent.id, now: new Date(Date.now() - 11 * 60_000) });
+    for (const attempt of [code, expired.code, "ABCD-EFGH"]) {
+      mallory.sendText(`/iam ${attempt}`, { threadId: topic!.threadId });
+      await harness.settle();
+      expect(staff.received().at(-1)?.text).toContain("not valid");
+    }
+    expect((await db().user.findUniqueOrThrow({ where: { id: agent.id }, select: { telegramUserId: true } })).telegramUserId).toBe(9_001n);
 
     member.sendText("Hi Kim, it ships tomorrow", { threadId: topic!.threadId });
     member.sendPhoto({ threadId: topic!.threadId, caption: "Your parcel, packed" });
