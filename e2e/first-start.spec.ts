@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { PEOPLE, signIn } from "./support/browser-session.ts";
-import { freePort, startAsNewcomer, type StartedTern } from "./support/first-start.ts";
+import { freePort } from "@/lib/server/free-port.ts";
+import { startAsNewcomer, type StartedTern } from "./support/first-start.ts";
 import { expectNoReload } from "./support/inbox-page.ts";
 import { saveScreenshot } from "./support/screenshots.ts";
 

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 
 /**
  * Tern started exactly as `npm start` starts it, after its build: the start script's last command,
@@ -18,17 +17,6 @@ export function startCommand(): string {
   const command = scripts.start!.split("&&").at(-1)!.trim();
   if (!command.startsWith("node ")) throw new Error(`unexpected start script: ${scripts.start}`);
   return command;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startAsNewcomer(input: { port: number; dataDir: string; timeoutMs?: number }): Promise<StartedTern> {

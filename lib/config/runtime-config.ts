@@ -77,11 +77,6 @@ export function installRuntimeConfig(config: RuntimeConfig): void {
   holder[SLOT] = Object.freeze({ ...config, bigcommerce: Object.freeze({ ...config.bigcommerce }), controlPanel: config.controlPanel && Object.freeze({ ...config.controlPanel }) });
 }
 
-/** Forgets the installed configuration: only for a test that starts and stops servers in one process. */
-export function uninstallRuntimeConfig(): void {
-  delete (globalThis as Holder)[SLOT];
-}
-
 /** This process's configuration: the one a server installed, else the environment's. */
 export function runtimeConfig(): RuntimeConfig {
   return (globalThis as Holder)[SLOT] ?? configFromEnvironment(process.env);

