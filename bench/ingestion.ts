@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { Worker } from "node:worker_threads";
 import pg from "pg";
+import { configFromEnvironment, installRuntimeConfig } from "@/lib/config/runtime-config.ts";
 import { sealSecret } from "@/lib/crypto/secret-box.ts";
 import { db } from "@/lib/db/client.ts";
 import { startBigcommerceEmulator } from "@/lib/emulators/bigcommerce/start-bigcommerce-emulator.ts";
@@ -93,6 +94,8 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
   process.env.TERN_ENCRYPTION_KEY ??= "bench-encryption-key";
   const emulator = await startBigcommerceEmulator({ rateLimit: { quota: 1_000_000 } });
   process.env.BIGCOMMERCE_API_URL = emulator.url;
+  // As a server does: the configuration decided once, not read from the environment on every call.
+  installRuntimeConfig(configFromEnvironment(process.env));
   const tern = await serveDirectHandler(bigcommerceWebhookRoute);
   const rows: BenchRow[] = [];
   try {

@@ -130,7 +130,7 @@ describe("where the embedded PostgreSQL can run", () => {
     const failure = await startEmbeddedDatabase({ dataDir: dir, port: PORT + 4, database: "tern" }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(EmbeddedDatabaseError);
     const message = (failure as Error).message;
-    expect(message).toMatch(/^The embedded PostgreSQL could not start in .*set DATABASE_URL to a PostgreSQL server\.$/);
+    expect(message).toMatch(/^The embedded PostgreSQL could not start in .*: set DATABASE_URL to a PostgreSQL server, or, if that folder holds only demo data, delete it to start afresh\.$/);
     expect(message).not.toContain("\n");
   }, 60_000);
 });

@@ -173,7 +173,7 @@ export class EmbeddedDatabaseError extends Error {
 function explain(error: unknown, dataDir: string): EmbeddedDatabaseError {
   const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
   return new EmbeddedDatabaseError(
-    `The embedded PostgreSQL could not start in ${dataDir} (${detail}). Delete that folder to start afresh, or set DATABASE_URL to a PostgreSQL server.`,
+    `The embedded PostgreSQL could not start in ${dataDir} (${detail}): set DATABASE_URL to a PostgreSQL server, or, if that folder holds only demo data, delete it to start afresh.`,
   );
 }
 

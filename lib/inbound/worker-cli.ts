@@ -6,10 +6,13 @@
 // instances (Redis with REDIS_URL, else PostgreSQL NOTIFY), with no port of its own.
 import { createServer } from "node:http";
 import { hostname } from "node:os";
+import { configFromEnvironment, installRuntimeConfig } from "@/lib/config/runtime-config.ts";
 import { db } from "@/lib/db/client.ts";
 import { createRealtimeServer } from "@/lib/realtime/socket-server.ts";
 import { startInboundWorker } from "./start-inbound-worker.ts";
 
+// Decided once, as a server decides it (lib/config/runtime-config.ts), not re-read from the environment per call.
+installRuntimeConfig(configFromEnvironment(process.env));
 const workerId = process.env.TERN_WORKER_ID ?? `${hostname()}:${process.pid}:cli`;
 const log = (line: string) => console.log(`[worker ${workerId}] ${line}`);
 // An HTTP server that never listens: socket.io only needs it to exist to broadcast through its adapter.
