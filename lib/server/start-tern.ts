@@ -70,10 +70,12 @@ export async function startTern(options: StartOptions): Promise<RunningTern> {
   const handle = app.getRequestHandler();
   const origin = `http://localhost:${env.PORT}`;
   const proxies = trustedProxies(env.TERN_TRUSTED_PROXIES);
+  // Two variants for the life of the server: the sign-in page's, and every other response's.
+  const headers = { page: securityHeaders("/", config, { dev: options.dev }), signIn: securityHeaders("/login", config, { dev: options.dev }) };
   const httpServer = createServer((request, response) => {
     // Over anything the client sent under that name: routes read the address from here.
     request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], proxies);
-    withDefaultHeaders(response, securityHeaders(pathOf(request.url), config, { dev: options.dev }));
+    withDefaultHeaders(response, pathOf(request.url) === "/login" ? headers.signIn : headers.page);
     const direct = directRouteHandler(request);
     if (direct) return void serveWithHandler(direct, request, response, origin);
     handle(request, response).catch((error: unknown) => {
