@@ -6,10 +6,11 @@ import { db } from "@/lib/db/client.ts";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/server/client-address.ts";
 import { isSafeCallbackUrl } from "./callback-url.ts";
-import { sessionEnded } from "./authenticate-request.ts";
+import { actorFromSession } from "./authenticate-request.ts";
 import { checkLoginAllowed, recordFailedLogin, resetLoginAttempts } from "./login-rate-limit.ts";
 import { verifyPassword } from "./password.ts";
 import { SESSION_MAX_AGE_SECONDS } from "./session-lifetime.ts";
+import { signedInAtOf } from "./session-token.ts";
 
 export type SessionUser = { id: string; storeId: string; role: Role; name: string; email: string };
 
@@ -120,13 +121,9 @@ export const authOptions: NextAuthOptions = {
         token.signedInAt = Math.floor(Date.now() / 1000);
         return token;
       }
-      // Every later read of the session: the account as it is now, not as it was at sign-in.
-      const current = token.sub
-        ? await db().user.findUnique({ where: { id: token.sub }, select: { role: true, name: true, disabledAt: true, sessionsValidFrom: true, store: { select: { status: true } } } })
-        : null;
-      if (!current || current.disabledAt || current.store.status === "UNINSTALLED" || sessionEnded(current.sessionsValidFrom, token.signedInAt ?? (typeof token.iat === "number" ? token.iat : 0))) {
-        throw new SessionEndedError();
-      }
+      // Every later read of the session: the account as it is now, judged as /api/v1 judges it.
+      const current = token.sub ? await actorFromSession({ userId: token.sub, signedInAt: signedInAtOf(token) }) : null;
+      if (!current) throw new SessionEndedError();
       token.role = current.role;
       token.name = current.name;
       return token;

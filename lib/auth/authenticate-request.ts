@@ -21,7 +21,7 @@ async function actorFromBearer(token: string): Promise<ApiActor | null> {
 }
 
 /** Whether a session signed in at `signedInAt` (unix seconds) predates the user's last disable or role change. */
-export function sessionEnded(sessionsValidFrom: Date | null, signedInAt: number): boolean {
+function sessionEnded(sessionsValidFrom: Date | null, signedInAt: number): boolean {
   return sessionsValidFrom !== null && signedInAt < Math.floor(sessionsValidFrom.getTime() / 1000);
 }
 

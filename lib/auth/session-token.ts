@@ -37,6 +37,11 @@ function sessionCookie(cookies: Map<string, string>): string | undefined {
 /** `signedInAt`: unix seconds of the sign-in the session came from (a user's sessionsValidFrom ends older ones). */
 export type SessionClaims = { userId: string; signedInAt: number };
 
+/** When the session's sign-in was. Sessions minted before signedInAt existed carry only iat, which a refresh moves forward. */
+export function signedInAtOf(claims: { signedInAt?: unknown; iat?: unknown }): number {
+  return typeof claims.signedInAt === "number" ? claims.signedInAt : typeof claims.iat === "number" ? claims.iat : 0;
+}
+
 /** Verifies the next-auth session cookie in a Cookie header; null when absent, forged or expired. */
 export async function readSessionCookie(cookieHeader: string | null | undefined): Promise<SessionClaims | null> {
   const token = sessionCookie(parseCookies(cookieHeader));
@@ -44,10 +49,7 @@ export async function readSessionCookie(cookieHeader: string | null | undefined)
   if (!token || !secret) return null;
   try {
     const claims = await decode({ token, secret });
-    if (!claims?.sub) return null;
-    // Sessions minted before signedInAt existed carry only iat, which a refresh moves forward.
-    const signedInAt = typeof claims.signedInAt === "number" ? claims.signedInAt : typeof claims.iat === "number" ? claims.iat : 0;
-    return { userId: claims.sub, signedInAt };
+    return claims?.sub ? { userId: claims.sub, signedInAt: signedInAtOf(claims) } : null;
   } catch {
     return null;
   }

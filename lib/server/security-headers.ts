@@ -13,14 +13,14 @@ function origin(url: string): string | null {
   }
 }
 
+export type SecurityHeaders = { "content-security-policy": string; "x-content-type-options": string; "referrer-policy": string };
+
 /**
  * Headers on every response the server sends (a route may set its own instead: the attachment
  * proxy's sandbox CSP, the callbacks' no-referrer). Next's App Router writes inline scripts and
  * styled-components inline styles, hence 'unsafe-inline' for both; what the policy adds is that
  * nothing else loads scripts, and that only Tern and the control panel may frame its pages.
  */
-export type SecurityHeaders = { "content-security-policy": string; "x-content-type-options": string; "referrer-policy": string };
-
 export function securityHeaders(pathname: string, config: RuntimeConfig, options: { dev: boolean }): SecurityHeaders {
   // Plus the control panel of the BigCommerce Tern is configured against (an emulator's in demo mode and tests).
   const controlPanel = [...new Set([...CONTROL_PANEL_ORIGINS, origin(config.bigcommerce.loginUrl), ...(config.controlPanel ? [origin(config.controlPanel.appOpenUrl)] : [])])].filter(
