@@ -87,6 +87,9 @@ const ACCESS: Record<string, Access> = {
   "DELETE /telegram/bot": "ADMIN",
   // Anyone links their own Telegram account to the staff group, with a code only they are shown.
   "POST /telegram/staff-link-code": "SIGNED_IN",
+  // Signed chat links for an order (emails, packing slips): agents hand them out; the storefront script is the admins'.
+  "POST /telegram/chat-links": "SIGNED_IN",
+  "PUT /telegram/storefront-script": "ADMIN",
   "GET /webhooks/health": "SUPERVISOR",
   "GET /webhooks/dead-letters": "SUPERVISOR",
   "POST /webhooks/dead-letters/[id]/retry": "SUPERVISOR",
@@ -119,6 +122,8 @@ const ACCESS: Record<string, Access> = {
   "POST /tickets/[id]/render-template": "SIGNED_IN",
   "POST /tickets/[id]/snooze": "SIGNED_IN",
   "POST /tickets/[id]/transfer": "SIGNED_IN",
+  // "Verify and link" an unverified Telegram chat (audited).
+  "POST /tickets/[id]/verify-chat": "SIGNED_IN",
 };
 
 const ROLES_FOR: Record<Access, readonly Role[]> = { SIGNED_IN: ["AGENT", "SUPERVISOR", "ADMIN"], SUPERVISOR: ["SUPERVISOR", "ADMIN"], ADMIN: ["ADMIN"] };
@@ -132,6 +137,8 @@ const LEAST_ROLE: Record<Access, Role> = { SIGNED_IN: "AGENT", SUPERVISOR: "SUPE
  */
 const ALLOWED_OUTCOME: Record<string, { status: number; code: string; why: string }> = {
   "GET /attachments/[messageId]/[index]": { status: 422, code: "UNPROCESSABLE", why: "the file is fetched from Telegram through the store's bot, and this store has none connected" },
+  "PUT /telegram/storefront-script": { status: 422, code: "UNPROCESSABLE", why: "this store's BigCommerce token was granted without the Checkout content scope the script needs" },
+  "POST /tickets/[id]/verify-chat": { status: 409, code: "CONFLICT", why: "the ticket's customer chat is verified already (a test customer is who they say they are)" },
 };
 
 const CLIENT_ID = "tern-authz-client";
@@ -229,6 +236,8 @@ function bodyFor(label: string): unknown {
     "POST /tickets/[id]/render-template": { templateId: ids.templates },
     "POST /tickets/[id]/snooze": { until: new Date(Date.now() + 86_400_000).toISOString() },
     "POST /tickets/[id]/transfer": { teamId: ids.teams },
+    "POST /telegram/chat-links": { bigcommerceOrderId: orderId },
+    "POST /tickets/[id]/verify-chat": { bigcommerceOrderId: orderId },
   };
   const method = label.split(" ")[0];
   return bodies[label] ?? (method === "GET" || method === "DELETE" ? undefined : {});

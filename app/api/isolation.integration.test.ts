@@ -63,6 +63,7 @@ function bodyFor(method: Method, route: string): unknown {
     "PATCH /sla-policies/[id]": { name: "B" },
     "PATCH /escalation-policies/[id]": { enabled: false },
     "POST /order-actions/[id]/reject": { note: "B" },
+    "POST /tickets/[id]/verify-chat": { bigcommerceOrderId: 1 },
   };
   return bodies[`${method} ${route}`] ?? (method === "GET" || method === "DELETE" ? undefined : {});
 }

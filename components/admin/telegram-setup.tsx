@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/components/ui/api-fetch.ts";
 import type { TelegramBotStatus } from "@/lib/telegram/telegram-bot-status.ts";
 import { ActionMessages } from "./action-messages.tsx";
+import { ChatLinkPanel } from "./chat-link-panel.tsx";
 import { FactsList } from "./facts-list.tsx";
 import { useAdminAction } from "./use-admin-action.ts";
 
@@ -35,7 +36,7 @@ function BotStatus({ status }: { status: TelegramBotStatus }) {
 }
 
 /** Connect the store's Telegram bot: the token from @BotFather, optionally the staff forum supergroup. */
-export function TelegramSetup({ status }: { status: TelegramBotStatus }) {
+export function TelegramSetup({ status, chatLinkSnippet }: { status: TelegramBotStatus; chatLinkSnippet: string }) {
   const action = useAdminAction();
   const [token, setToken] = useState("");
   const [staffChatId, setStaffChatId] = useState(status.staffChatId ?? "");
@@ -55,6 +56,7 @@ export function TelegramSetup({ status }: { status: TelegramBotStatus }) {
       <Panel header="Telegram bot" badge={status.connected ? { label: "connected", variant: "success" } : { label: "not connected", variant: "secondary" }} data-testid="telegram-status">
         <BotStatus status={status} />
       </Panel>
+      {status.connected ? <ChatLinkPanel snippet={chatLinkSnippet} /> : null}
       <Panel header={status.connected ? "Replace the bot" : "Connect a bot"} description="Create a bot with @BotFather in Telegram, then paste its token here.">
         <Form onSubmit={connect} fullWidth>
           <FormGroup>

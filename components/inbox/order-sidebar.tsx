@@ -12,6 +12,7 @@ import type { OrderAddress } from "@/lib/orders/order-view.ts";
 import type { TicketContext } from "@/lib/tickets/get-ticket-context.ts";
 import { STATUS_LABELS } from "@/lib/tickets/status-labels.ts";
 import { KbPanel } from "./kb-panel.tsx";
+import { VerifyChatPanel } from "./verify-chat-panel.tsx";
 import { inboxKeys } from "./query-keys.ts";
 import { useKbSuggestions, useTicketContext } from "./use-ticket-detail.ts";
 
@@ -74,6 +75,7 @@ function Customer({ context }: { context: TicketContext }) {
         <p className="text-xs text-slate-600">
           Telegram {customer.telegram.username ? `@${customer.telegram.username}` : (customer.telegram.displayName ?? "chat")}
           {customer.telegram.blocked && <span className="ml-1 font-medium text-red-700">· blocked the bot</span>}
+          {!customer.telegram.verified && <span className="ml-1 font-medium text-orange-800">· unverified</span>}
         </p>
       )}
     </div>
@@ -198,7 +200,9 @@ function OrderTab({ ticketId, onOpenTicket }: { ticketId: string; onOpenTicket: 
             {refresh.error.message}
           </p>
         )}
-        {data.order ? (
+        {data.unverifiedChat ? (
+          <VerifyChatPanel ticketId={ticketId} />
+        ) : data.order ? (
           <>
             <Order order={data.order} />
             <p className="mt-2 text-[11px] text-slate-500">

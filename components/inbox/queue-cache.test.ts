@@ -31,6 +31,7 @@ function ticket(id: string, updatedAt: string, overrides: Partial<TicketDto> = {
     resolutionBreached: false,
     lastMessageAt: null,
     customerChannel: null,
+    unverifiedChat: false,
     snoozedUntil: null,
     mergedIntoId: null,
     createdAt: "2026-01-01T09:00:00.000Z",

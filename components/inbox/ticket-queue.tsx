@@ -57,6 +57,15 @@ function QueueRow({ ticket, open, highlighted }: { ticket: TicketDto; open: bool
             Telegram
           </span>
         )}
+        {ticket.unverifiedChat && (
+          <span
+            data-testid="queue-item-unverified"
+            className="rounded bg-orange-50 px-1.5 py-0.5 text-[11px] font-medium text-orange-800"
+            title="This Telegram chat has not proved who it is: no order data is shown or sent"
+          >
+            Unverified
+          </span>
+        )}
         <span className="ml-auto">
           {ticket.assignee ? (
             <Avatar id={ticket.assignee.id} name={ticket.assignee.name} label={`Assigned to ${ticket.assignee.name}`} size="xs" />

@@ -15,4 +15,5 @@ export const SAMPLE_VALUES: Required<{ [K in keyof TemplateValues]: string }> = 
   customer_email: "jane@example.com",
   ticket_number: "128",
   agent_name: "Ada",
+  telegram_link: "https://t.me/your_store_bot?start=AQAAAAQSZ4x0cQ1a2b3c4d5e6f7g8h9i0jKLMNOPQr",
 };

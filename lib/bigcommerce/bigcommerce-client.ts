@@ -12,6 +12,8 @@ import type {
   BigcommerceRefundItem,
   BigcommerceRefundPayment,
   BigcommerceRefundQuote,
+  BigcommerceScript,
+  BigcommerceScriptInput,
   BigcommerceShipment,
   BigcommerceShippingAddress,
 } from "./bigcommerce-types.ts";
@@ -193,6 +195,13 @@ export function createBigcommerceClient(options: BigcommerceClientOptions) {
       data<BigcommerceRefundQuote>("POST", `/v3/orders/${orderId}/payment_actions/refund_quotes`, { body: { items } }),
     createRefund: (orderId: number, body: { items: BigcommerceRefundItem[]; payments: BigcommerceRefundPayment[]; merchant_calculated_override?: unknown }) =>
       data<BigcommerceRefund>("POST", `/v3/orders/${orderId}/payment_actions/refunds`, { body }),
+
+    /** Storefront scripts (needs store_v2_content; the checkout pages also store_content_checkout). */
+    listScripts: () => data<BigcommerceScript[]>("GET", "/v3/content/scripts"),
+    createScript: (script: BigcommerceScriptInput) => data<BigcommerceScript>("POST", "/v3/content/scripts", { body: script }),
+    async deleteScript(uuid: string): Promise<void> {
+      await request("DELETE", `/v3/content/scripts/${encodeURIComponent(uuid)}`);
+    },
 
     listHooks: () => data<BigcommerceHook[]>("GET", "/v3/hooks"),
     createHook: (hook: BigcommerceHookInput) => data<BigcommerceHook>("POST", "/v3/hooks", { body: { is_active: true, ...hook } }),

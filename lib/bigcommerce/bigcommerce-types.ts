@@ -168,6 +168,22 @@ export type BigcommerceRefund = {
   items: BigcommerceRefundItem[];
 };
 
+/** A storefront script (POST /v3/content/scripts): Tern's "Chat with us on Telegram" snippet. */
+export type BigcommerceScript = {
+  uuid: string;
+  name: string;
+  description?: string;
+  html?: string;
+  kind: "script_tag" | "src";
+  location: "head" | "footer";
+  visibility: "storefront" | "all_pages" | "checkout" | "order_confirmation";
+  consent_category: "essential" | "functional" | "analytics" | "targeting";
+  auto_uninstall: boolean;
+  load_method?: "default" | "async" | "defer";
+};
+
+export type BigcommerceScriptInput = Omit<BigcommerceScript, "uuid">;
+
 export type BigcommerceHook = {
   id: number;
   client_id?: string;

@@ -1,3 +1,4 @@
+import { EMULATED_APP_SCOPE } from "@/lib/emulators/bigcommerce/emulated-oauth.ts";
 import { bigcommerceApiUrl } from "@/lib/bigcommerce/bigcommerce-api-url.ts";
 import { createBigcommerceClient } from "@/lib/bigcommerce/bigcommerce-client.ts";
 import { registerStoreWebhooks } from "@/lib/bigcommerce/webhooks/register-store-webhooks.ts";
@@ -22,7 +23,7 @@ export const bigcommerceDemoJob: JobStarter = {
     if (!demo) return async () => undefined;
     const store = await db().store.findUnique({
       where: { bigcommerceHash: DEMO_STORE_HASH },
-      select: { id: true, webhookSecret: true, accessTokenEncrypted: true },
+      select: { id: true, webhookSecret: true, accessTokenEncrypted: true, scope: true },
     });
     if (!store) {
       log("demo traffic: no demo store, nothing to do");
@@ -35,6 +36,8 @@ export const bigcommerceDemoJob: JobStarter = {
     if (last._max.bigcommerceOrderId) shop.continueOrdersAfter(last._max.bigcommerceOrderId);
     if (store.accessTokenEncrypted) shop.accessToken = openSecret(store.accessTokenEncrypted);
     else await db().store.update({ where: { id: store.id }, data: { accessTokenEncrypted: sealSecret(shop.accessToken) }, select: { id: true } });
+    // The demo store's token is the emulated app's, with the scopes that app is granted.
+    if (!store.scope) await db().store.update({ where: { id: store.id }, data: { scope: EMULATED_APP_SCOPE }, select: { id: true } });
 
     const client = createBigcommerceClient({ apiUrl: bigcommerceApiUrl(), storeHash: shop.hash, accessToken: shop.accessToken });
     await registerStoreWebhooks(client, { destination: `http://127.0.0.1:${env.PORT}/api/webhooks/bigcommerce`, webhookSecret: store.webhookSecret });

@@ -1,3 +1,4 @@
+import { conversationChatInTx } from "@/lib/tickets/conversation-chat.ts";
 import type { ApiActor } from "@/lib/auth/authenticate-request.ts";
 import { DEFAULT_SHIPMENT_TEMPLATE } from "@/lib/bigcommerce/events/send-shipment-notice.ts";
 import type { Db } from "@/lib/db/client.ts";
@@ -37,7 +38,7 @@ export async function resendTracking(db: Db, input: { actor: ApiActor; ticketId:
   const [store, template, ticket] = await Promise.all([
     db.store.findUniqueOrThrow({ where: { id: actor.storeId }, select: { timeZone: true } }),
     db.template.findFirst({ where: { storeId: actor.storeId, purpose: "shipment" }, orderBy: { createdAt: "asc" }, select: { body: true } }),
-    db.ticket.findFirstOrThrow({ where: { id: context.ticketId, storeId: actor.storeId }, select: { number: true, customerId: true, customer: { select: { name: true, email: true } } } }),
+    db.ticket.findFirstOrThrow({ where: { id: context.ticketId, storeId: actor.storeId }, select: { number: true, customerId: true, channelIdentityId: true, customer: { select: { name: true, email: true } } } }),
   ]);
   const values = orderTemplateValues({
     ticket: { number: ticket.number, customer: ticket.customer },
@@ -49,10 +50,8 @@ export async function resendTracking(db: Db, input: { actor: ApiActor; ticketId:
   if (!rendered.ok) throw new AppError("UNPROCESSABLE", rendered.message);
 
   const result = await db.$transaction(async (tx) => {
-    const telegram = ticket.customerId
-      ? await tx.channelIdentity.findFirst({ where: { storeId: actor.storeId, customerId: ticket.customerId, channel: "TELEGRAM" }, select: { id: true } })
-      : null;
-    if (!telegram) throw new AppError("UNPROCESSABLE", "The customer has no Telegram chat linked to Tern: the tracking cannot be sent");
+    const telegram = await conversationChatInTx(tx, actor.storeId, ticket);
+    if (!telegram) throw new AppError("UNPROCESSABLE", "The customer has no verified Telegram chat with the store's bot: the tracking cannot be sent");
     const reply = await addReplyInTx(tx, { storeId: actor.storeId, ticketId: context.ticketId, body: rendered.text, actorId: actor.userId });
     const created = await tx.orderAction.create({
       data: { storeId: actor.storeId, ticketId: context.ticketId, bigcommerceOrderId: context.orderId, kind: "RESEND_TRACKING", status: "RUNNING", requestedById: actor.userId },

@@ -14,6 +14,8 @@ export type AppendInput = {
   storeId: string;
   ticketId: string;
   message: Message;
+  /** The chat's identity: a ticket no chat has written in yet becomes this chat's conversation. */
+  chatIdentityId: string;
   /** The staff forum chat, when the store mirrors tickets into topics. */
   staffChatId: string | null;
   now: Date;
@@ -59,6 +61,8 @@ export async function appendCustomerMessageInTx(tx: Tx, input: AppendInput): Pro
   });
   const messages = [toMessageDto(row)];
 
+  // The first chat to write in a ticket is the one its replies go to (lib/tickets/conversation-chat.ts).
+  await tx.ticket.updateMany({ where: { id: ticketId, storeId, channelIdentityId: null }, data: { channelIdentityId: input.chatIdentityId } });
   const updated = await tx.ticket.update({ where: { id: ticketId, storeId }, data: customerWroteUpdate(now, "TELEGRAM"), select: ticketDtoSelect });
   let ticketDto = toTicketDto(updated);
   // The SPEC's customer.message.received move, shared with BigCommerce order messages.

@@ -57,25 +57,41 @@ export function csatKeyboard(ticketId: string): InlineKeyboardMarkup {
 export const replies = {
   greeting: (storeName: string, firstName: string | undefined) =>
     `Hi${firstName ? ` ${firstName}` : ""}! This is ${storeName} support. What can we help you with?\n\n` +
-    "Tap a topic below, or just send your order number or the email address you ordered with.",
+    "Tap a topic below, or send your order number together with the order's billing email (or billing postcode).",
   welcomeBack: (firstName: string | undefined, ticketNumber: number | null) =>
     ticketNumber
       ? `Welcome back${firstName ? `, ${firstName}` : ""}! Your request #${ticketNumber} is open: write here and an agent will reply.`
       : `Welcome back${firstName ? `, ${firstName}` : ""}! Write your question here and an agent will reply. You can check an order any time with /status <order number>.`,
   askIdentifier: (reason: IntakeReason | undefined) =>
-    `${reason ? `${REASON_PROMPTS[reason]} ` : ""}Please send your order number (for example 1024) or the email address you ordered with.`,
+    `${reason ? `${REASON_PROMPTS[reason]} ` : ""}Please send your order number (for example 1024) together with the order's billing email or billing postcode.`,
   remindIdentifier: () =>
-    "I'll pass your message on. To find your order I need its number or the email address you ordered with. " +
-    "If you don't have either, tap below and we'll take it from here.",
-  orderNotFound: (orderId: number) => `I couldn't find order #${orderId}. Please check the number, or send the email address you ordered with.`,
-  emailNotFound: (email: string) => `I couldn't find an order or account for ${email}. Please check it, or send your order number instead.`,
-  lookupUnavailable: () => "I can't look up orders right now. Tap below to go on without an order, and an agent will help you.",
+    "I'll pass your message on. To look at your order I need its number and the billing email (or postcode) it was placed with. " +
+    "If you don't have them, tap below and we'll take it from here.",
+  // The same words whether or not such an order exists: the bot is no oracle for order numbers.
+  askBillingDetail: (ticketNumber: number | null) =>
+    "Thanks. To keep orders private, please also send the billing email address (or billing postcode) of that order." +
+    (ticketNumber ? ` Meanwhile your request #${ticketNumber} is open: a person will reply here.` : ""),
+  askOrderNumber: (ticketNumber: number | null) =>
+    "Thanks. Please also send the order number, so I can check the two together." +
+    (ticketNumber ? ` Meanwhile your request #${ticketNumber} is open: a person will reply here.` : ""),
+  proofRefused: (ticketNumber: number | null) =>
+    "Those details don't match an order I can look at. Check the order number and its billing email or postcode and try again, " +
+    `or just write your question${ticketNumber ? `: your request #${ticketNumber} is open and a person will reply here.` : "."}`,
+  proofLimited: (ticketNumber: number | null) =>
+    `Too many tries for now, so I can't check order details. Just write your question${ticketNumber ? `: your request #${ticketNumber} is open and a person will reply here.` : "."}`,
+  verified: (orderId: number, ticketNumber: number) => `Thanks, that matches: you're verified for order #${orderId}, and request #${ticketNumber} now has its details. An agent will reply here.`,
+  linkVerified: (firstName: string | undefined, orderId: number | null, ticketNumber: number | null) =>
+    `Hi${firstName ? ` ${firstName}` : ""}! You're connected${orderId ? ` to order #${orderId}` : ""}. ` +
+    (ticketNumber ? `Your request #${ticketNumber} is open: write here and an agent will reply.` : "Write your question here and an agent will reply."),
+  linkNotValid: () =>
+    "This link has expired or was already used in another chat. Send your order number together with its billing email (or postcode), or just write your question.",
+  lookupUnavailable: () => "I can't check order details right now. Just write your question: an agent will help you here.",
   ticketOpened: (ticketNumber: number, orderId: number | null) =>
     orderId
       ? `Thanks! I found order #${orderId} and opened request #${ticketNumber}. An agent will reply here; you can keep writing meanwhile.`
       : `Thanks! I opened request #${ticketNumber}. An agent will reply here; you can keep writing meanwhile.`,
   alreadyOpen: (ticketNumber: number) => `Your request #${ticketNumber} is open: just write here and an agent will reply.`,
-  statusNeedsIdentity: () => "Send your order number or the email address you ordered with first, so I can find your orders.",
+  statusNeedsIdentity: () => "First send your order number together with its billing email (or postcode), so I know the orders are yours.",
   statusNotYours: (orderId: number) => `I can only share the status of orders placed with your details. Order #${orderId} isn't one of them.`,
   statusNoOrders: () => "I couldn't find any orders for you yet.",
   statusUsage: () => "Send /status followed by your order number, for example /status 1024.",

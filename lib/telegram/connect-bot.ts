@@ -44,7 +44,7 @@ export async function connectTelegramBot(db: Db, input: ConnectBotInput): Promis
   await db.$transaction(async (tx) => {
     await tx.store.update({
       where: { id: input.storeId },
-      data: { telegramBotTokenEncrypted: sealSecret(input.token), telegramWebhookSecret: secret, telegramStaffChatId: input.staffChatId === null ? null : BigInt(input.staffChatId) },
+      data: { telegramBotTokenEncrypted: sealSecret(input.token), telegramBotUsername: me.username ?? null, telegramWebhookSecret: secret, telegramStaffChatId: input.staffChatId === null ? null : BigInt(input.staffChatId) },
       select: { id: true },
     });
     await tx.auditLog.create({

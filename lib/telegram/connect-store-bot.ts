@@ -28,6 +28,7 @@ export async function connectStoreBot(db: Db, input: { storeId: string; token: s
     where: { id: input.storeId },
     data: {
       telegramBotTokenEncrypted: sealSecret(input.token),
+      telegramBotUsername: me.username ?? null,
       telegramWebhookSecret: webhookSecret,
       ...(input.staffChatId !== undefined ? { telegramStaffChatId: input.staffChatId } : {}),
     },

@@ -6,12 +6,18 @@ export type OpenTicket = { id: string; number: number; status: TicketStatus; ass
 const openTicketSelect = { id: true, number: true, status: true, assigneeId: true } as const;
 
 /**
- * The customer's thread a new message joins: their most recently active ticket that is not
- * closed. A resolved one counts (the message reopens it), as the SPEC asks. When the customer
- * named an order, that order's ticket wins over a more recent one about another order.
+ * The customer's thread a new message from this chat joins: their most recently active ticket
+ * that is not closed and is this chat's conversation or no chat's yet (an order's ticket). A
+ * resolved one counts (the message reopens it), as the SPEC asks. When the customer named an
+ * order, that order's ticket wins over a more recent one about another order.
  */
-export async function findOpenTicketInTx(tx: Tx, storeId: string, customerId: string, orderId?: number | null): Promise<OpenTicket | null> {
-  const notClosed = { storeId, customerId, status: { not: "CLOSED" as const } };
+export async function findOpenTicketInTx(tx: Tx, storeId: string, customerId: string, chatIdentityId: string, orderId?: number | null): Promise<OpenTicket | null> {
+  const notClosed = {
+    storeId,
+    customerId,
+    status: { not: "CLOSED" as const },
+    OR: [{ channelIdentityId: null }, { channelIdentityId: chatIdentityId }],
+  };
   const newestFirst = [{ updatedAt: "desc" as const }, { id: "desc" as const }];
   if (orderId) {
     const forOrder = await tx.ticket.findFirst({ where: { ...notClosed, bigcommerceOrderId: orderId }, orderBy: newestFirst, select: openTicketSelect });

@@ -33,7 +33,7 @@ export async function handleChatMemberUpdate(input: { settings: TelegramSettings
       if (!identity.blockedAt || identity.blockedAt > at) return;
       await markChatUnblockedInTx(tx, effects, storeId, identity, at);
     }
-    const open = await findOpenTicketInTx(tx, storeId, identity.customer.id);
+    const open = await findOpenTicketInTx(tx, storeId, identity.customer.id, identity.id);
     if (!open) return;
     const activity = await createActivityInTx(tx, {
       storeId,

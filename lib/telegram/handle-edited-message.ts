@@ -62,9 +62,9 @@ export async function handleEditedMessage(input: { settings: TelegramSettings; m
       return;
     }
     if (!intakeDone(identity) || ("text" in message && message.text.startsWith("/"))) return;
-    const open = await findOpenTicketInTx(tx, storeId, identity.customer.id);
+    const open = await findOpenTicketInTx(tx, storeId, identity.customer.id, identity.id);
     if (!open) return;
-    const change = await appendCustomerMessageInTx(tx, { storeId, ticketId: open.id, message, staffChatId: settings.staffChatId, now });
+    const change = await appendCustomerMessageInTx(tx, { storeId, ticketId: open.id, message, chatIdentityId: identity.id, staffChatId: settings.staffChatId, now });
     if (change) effects.changed.push(change);
     effects.queued ||= Boolean(change && settings.staffChatId);
   });

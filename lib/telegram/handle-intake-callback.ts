@@ -6,7 +6,7 @@ import type { IntakeReason, IntakeState } from "./intake-state.ts";
 import type { TelegramSettings } from "./load-telegram-settings.ts";
 import { openTelegramTicketInTx } from "./open-telegram-ticket.ts";
 import { sayInChatInTx } from "./say-in-chat.ts";
-import { ensureTelegramIdentityInTx, intakeDone, saveIntakeStateInTx } from "./telegram-identity.ts";
+import { ensureTelegramIdentityInTx, intakeDone, isVerified, saveIntakeStateInTx } from "./telegram-identity.ts";
 
 export type IntakeAction = { kind: "reason"; reason: IntakeReason } | { kind: "skip" };
 
@@ -27,14 +27,14 @@ export async function handleIntakeCallback(input: { settings: TelegramSettings; 
     const customerId = identity.customer.id;
 
     if (intakeDone(identity) || action.kind === "skip") {
-      const open = await findOpenTicketInTx(tx, storeId, customerId);
+      const open = await findOpenTicketInTx(tx, storeId, customerId, identity.id);
       if (open) {
         await sayInChatInTx(tx, effects, storeId, chatId, replies.alreadyOpen(open.number));
         return "Your request is open";
       }
-      effects.created.push(await openTelegramTicketInTx(tx, { storeId, customerId, reason, orderId: null, messages: state.pending, staffChatId, now }));
+      effects.created.push(await openTelegramTicketInTx(tx, { storeId, customerId, chatIdentityId: identity.id, reason, orderId: isVerified(identity) ? (state.orderId ?? null) : null, messages: state.pending, staffChatId, now }));
       effects.queued = true;
-      await saveIntakeStateInTx(tx, identity.id, { step: "done", ...(reason ? { reason } : {}), pending: [], reminders: 0 });
+      await saveIntakeStateInTx(tx, identity.id, { ...state, step: "done", ...(reason ? { reason } : {}), pending: [], reminders: 0 });
       return "Request opened";
     }
     await sayInChatInTx(tx, effects, storeId, chatId, replies.askIdentifier(reason));

@@ -1,37 +1,53 @@
-import type { InlineKeyboardMarkup, Message } from "telegraf/types";
+import type { Message } from "telegraf/types";
 import { BigcommerceApiError } from "@/lib/bigcommerce/bigcommerce-api-error.ts";
 import { bigcommerceClientForStore } from "@/lib/bigcommerce/bigcommerce-client-for-store.ts";
+import type { BigcommerceOrder } from "@/lib/bigcommerce/bigcommerce-types.ts";
 import { db, type Tx } from "@/lib/db/client.ts";
+import type { IdentityProof } from "@/lib/generated/prisma/enums.ts";
 import { ticketDtoSelect, toTicketDto } from "@/lib/tickets/ticket-dto.ts";
 import { addBotMessageInTx } from "./add-bot-message.ts";
 import { appendCustomerMessageInTx } from "./append-customer-message.ts";
-import { reasonKeyboard, replies, skipKeyboard, type OrderStatusView } from "./bot-replies.ts";
+import { orderStatusText, reasonKeyboard, replies, skipKeyboard, type OrderStatusView } from "./bot-replies.ts";
 import { inChatTransaction } from "./chat-transaction.ts";
 import { findOpenTicketInTx } from "./find-open-ticket.ts";
-import { guessIdentifier, MAX_PENDING, type IdentifierGuess, type IntakeReason, type IntakeState } from "./intake-state.ts";
-import { linkIdentityInTx } from "./link-identity.ts";
-import { markChatUnblockedInTx } from "./mark-chat-unblocked.ts";
+import { MAX_PENDING, type IntakeReason, type IntakeState } from "./intake-state.ts";
 import type { TelegramSettings } from "./load-telegram-settings.ts";
+import { markChatUnblockedInTx } from "./mark-chat-unblocked.ts";
 import { openTelegramTicketInTx } from "./open-telegram-ticket.ts";
 import { sayInChatInTx } from "./say-in-chat.ts";
-import { matchEmail, matchOrderNumber, orderStatusView, type IntakeMatch } from "./store-order-lookup.ts";
+import { orderStatusView, personOfOrder, type StorePerson } from "./store-order-lookup.ts";
 import type { TelegramEffects } from "./telegram-effects.ts";
-import { ensureTelegramIdentityInTx, findTelegramIdentity, intakeDone, saveIntakeStateInTx, type TelegramIdentity } from "./telegram-identity.ts";
+import { ensureTelegramIdentityInTx, findTelegramIdentity, isVerified, saveIntakeStateInTx, type TelegramIdentity } from "./telegram-identity.ts";
+import { isCompleteProof, proofMatches, readProofText, type ProofClaim } from "./verification/order-proof.ts";
+import { proofAttemptsExhausted, recordFailedProof } from "./verification/verification-limits.ts";
+import { attachOrderInTx, openConversationOfChatInTx, verifyChatInTx } from "./verification/verify-chat.ts";
 
-type Lookup =
-  | { kind: "found"; match: IntakeMatch; orderStatus: OrderStatusView | null }
-  | { kind: "not_found"; guess: NonNullable<IdentifierGuess> }
+type ProofCheck =
+  | { kind: "verified"; person: StorePerson; order: BigcommerceOrder; proof: IdentityProof; orderStatus: OrderStatusView | null }
+  | { kind: "refused" }
+  | { kind: "limited" }
   | { kind: "unavailable" };
 
-/** The BigCommerce lookup, before the transaction: no row lock waits on the network. */
-async function lookUp(storeId: string, guess: NonNullable<IdentifierGuess>, reason: IntakeReason | undefined): Promise<Lookup> {
+/**
+ * Checks an order number with its billing email or postcode against the store, before the
+ * transaction (no row lock waits on the network). A wrong pair counts against the chat and the
+ * order; a nonexistent order is a wrong pair like any other.
+ */
+async function checkProof(storeId: string, chatId: string, claim: ProofClaim & { orderId: number }, reason: IntakeReason | undefined): Promise<ProofCheck> {
+  const key = { storeId, requester: `chat:${chatId}`, orderId: claim.orderId };
+  if (await proofAttemptsExhausted(key)) return { kind: "limited" };
   const client = await bigcommerceClientForStore(db(), storeId);
   if (!client) return { kind: "unavailable" };
   try {
-    const match = guess.kind === "order" ? await matchOrderNumber(client, guess.orderId) : await matchEmail(client, guess.email);
-    if (!match) return { kind: "not_found", guess };
-    const orderStatus = reason === "where" && match.order ? await orderStatusView(client, match.order) : null;
-    return { kind: "found", match, orderStatus };
+    const order = await client.getOrder(claim.orderId);
+    const proof = proofMatches(order, claim);
+    const person = order && proof ? personOfOrder(order) : null;
+    if (!order || !proof || !person) {
+      await recordFailedProof(key);
+      return { kind: "refused" };
+    }
+    const orderStatus = reason === "where" ? await orderStatusView(client, order) : null;
+    return { kind: "verified", person, order, proof, orderStatus };
   } catch (error) {
     // A store that revoked the app's access will not come back by retrying; other failures are retried.
     if (error instanceof BigcommerceApiError && (error.status === 401 || error.status === 403)) return { kind: "unavailable" };
@@ -41,19 +57,10 @@ async function lookUp(storeId: string, guess: NonNullable<IdentifierGuess>, reas
 
 export type PrivateMessageInput = { settings: TelegramSettings; message: Message; now?: Date };
 
-/** A message from an identified customer: into their open ticket, or a new one. */
-async function joinTicketInTx(tx: Tx, effects: TelegramEffects, settings: TelegramSettings, customerId: string, message: Message, now: Date): Promise<void> {
-  const { storeId, staffChatId } = settings;
-  const open = await findOpenTicketInTx(tx, storeId, customerId);
-  if (open) {
-    const change = await appendCustomerMessageInTx(tx, { storeId, ticketId: open.id, message, staffChatId, now });
-    if (change) effects.changed.push(change);
-    effects.queued ||= Boolean(change && staffChatId);
-    return;
-  }
-  effects.created.push(await openTelegramTicketInTx(tx, { storeId, customerId, reason: undefined, orderId: null, messages: [message], staffChatId, now }));
-  effects.queued = true;
-}
+const FRESH_INTAKE: IntakeState = { step: "awaiting_identifier", pending: [], reminders: 0 };
+
+/** Messages without order details after which the chat's conversation opens anyway, unverified. */
+const OPEN_UNVERIFIED_AFTER = 3;
 
 /** The messages waiting for the ticket, this one added once (a retried update must not add it twice). */
 function withPending(state: IntakeState, message: Message): Message[] {
@@ -61,38 +68,17 @@ function withPending(state: IntakeState, message: Message): Message[] {
   return [...others, message].slice(-MAX_PENDING);
 }
 
-/** The customer found their order or account: link the chat, and open (or join) their ticket with everything they wrote. */
-async function completeIntakeInTx(
-  tx: Tx,
-  effects: TelegramEffects,
-  settings: TelegramSettings,
-  identity: TelegramIdentity,
-  state: IntakeState,
-  message: Message,
-  found: Extract<Lookup, { kind: "found" }>,
-  now: Date,
-): Promise<void> {
-  const { storeId, staffChatId } = settings;
-  const customerId = await linkIdentityInTx(tx, storeId, identity, found.match.person);
-  const messages = withPending(state, message);
-  const open = await findOpenTicketInTx(tx, storeId, customerId, found.match.order?.id);
-  if (open) {
-    const added = [];
-    let ticket = null;
-    for (const pending of messages) {
-      const change = await appendCustomerMessageInTx(tx, { storeId, ticketId: open.id, message: pending, staffChatId, now });
-      if (!change) continue;
-      added.push(...change.messages);
-      ticket = change.ticket;
-    }
-    const note = await addBotMessageInTx(tx, { storeId, ticketId: open.id, body: replies.alreadyOpen(open.number), meta: { type: "bot", event: "ticket-joined" } });
-    effects.changed.push({ ticket: ticket ?? (await ticketDto(tx, storeId, open.id)), messages: [...added, note] });
-  } else {
-    const orderId = found.match.order?.id ?? null;
-    effects.created.push(await openTelegramTicketInTx(tx, { storeId, customerId, reason: state.reason, orderId, messages, staffChatId, orderStatus: found.orderStatus, now }));
+async function appendAllInTx(tx: Tx, effects: TelegramEffects, settings: TelegramSettings, identity: TelegramIdentity, ticketId: string, messages: Message[], now: Date) {
+  const added = [];
+  let ticket = null;
+  for (const pending of messages) {
+    const change = await appendCustomerMessageInTx(tx, { storeId: settings.storeId, ticketId, message: pending, chatIdentityId: identity.id, staffChatId: settings.staffChatId, now });
+    if (!change) continue;
+    added.push(...change.messages);
+    ticket = change.ticket;
   }
-  effects.queued = true;
-  await saveIntakeStateInTx(tx, identity.id, { step: "done", ...(state.reason ? { reason: state.reason } : {}), pending: [], reminders: 0 });
+  effects.queued ||= Boolean(added.length && settings.staffChatId);
+  return { ticket, added };
 }
 
 async function ticketDto(tx: Tx, storeId: string, ticketId: string) {
@@ -101,10 +87,72 @@ async function ticketDto(tx: Tx, storeId: string, ticketId: string) {
 }
 
 /**
- * A customer's message in a private chat. Identified customers' messages join their ticket. Before
- * that, the intake flow: an order number or email is checked against the store and, when found,
- * links the chat and opens the ticket; anything else waits for the ticket, with a greeting on first
- * contact and a reminder now and then.
+ * The chat's conversation gets these messages: its open ticket, else a new one. For a chat not yet
+ * verified that ticket is an "Unverified" conversation: it reaches a person, about no order.
+ * Returns the ticket's number, and whether it was just opened (its confirmation already went out).
+ */
+async function conversationWithInTx(
+  tx: Tx,
+  effects: TelegramEffects,
+  settings: TelegramSettings,
+  identity: TelegramIdentity,
+  state: IntakeState,
+  messages: Message[],
+  now: Date,
+): Promise<{ number: number; opened: boolean }> {
+  const { storeId, staffChatId } = settings;
+  const open = await findOpenTicketInTx(tx, storeId, identity.customer.id, identity.id);
+  if (open) {
+    const { ticket, added } = await appendAllInTx(tx, effects, settings, identity, open.id, messages, now);
+    if (ticket) effects.changed.push({ ticket, messages: added });
+    return { number: open.number, opened: false };
+  }
+  const orderId = isVerified(identity) ? (state.orderId ?? null) : null;
+  const created = await openTelegramTicketInTx(tx, { storeId, customerId: identity.customer.id, chatIdentityId: identity.id, reason: state.reason, orderId, messages, staffChatId, now });
+  effects.created.push(created);
+  effects.queued = true;
+  return { number: created.ticket.number, opened: true };
+}
+
+/** The chat proved the order is theirs: it is verified and linked, and its conversation is about that order. */
+async function completeVerificationInTx(
+  tx: Tx,
+  effects: TelegramEffects,
+  settings: TelegramSettings,
+  identity: TelegramIdentity,
+  state: IntakeState,
+  message: Message,
+  check: Extract<ProofCheck, { kind: "verified" }>,
+  now: Date,
+): Promise<void> {
+  const { storeId, staffChatId } = settings;
+  const orderId = check.order.id;
+  const customerId = await verifyChatInTx(tx, { storeId, identity, person: check.person, proof: check.proof, now });
+  const messages = withPending(state, message);
+  const conversation = (await openConversationOfChatInTx(tx, storeId, identity.id)) ?? (await findOpenTicketInTx(tx, storeId, customerId, identity.id, orderId));
+  if (conversation) {
+    const { added } = await appendAllInTx(tx, effects, settings, identity, conversation.id, messages, now);
+    await attachOrderInTx(tx, storeId, conversation.id, orderId);
+    const notes = [await addBotMessageInTx(tx, { storeId, ticketId: conversation.id, body: replies.verified(orderId, conversation.number), meta: { type: "bot", event: "chat-verified" } })];
+    if (check.orderStatus) {
+      notes.push(await addBotMessageInTx(tx, { storeId, ticketId: conversation.id, body: orderStatusText(check.orderStatus), meta: { type: "bot", event: "order-status" } }));
+    }
+    effects.changed.push({ ticket: await ticketDto(tx, storeId, conversation.id), messages: [...added, ...notes] });
+  } else {
+    effects.created.push(
+      await openTelegramTicketInTx(tx, { storeId, customerId, chatIdentityId: identity.id, reason: state.reason, orderId, messages, staffChatId, orderStatus: check.orderStatus, now }),
+    );
+  }
+  effects.queued = true;
+  await saveIntakeStateInTx(tx, identity.id, { step: "done", ...(state.reason ? { reason: state.reason } : {}), pending: [], reminders: 0, orderId });
+}
+
+/**
+ * A customer's message in a private chat. A verified chat's messages join its conversation. Before
+ * that, every message is read for proof: an order number with that order's billing email or
+ * postcode verifies the chat and links it to the order; half of it, or a wrong pair, opens (or
+ * joins) an "Unverified" conversation and says nothing about any order. Anything else waits for
+ * the ticket, with a greeting on first contact and a reminder now and then.
  */
 export async function handlePrivateMessage(input: PrivateMessageInput): Promise<void> {
   const { settings, message } = input;
@@ -114,35 +162,59 @@ export async function handlePrivateMessage(input: PrivateMessageInput): Promise<
 
   const before = await findTelegramIdentity(db(), storeId, chatId);
   const text = "text" in message ? message.text : undefined;
-  const guess = text && !(before && intakeDone(before)) ? guessIdentifier(text) : null;
-  const lookup = guess ? await lookUp(storeId, guess, before?.intake?.reason) : null;
+  const claim = text && !text.startsWith("/") && !(before && isVerified(before)) ? readProofText(text, before?.intake?.claim ?? {}) : null;
+  const check = claim && isCompleteProof(claim) ? await checkProof(storeId, chatId, claim, before?.intake?.reason) : null;
 
   await inChatTransaction(storeId, chatId, async (tx, effects) => {
     const identity = await ensureTelegramIdentityInTx(tx, storeId, chatId, message.from);
     // Writing to the bot means they unblocked it, even if that update never reached us.
     await markChatUnblockedInTx(tx, effects, storeId, identity, now);
-    if (intakeDone(identity)) return joinTicketInTx(tx, effects, settings, identity.customer.id, message, now);
-
-    const state: IntakeState = identity.intake ?? { step: "awaiting_identifier", pending: [], reminders: 0 };
-    if (lookup?.kind === "found") return completeIntakeInTx(tx, effects, settings, identity, state, message, lookup, now);
-
-    const say = (text: string, keyboard?: InlineKeyboardMarkup) => sayInChatInTx(tx, effects, storeId, chatId, text, keyboard);
-    if (lookup?.kind === "not_found") {
-      await say(lookup.guess.kind === "order" ? replies.orderNotFound(lookup.guess.orderId) : replies.emailNotFound(lookup.guess.email));
-      return saveIntakeStateInTx(tx, identity.id, { ...state, step: "awaiting_identifier" });
+    const state: IntakeState = identity.intake ?? FRESH_INTAKE;
+    if (isVerified(identity)) {
+      await conversationWithInTx(tx, effects, settings, identity, state, [message], now);
+      return;
     }
+    if (check?.kind === "verified") return completeVerificationInTx(tx, effects, settings, identity, state, message, check, now);
+
+    const say = (text: string) => sayInChatInTx(tx, effects, storeId, chatId, text);
+    if (check) {
+      // A wrong pair, too many tries, or no store to ask: the customer still reaches a person, unverified.
+      const conversation = await conversationWithInTx(tx, effects, settings, identity, state, withPending(state, message), now);
+      const number = conversation.opened ? null : conversation.number;
+      await say(check.kind === "refused" ? replies.proofRefused(number) : check.kind === "limited" ? replies.proofLimited(number) : replies.lookupUnavailable());
+      return saveIntakeStateInTx(tx, identity.id, { ...state, step: "done", pending: [], claim: undefined });
+    }
+    if (claim) {
+      // Half a proof: ask for the other half, in the same words whether or not the order exists.
+      // A postcode without its order number is not kept: it is read again after the number.
+      const kept = { ...(claim.orderId !== undefined ? { orderId: claim.orderId } : {}), ...(claim.email !== undefined ? { email: claim.email } : {}) };
+      const ask = claim.orderId !== undefined ? replies.askBillingDetail : replies.askOrderNumber;
+      if (state.step === "done") {
+        const conversation = await conversationWithInTx(tx, effects, settings, identity, state, [message], now);
+        await say(ask(conversation.opened ? null : conversation.number));
+        return saveIntakeStateInTx(tx, identity.id, { ...state, claim: kept });
+      }
+      await sayInChatInTx(tx, effects, storeId, chatId, ask(null), skipKeyboard());
+      return saveIntakeStateInTx(tx, identity.id, { ...state, pending: withPending(state, message), claim: kept });
+    }
+    if (state.step === "done") {
+      await conversationWithInTx(tx, effects, settings, identity, state, [message], now);
+      return;
+    }
+
     const pending = withPending(state, message);
-    if (lookup?.kind === "unavailable") {
-      await say(replies.lookupUnavailable(), skipKeyboard());
-      return saveIntakeStateInTx(tx, identity.id, { ...state, step: "awaiting_identifier", pending });
-    }
     if (!identity.intake) {
-      await say(replies.greeting(settings.storeName, message.from?.first_name), reasonKeyboard());
+      await sayInChatInTx(tx, effects, storeId, chatId, replies.greeting(settings.storeName, message.from?.first_name), reasonKeyboard());
       return saveIntakeStateInTx(tx, identity.id, { ...state, pending });
     }
-    // Remind on the first message that is not an order number or email, then every fifth.
-    const remind = state.reminders === 0 || pending.length % 5 === 0;
-    if (remind) await say(replies.remindIdentifier(), skipKeyboard());
+    // Someone who keeps writing without order details still reaches a person: an unverified conversation.
+    if (pending.length >= OPEN_UNVERIFIED_AFTER) {
+      await conversationWithInTx(tx, effects, settings, identity, state, pending, now);
+      return saveIntakeStateInTx(tx, identity.id, { ...state, step: "done", pending: [] });
+    }
+    // Remind on the first message that is not an order number or email.
+    const remind = state.reminders === 0;
+    if (remind) await sayInChatInTx(tx, effects, storeId, chatId, replies.remindIdentifier(), skipKeyboard());
     return saveIntakeStateInTx(tx, identity.id, { ...state, pending, reminders: state.reminders + (remind ? 1 : 0) });
   });
 }

@@ -7,14 +7,14 @@ import { guessIdentifier } from "./intake-state.ts";
 import type { TelegramSettings } from "./load-telegram-settings.ts";
 import { sayInChatInTx } from "./say-in-chat.ts";
 import { orderBelongsTo, orderStatusView } from "./store-order-lookup.ts";
-import { findTelegramIdentity, isIdentified } from "./telegram-identity.ts";
+import { findTelegramIdentity, isVerified } from "./telegram-identity.ts";
 
 const RECENT_ORDERS = 3;
 
 /** The answer to "/status [order]", from the store's data: only ever about the customer's own orders. */
 async function statusAnswer(settings: TelegramSettings, chatId: string, args: string): Promise<string> {
   const identity = await findTelegramIdentity(db(), settings.storeId, chatId);
-  if (!identity || !isIdentified(identity)) return replies.statusNeedsIdentity();
+  if (!identity || !isVerified(identity)) return replies.statusNeedsIdentity();
   const client = await bigcommerceClientForStore(db(), settings.storeId);
   if (!client) return replies.lookupUnavailable();
   const customer = { bigcommerceCustomerId: identity.customer.bigcommerceCustomerId, email: identity.customer.email };

@@ -6,9 +6,9 @@ export type IntakeReason = (typeof INTAKE_REASONS)[number];
 
 /**
  * Where a Telegram chat is in the intake flow (ChannelIdentity.intakeState).
- * "awaiting_identifier": asked for an order number or email; messages written meanwhile wait in
- * `pending` and open the ticket with it. "done": identified (or went on without an order);
- * messages join the open ticket.
+ * "awaiting_identifier": asked for an order number with its billing email or postcode; messages
+ * written meanwhile wait in `pending` and open the ticket with it. "done": the conversation is
+ * open (verified, or unverified and reaching a person anyway); messages join the open ticket.
  */
 export type IntakeState = {
   step: "awaiting_identifier" | "done";
@@ -16,6 +16,10 @@ export type IntakeState = {
   pending: Message[];
   /** How many times the bot asked again for an identifier, to ask less as the customer writes on. */
   reminders: number;
+  /** Half a proof so far: the order number waiting for its email or postcode, or the reverse. */
+  claim?: { orderId?: number; email?: string };
+  /** The order a verified chat came in with (a signed link): the ticket it opens is about it. */
+  orderId?: number;
 };
 
 /** Pending messages kept before identification; older ones beyond this are dropped from the queue, not from Telegram. */
@@ -23,6 +27,17 @@ export const MAX_PENDING = 20;
 
 export function isIntakeReason(value: unknown): value is IntakeReason {
   return typeof value === "string" && (INTAKE_REASONS as readonly string[]).includes(value);
+}
+
+function isOrderId(value: unknown): value is number {
+  return typeof value === "number" && Number.isSafeInteger(value) && value > 0 && value <= 2_147_483_647;
+}
+
+function parseClaim(value: unknown): IntakeState["claim"] | null {
+  if (!value || typeof value !== "object") return null;
+  const raw = value as Record<string, unknown>;
+  const claim = { ...(isOrderId(raw.orderId) ? { orderId: raw.orderId } : {}), ...(typeof raw.email === "string" && raw.email.length <= 254 ? { email: raw.email } : {}) };
+  return Object.keys(claim).length ? claim : null;
 }
 
 /** Reads the stored JSON defensively: a malformed value starts the intake afresh rather than failing the update. */
@@ -35,6 +50,8 @@ export function parseIntakeState(value: unknown): IntakeState | null {
     ...(isIntakeReason(raw.reason) ? { reason: raw.reason } : {}),
     pending: Array.isArray(raw.pending) ? (raw.pending.filter((item) => item && typeof item === "object") as Message[]) : [],
     reminders: typeof raw.reminders === "number" ? raw.reminders : 0,
+    ...(parseClaim(raw.claim) ? { claim: parseClaim(raw.claim)! } : {}),
+    ...(isOrderId(raw.orderId) ? { orderId: raw.orderId } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
 import { startTelegramHarness, type TelegramHarness } from "@/lib/testing/telegram-harness.ts";
 import { createTicket } from "@/lib/testing/factories.ts";
+import { getTicketContext } from "@/lib/tickets/get-ticket-context.ts";
 import { transitionTicket } from "@/lib/tickets/transition-ticket.ts";
 
 let harness: TelegramHarness;
@@ -60,7 +61,7 @@ describe("Telegram intake", () => {
     expect(await ticketsOf(customer.chatId)).toEqual([]);
   });
 
-  it("opens a ticket with the order attached when the order number is found", async () => {
+  it("opens a ticket with the order attached once the order number and its billing email match", async () => {
     const shopper = harness.shop.createCustomer({ email: "ola@example.com", firstName: "Ola", lastName: "Nordmann" }, { silent: true });
     const order = harness.shop.createOrder({ customerId: shopper.id, products: [{ name: "Kayak", sku: "KAY-1", price: 499 }] }, { silent: true });
     const customer = chat();
@@ -68,38 +69,108 @@ describe("Telegram intake", () => {
     customer.sendText("My kayak has a crack");
     customer.sendText(`#${order.id}`);
     await harness.settle();
+    expect(texts(customer).at(-1)).toBe("Thanks. To keep orders private, please also send the billing email address (or billing postcode) of that order.");
+    expect(await ticketsOf(customer.chatId)).toEqual([]);
+    customer.sendText("Ola@Example.com");
+    await harness.settle();
 
     const [ticket, ...others] = await ticketsOf(customer.chatId);
     expect(others).toEqual([]);
     expect(ticket).toMatchObject({ source: "TELEGRAM", bigcommerceOrderId: order.id, status: "AWAITING_AGENT", customer: { email: "ola@example.com", bigcommerceCustomerId: shopper.id } });
     expect(ticket!.subject).toBe(`My kayak has a crack — order #${order.id}`);
     const inbound = ticket!.messages.filter((message) => message.kind === "INBOUND").map((message) => message.body);
-    expect(inbound).toEqual(["My kayak has a crack", `#${order.id}`]);
+    expect(inbound).toEqual(["My kayak has a crack", `#${order.id}`, "Ola@Example.com"]);
     const confirmation = ticket!.messages.find((message) => message.kind === "OUTBOUND");
     expect(confirmation).toMatchObject({ channel: "TELEGRAM", deliveryStatus: "SENT" });
     expect(texts(customer).at(-1)).toBe(`Thanks! I found order #${order.id} and opened request #${ticket!.number}. An agent will reply here; you can keep writing meanwhile.`);
+    const identity = await db().channelIdentity.findFirstOrThrow({ where: { storeId: harness.store.id, externalId: String(customer.chatId) }, select: { verifiedAt: true, verifiedBy: true } });
+    expect(identity.verifiedBy).toBe("ORDER_AND_EMAIL");
   });
 
-  it("says so when the order number is not found, and opens nothing", async () => {
+  it("accepts the order number with its billing postcode in one message", async () => {
+    const order = harness.shop.createOrder({ guest: { email: "pia@example.com", firstName: "Pia", lastName: "P" }, products: [{ name: "Cap", sku: "CAP-1", price: 19 }] }, { silent: true });
+    const zip = (harness.shop.requireOrder(order.id).billing_address.zip ?? "").toLowerCase();
+    expect(zip).not.toBe("");
     const customer = chat();
-    customer.sendCommand("start");
-    customer.sendText("999999");
+    customer.sendText(`${order.id} ${zip}`);
     await harness.settle();
-    expect(texts(customer).at(-1)).toBe("I couldn't find order #999999. Please check the number, or send the email address you ordered with.");
-    expect(await ticketsOf(customer.chatId)).toEqual([]);
+    const [ticket] = await ticketsOf(customer.chatId);
+    expect(ticket).toMatchObject({ bigcommerceOrderId: order.id, customer: { email: "pia@example.com" } });
   });
 
-  it("finds a registered customer by email, with their latest order, and tags the chosen reason", async () => {
+  it("a stranger with someone's order number gets the same neutral words as for no order, and an unverified conversation that knows nothing of it", async () => {
+    const lena = harness.shop.createCustomer({ email: "lena.fischer@example.com", firstName: "Lena", lastName: "Fischer" }, { silent: true });
+    const order = harness.shop.createOrder({ customerId: lena.id, products: [{ name: "Jacket", sku: "JAC-1", price: 180 }] }, { silent: true });
+    harness.shop.addShipment(order.id, { trackingNumber: "FX-SECRET-42", carrier: "fedex" }, { silent: true });
+    const knownLena = await createTicket(harness.store.id, { subject: `Order #${order.id}`, source: "BIGCOMMERCE", customer: { email: "lena.fischer@example.com", name: "Lena Fischer" }, bigcommerceOrderId: order.id });
+
+    const stranger = chat();
+    const control = chat();
+    stranger.sendCommand("start");
+    control.sendCommand("start");
+    stranger.sendText(String(order.id));
+    control.sendText("99999991");
+    await harness.settle();
+    // Same words for a real order and for none: the bot is no oracle for order numbers.
+    expect(texts(stranger).at(-1)).toBe(texts(control).at(-1));
+    stranger.sendText("lena@example.org");
+    control.sendText("lena@example.org");
+    await harness.settle();
+    const anyTicket = (text: string) => text.replace(/#\d+/g, "#N").replace(/Kim\d+/g, "Kim");
+    expect(texts(stranger).map(anyTicket)).toEqual(texts(control).map(anyTicket));
+    expect(texts(stranger).some((text) => text.includes("don't match an order I can look at"))).toBe(true);
+    stranger.sendCommand("status", String(order.id));
+    await harness.settle();
+
+    const [conversation, ...none] = await ticketsOf(stranger.chatId);
+    expect(none).toEqual([]);
+    expect(conversation).toMatchObject({ bigcommerceOrderId: null, customer: { email: null, bigcommerceCustomerId: null } });
+    const everything = texts(stranger).join("\n");
+    for (const secret of ["Lena", "Fischer", "FX-SECRET-42", "Jacket", "Shipped", "lena.fischer"]) expect(everything).not.toContain(secret);
+    const context = await getTicketContext(db(), { storeId: harness.store.id, ticketId: conversation!.id });
+    expect(context).toMatchObject({ unverifiedChat: true, order: null, bigcommerceOrderId: null, otherOrders: [] });
+    expect(context.customer?.telegram).toMatchObject({ verified: false });
+    // Lena's record has no chat, and her ticket's replies have nowhere to go but her own verified chat.
+    expect(await db().channelIdentity.count({ where: { storeId: harness.store.id, customerId: knownLena.ticket.customer!.id } })).toBe(0);
+  });
+
+  it("stops checking after five wrong pairs for a chat, and for an order from any chat", async () => {
+    const order = harness.shop.createOrder({ guest: { email: "vera@example.com", firstName: "Vera", lastName: "V" }, products: [{ name: "Mug", sku: "MUG-1", price: 9 }] }, { silent: true });
+    const guesser = chat();
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      guesser.sendText(`${order.id} guess${attempt}@example.com`);
+      await harness.settle();
+    }
+    guesser.sendText(`${order.id} vera@example.com`);
+    await harness.settle();
+    expect(texts(guesser).at(-1)).toContain("Too many tries for now");
+    expect(texts(guesser).filter((text) => text.includes("don't match"))).toHaveLength(5);
+    const [unverified] = await ticketsOf(guesser.chatId);
+    expect(unverified).toMatchObject({ bigcommerceOrderId: null, customer: { email: null } });
+
+    // The order itself is now closed to guessing for the hour, even from a fresh chat with the right email.
+    const owner = chat();
+    owner.sendText(`${order.id} vera@example.com`);
+    await harness.settle();
+    expect(texts(owner).some((text) => text.includes("Too many tries for now"))).toBe(true);
+    const identity = await db().channelIdentity.findFirstOrThrow({ where: { storeId: harness.store.id, externalId: String(owner.chatId) }, select: { verifiedAt: true } });
+    expect(identity.verifiedAt).toBeNull();
+  });
+
+  it("does not link a chat by an email alone", async () => {
     const shopper = harness.shop.createCustomer({ email: "ravi@example.com", firstName: "Ravi", lastName: "Shah" }, { silent: true });
-    harness.shop.createOrder({ customerId: shopper.id, products: [{ name: "Paddle", sku: "PAD-1", price: 59 }], createdAt: new Date(Date.now() - 86_400_000) }, { silent: true });
     const latest = harness.shop.createOrder({ customerId: shopper.id, products: [{ name: "Helmet", sku: "HEL-1", price: 89 }] }, { silent: true });
     const customer = chat();
     customer.sendCommand("start");
     await harness.settle();
     customer.pressButton("intake:reason:refund");
     await harness.settle();
-    expect(texts(customer).at(-1)).toBe("Let's look at your refund. Please send your order number (for example 1024) or the email address you ordered with.");
+    expect(texts(customer).at(-1)).toBe("Let's look at your refund. Please send your order number (for example 1024) together with the order's billing email or billing postcode.");
     customer.sendText("Ravi@Example.com");
+    await harness.settle();
+    expect(texts(customer).at(-1)).toBe("Thanks. Please also send the order number, so I can check the two together.");
+    expect(await ticketsOf(customer.chatId)).toEqual([]);
+    customer.sendText(String(latest.id));
     await harness.settle();
 
     const [ticket] = await ticketsOf(customer.chatId);
@@ -108,25 +179,7 @@ describe("Telegram intake", () => {
     expect(harness.bot.state.callbackAnswers.map((answer) => answer.text)).toContain("Got it");
   });
 
-  it("finds a guest order by its email", async () => {
-    const order = harness.shop.createOrder({ guest: { email: "guest.gil@example.com", firstName: "Gil", lastName: "Guest" }, products: [{ name: "Map", sku: "MAP-1", price: 12 }] }, { silent: true });
-    const customer = chat();
-    customer.sendText("guest.gil@example.com");
-    await harness.settle();
-    const [ticket] = await ticketsOf(customer.chatId);
-    expect(ticket).toMatchObject({ bigcommerceOrderId: order.id, customer: { email: "guest.gil@example.com", bigcommerceCustomerId: null } });
-  });
-
-  it("says so when the email is not found", async () => {
-    const customer = chat();
-    customer.sendCommand("start");
-    customer.sendText("nobody@example.com");
-    await harness.settle();
-    expect(texts(customer).at(-1)).toBe("I couldn't find an order or account for nobody@example.com. Please check it, or send your order number instead.");
-    expect(await ticketsOf(customer.chatId)).toEqual([]);
-  });
-
-  it("answers 'where is my order' with the store's status and tracking", async () => {
+  it("answers 'where is my order' with the store's status and tracking once verified", async () => {
     const order = harness.shop.createOrder({ guest: { email: "tia@example.com", firstName: "Tia", lastName: "T" }, products: [{ name: "Tent", sku: "TEN-1", price: 250 }] }, { silent: true });
     harness.shop.addShipment(order.id, { trackingNumber: "1Z999", carrier: "ups" }, { silent: true });
     const customer = chat();
@@ -134,7 +187,7 @@ describe("Telegram intake", () => {
     await harness.settle();
     customer.pressButton("📦 Where is my order?");
     await harness.settle();
-    customer.sendText(String(order.id));
+    customer.sendText(`${order.id} tia@example.com`);
     await harness.settle();
     const status = texts(customer).at(-1)!;
     expect(status).toContain(`Order #${order.id}: Shipped.`);
@@ -146,14 +199,14 @@ describe("Telegram intake", () => {
   it("joins later messages to the open ticket, reopens a resolved one, and opens a new one after it is closed", async () => {
     const order = harness.shop.createOrder({ guest: { email: "lea@example.com", firstName: "Lea", lastName: "L" }, products: [{ name: "Stove", sku: "STO-1", price: 80 }] }, { silent: true });
     const customer = chat();
-    customer.sendText(String(order.id));
+    customer.sendText(`${order.id} lea@example.com`);
     await harness.settle();
     customer.sendText("Any news?");
     await harness.settle();
     const [first, ...rest] = await ticketsOf(customer.chatId);
     expect(rest).toEqual([]);
     let ticket = first;
-    expect(ticket!.messages.filter((message) => message.kind === "INBOUND").map((message) => message.body)).toEqual([String(order.id), "Any news?"]);
+    expect(ticket!.messages.filter((message) => message.kind === "INBOUND").map((message) => message.body)).toEqual([`${order.id} lea@example.com`, "Any news?"]);
 
     await transitionTicket(db(), { storeId: harness.store.id, ticketId: ticket!.id, to: "RESOLVED" });
     customer.sendText("Still broken");
@@ -167,35 +220,51 @@ describe("Telegram intake", () => {
     await harness.settle();
     const tickets = await ticketsOf(customer.chatId);
     expect(tickets).toHaveLength(2);
-    expect(tickets[1]!.subject).toBe("A new question");
+    expect(tickets[1]!.subject).toBe(`A new question — order #${order.id}`);
     expect(tickets[1]!.messages.filter((message) => message.kind === "INBOUND").map((message) => message.body)).toEqual(["A new question"]);
   });
 
-  it("lets a customer go on without an order", async () => {
+  it("lets a customer go on without an order, unverified, and verify later in the same conversation", async () => {
+    const order = harness.shop.createOrder({ guest: { email: "sol@example.com", firstName: "Sol", lastName: "S" }, products: [{ name: "Sock", sku: "SOC-1", price: 5 }] }, { silent: true });
     const customer = chat();
     customer.sendCommand("start");
     customer.sendText("I have a question about sizes");
     await harness.settle();
-    expect(texts(customer).at(-1)).toContain("If you don't have either, tap below");
+    expect(texts(customer).at(-1)).toContain("If you don't have them, tap below");
     customer.pressButton("intake:skip");
     await harness.settle();
     const [ticket] = await ticketsOf(customer.chatId);
     expect(ticket).toMatchObject({ subject: "I have a question about sizes", bigcommerceOrderId: null });
     customer.sendText("Size M please");
+    customer.sendText(`${order.id} sol@example.com`);
     await harness.settle();
     const [same, ...none] = await ticketsOf(customer.chatId);
     expect(none).toEqual([]);
-    expect(same!.messages.filter((message) => message.kind === "INBOUND").map((message) => message.body)).toEqual(["I have a question about sizes", "Size M please"]);
+    expect(same).toMatchObject({ id: ticket!.id, bigcommerceOrderId: order.id, customer: { email: "sol@example.com" } });
+    expect(same!.messages.filter((message) => message.kind === "INBOUND").map((message) => message.body)).toEqual(["I have a question about sizes", "Size M please", `${order.id} sol@example.com`]);
+    expect(texts(customer).at(-1)).toBe(`Thanks, that matches: you're verified for order #${order.id}, and request #${ticket!.number} now has its details. An agent will reply here.`);
   });
 
-  it("answers /status only about the customer's own orders", async () => {
+  it("opens an unverified conversation for someone who keeps writing without order details", async () => {
+    const customer = chat();
+    customer.sendCommand("start");
+    customer.sendText("hello?");
+    customer.sendText("is anyone there");
+    customer.sendText("I need help with a gift card");
+    await harness.settle();
+    const [ticket] = await ticketsOf(customer.chatId);
+    expect(ticket).toMatchObject({ subject: "hello?", bigcommerceOrderId: null });
+    expect(ticket!.messages.filter((message) => message.kind === "INBOUND")).toHaveLength(3);
+  });
+
+  it("answers /status only to a verified chat, and only about its customer's own orders", async () => {
     const mine = harness.shop.createOrder({ guest: { email: "sam@example.com", firstName: "Sam", lastName: "S" }, products: [{ name: "Rope", sku: "ROP-1", price: 20 }] }, { silent: true });
     const theirs = harness.shop.createOrder({ guest: { email: "other@example.com", firstName: "O", lastName: "O" }, products: [{ name: "Rope", sku: "ROP-1", price: 20 }] }, { silent: true });
     const customer = chat();
     customer.sendCommand("status", String(mine.id));
     await harness.settle();
-    expect(texts(customer).at(-1)).toBe("Send your order number or the email address you ordered with first, so I can find your orders.");
-    customer.sendText(String(mine.id));
+    expect(texts(customer).at(-1)).toBe("First send your order number together with its billing email (or postcode), so I know the orders are yours.");
+    customer.sendText(`${mine.id} sam@example.com`);
     await harness.settle();
     customer.sendCommand("status", String(mine.id));
     await harness.settle();
@@ -205,14 +274,14 @@ describe("Telegram intake", () => {
     expect(texts(customer).at(-1)).toBe(`I can only share the status of orders placed with your details. Order #${theirs.id} isn't one of them.`);
     // Commands are bot conversation, not part of the ticket's thread.
     const [ticket] = await ticketsOf(customer.chatId);
-    expect(ticket!.messages.filter((message) => message.kind === "INBOUND").map((message) => message.body)).toEqual([String(mine.id)]);
+    expect(ticket!.messages.filter((message) => message.kind === "INBOUND").map((message) => message.body)).toEqual([`${mine.id} sam@example.com`]);
   });
 
   it("retries an update whose store lookup failed, and answers once the store is back", async () => {
     const order = harness.shop.createOrder({ guest: { email: "ren@example.com", firstName: "Ren", lastName: "R" }, products: [{ name: "Lamp", sku: "LAM-1", price: 30 }] }, { silent: true });
     const customer = chat();
     harness.shop.failNext(/\/v2\/orders\//, 500, 1);
-    customer.sendText(String(order.id));
+    customer.sendText(`${order.id} ren@example.com`);
     await harness.settle();
     const event = await db().inboundEvent.findFirstOrThrow({
       where: { storeId: harness.store.id, payload: { path: ["message", "chat", "id"], equals: customer.chatId } },
@@ -229,7 +298,7 @@ describe("Telegram intake", () => {
     expect(texts(customer).filter((text) => text.startsWith("Thanks! I found order"))).toHaveLength(1);
   });
 
-  it("joins the ticket of the order the customer names, not their most recent one", async () => {
+  it("joins the ticket of the order the customer proves, not their most recent one", async () => {
     const guest = { email: "two.orders@example.com", firstName: "Tess", lastName: "Two" };
     const named = harness.shop.createOrder({ guest, products: [{ name: "Tent", sku: "TENT-1", price: 120 }] }, { silent: true });
     const other = harness.shop.createOrder({ guest, products: [{ name: "Stove", sku: "STOVE-1", price: 60 }] }, { silent: true });
@@ -238,30 +307,33 @@ describe("Telegram intake", () => {
     // Created later, so it is the customer's most recently active ticket.
     const otherTicket = await createTicket(harness.store.id, { subject: `Order #${other.id}`, source: "BIGCOMMERCE", customer: customerOf, bigcommerceOrderId: other.id });
     const customer = chat();
-    customer.sendText(`${named.id}`);
+    customer.sendText(`${named.id} ${guest.email}`);
     await harness.settle();
 
     const bodies = async (ticketId: string) =>
       (await db().message.findMany({ where: { ticketId, kind: "INBOUND" }, select: { body: true } })).map((message) => message.body);
-    expect(await bodies(namedTicket.ticket.id)).toEqual([`${named.id}`]);
+    expect(await bodies(namedTicket.ticket.id)).toEqual([`${named.id} ${guest.email}`]);
     expect(await bodies(otherTicket.ticket.id)).toEqual([]);
   });
 
-  it("links the chat to the customer Tern already knows and joins their open ticket", async () => {
+  it("links the verified chat to the customer Tern already knows and joins their open ticket", async () => {
     const order = harness.shop.createOrder({ guest: { email: "known@example.com", firstName: "Kai", lastName: "Known" }, products: [{ name: "Oar", sku: "OAR-1", price: 40 }] }, { silent: true });
     const existing = await createTicket(harness.store.id, { subject: `Order #${order.id}`, source: "BIGCOMMERCE", customer: { email: "known@example.com", name: "Kai Known" }, bigcommerceOrderId: order.id });
     const customer = chat();
     customer.sendText("Hello, about my oar");
     customer.sendText(`order ${order.id}`);
+    customer.sendText("known@example.com");
     await harness.settle();
 
-    const identity = await db().channelIdentity.findFirstOrThrow({ where: { storeId: harness.store.id, externalId: String(customer.chatId) }, select: { customerId: true } });
+    const identity = await db().channelIdentity.findFirstOrThrow({ where: { storeId: harness.store.id, externalId: String(customer.chatId) }, select: { id: true, customerId: true } });
     expect(identity.customerId).toBe(existing.ticket.customer!.id);
     const [ticket, ...none] = await ticketsOf(customer.chatId);
     expect(none).toEqual([]);
     expect(ticket!.id).toBe(existing.ticket.id);
-    expect(ticket!.messages.filter((message) => message.kind === "INBOUND").map((message) => message.body)).toEqual(["Hello, about my oar", `order ${order.id}`]);
-    expect(texts(customer).at(-1)).toBe(`Your request #${ticket!.number} is open: just write here and an agent will reply.`);
+    expect(ticket!.messages.filter((message) => message.kind === "INBOUND").map((message) => message.body)).toEqual(["Hello, about my oar", `order ${order.id}`, "known@example.com"]);
+    expect(texts(customer).at(-1)).toBe(`Thanks, that matches: you're verified for order #${order.id}, and request #${ticket!.number} now has its details. An agent will reply here.`);
+    // The order's ticket now answers to this chat.
+    expect(await db().ticket.findUniqueOrThrow({ where: { id: existing.ticket.id }, select: { channelIdentityId: true } })).toEqual({ channelIdentityId: identity.id });
     // The first-contact record the chat started with is gone; nothing else was removed.
     expect(await db().customer.count({ where: { storeId: harness.store.id, email: "known@example.com" } })).toBe(1);
     expect(await db().customer.count({ where: { storeId: harness.store.id, name: `Kim${customer.chatId}` } })).toBe(0);

@@ -11,6 +11,8 @@ import { describeContent, messageContent } from "./message-content.ts";
 export type OpenTicketInput = {
   storeId: string;
   customerId: string;
+  /** The chat this conversation belongs to. */
+  chatIdentityId: string;
   reason: IntakeReason | undefined;
   orderId: number | null;
   /** The customer's messages so far, oldest first: they become the start of the thread. */
@@ -51,13 +53,14 @@ export async function openTelegramTicketInTx(tx: Tx, input: OpenTicketInput): Pr
     now,
   });
   const ticketId = created.ticket.id;
+  await tx.ticket.update({ where: { id: ticketId, storeId }, data: { channelIdentityId: input.chatIdentityId }, select: { id: true } });
   let ticket = created.ticket;
   const messages = [...created.messages];
   // One millisecond apart: the thread sorts by time, and these are written within one instant.
   let clock = now.getTime();
   const tick = () => new Date((clock += 1));
   for (const message of input.messages) {
-    const appended = await appendCustomerMessageInTx(tx, { storeId, ticketId, message, staffChatId: input.staffChatId, now: tick() });
+    const appended = await appendCustomerMessageInTx(tx, { storeId, ticketId, message, chatIdentityId: input.chatIdentityId, staffChatId: input.staffChatId, now: tick() });
     if (!appended) continue;
     ticket = appended.ticket;
     messages.push(...appended.messages);

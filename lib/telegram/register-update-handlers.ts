@@ -35,7 +35,7 @@ export function registerUpdateHandlers(bot: Telegraf<Context>): void {
   });
 
   bot.on("my_chat_member", (ctx) => handleChatMemberUpdate({ settings: settingsOf(ctx.update), update: ctx.myChatMember }));
-  bot.start((ctx) => handleStartCommand({ settings: settingsOf(ctx.update), message: ctx.message }));
+  bot.start((ctx) => handleStartCommand({ settings: settingsOf(ctx.update), message: ctx.message, payload: ctx.payload }));
   bot.help((ctx) => handleStartCommand({ settings: settingsOf(ctx.update), message: ctx.message }));
   bot.command("status", (ctx) => handleStatusCommand({ settings: settingsOf(ctx.update), message: ctx.message, args: ctx.payload }));
 

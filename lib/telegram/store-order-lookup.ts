@@ -10,14 +10,13 @@ export type StorePerson = {
   name: string | null;
 };
 
-export type IntakeMatch = { person: StorePerson; order: BigcommerceOrder | null };
-
 function nameOf(first: string | undefined, last: string | undefined): string | null {
   const name = [first, last].filter(Boolean).join(" ").trim();
   return name || null;
 }
 
-function personOfOrder(order: BigcommerceOrder): StorePerson | null {
+/** The order's buyer as the store knows them: its customer account, else the guest's billing details. */
+export function personOfOrder(order: BigcommerceOrder): StorePerson | null {
   const email = order.billing_address.email?.trim().toLowerCase();
   if (!email) return null;
   return {
@@ -25,29 +24,6 @@ function personOfOrder(order: BigcommerceOrder): StorePerson | null {
     email,
     name: nameOf(order.billing_address.first_name, order.billing_address.last_name),
   };
-}
-
-/** The order with this number and its buyer, or null when the store has no such order. */
-export async function matchOrderNumber(client: BigcommerceClient, orderId: number): Promise<IntakeMatch | null> {
-  const order = await client.getOrder(orderId);
-  if (!order || order.is_deleted) return null;
-  const person = personOfOrder(order);
-  return person ? { person, order } : null;
-}
-
-/** A registered customer with this email, else a guest who ordered with it; with their latest order when there is one. */
-export async function matchEmail(client: BigcommerceClient, email: string): Promise<IntakeMatch | null> {
-  const [customer] = await client.getCustomers({ emails: [email] });
-  if (customer) {
-    const [latest] = await client.listOrders({ customerId: customer.id, sort: "date_created:desc", limit: 1 });
-    return {
-      person: { bigcommerceCustomerId: customer.id, email: customer.email.toLowerCase(), name: nameOf(customer.first_name, customer.last_name) },
-      order: latest ?? null,
-    };
-  }
-  const [guestOrder] = await client.listOrders({ email, sort: "date_created:desc", limit: 1 });
-  const person = guestOrder ? personOfOrder(guestOrder) : null;
-  return person && guestOrder ? { person, order: guestOrder } : null;
 }
 
 /** Whether the order was placed by this customer (by BigCommerce id, else by the billing email). */

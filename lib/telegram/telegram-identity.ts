@@ -7,6 +7,8 @@ export type TelegramIdentity = {
   id: string;
   chatId: string;
   blockedAt: Date | null;
+  /** Set once the chat proved it is the customer's; until then it sees and shows no order data. */
+  verifiedAt: Date | null;
   intake: IntakeState | null;
   customer: { id: string; email: string | null; name: string | null; bigcommerceCustomerId: number | null };
 };
@@ -15,6 +17,7 @@ const identitySelect = {
   id: true,
   externalId: true,
   blockedAt: true,
+  verifiedAt: true,
   intakeState: true,
   customer: { select: { id: true, email: true, name: true, bigcommerceCustomerId: true } },
 } as const;
@@ -22,7 +25,7 @@ const identitySelect = {
 type IdentityRow = Prisma.ChannelIdentityGetPayload<{ select: typeof identitySelect }>;
 
 function toIdentity(row: IdentityRow): TelegramIdentity {
-  return { id: row.id, chatId: row.externalId, blockedAt: row.blockedAt, intake: parseIntakeState(row.intakeState), customer: row.customer };
+  return { id: row.id, chatId: row.externalId, blockedAt: row.blockedAt, verifiedAt: row.verifiedAt, intake: parseIntakeState(row.intakeState), customer: row.customer };
 }
 
 /** Serialises everything Tern does for one chat across instances, for the rest of the transaction. */
@@ -65,14 +68,14 @@ export async function ensureTelegramIdentityInTx(tx: Tx, storeId: string, chatId
   return toIdentity(row);
 }
 
-/** Identified: the customer record carries an email or a BigCommerce id (from intake, or created by the store). */
-export function isIdentified(identity: TelegramIdentity): boolean {
-  return identity.customer.email !== null || identity.customer.bigcommerceCustomerId !== null;
+/** Verified: the chat proved it is the customer's (a signed link, order + billing details, or an agent). */
+export function isVerified(identity: TelegramIdentity): boolean {
+  return identity.verifiedAt !== null;
 }
 
 /** Whether messages skip the intake questions and go straight to a ticket. */
 export function intakeDone(identity: TelegramIdentity): boolean {
-  return identity.intake?.step === "done" || isIdentified(identity);
+  return identity.intake?.step === "done" || isVerified(identity);
 }
 
 export async function saveIntakeStateInTx(tx: Tx, identityId: string, state: IntakeState): Promise<void> {

@@ -79,7 +79,7 @@ describe("Tern against telegram-test-api (polling mode)", () => {
     await client.sendCallback(client.makeCallbackQuery("intake:reason:return"));
     await settle();
     const ask = (await client.getUpdates()).result as unknown as BotMessage[];
-    expect(ask.map((update) => update.message.text)).toEqual(["Let's set up your return. Please send your order number (for example 1024) or the email address you ordered with."]);
+    expect(ask.map((update) => update.message.text)).toEqual(["Let's set up your return. Please send your order number (for example 1024) together with the order's billing email or billing postcode."]);
   });
 
   it("turns a known customer's message into a ticket, delivers the agent's reply and records the CSAT answer", async () => {

@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db/client.ts";
+import { signStartToken, startLinkUrl } from "@/lib/chat-links/start-link.ts";
 import { orderTemplateValues } from "./order-template-variables.ts";
 import type { TemplateValues } from "./render-template.ts";
 
@@ -15,7 +16,7 @@ export async function loadOrderTemplateValues(tx: Tx, storeId: string, ticketId:
       bigcommerceOrderId: true,
       customer: { select: { name: true, email: true } },
       orderSnapshot: { select: { bigcommerceOrderId: true, status: true, statusId: true, totalIncTax: true, currency: true, order: true, shipments: true } },
-      store: { select: { timeZone: true } },
+      store: { select: { timeZone: true, telegramBotUsername: true } },
     },
   });
   if (!ticket) return null;
@@ -27,5 +28,10 @@ export async function loadOrderTemplateValues(tx: Tx, storeId: string, ticketId:
           where: { storeId_bigcommerceOrderId: { storeId, bigcommerceOrderId: ticket.bigcommerceOrderId } },
           select: { bigcommerceOrderId: true, status: true, statusId: true, totalIncTax: true, currency: true, order: true, shipments: true },
         }));
-  return orderTemplateValues({ ticket, snapshot, shipmentId: options.shipmentId, timeZone: ticket.store.timeZone });
+  const values = orderTemplateValues({ ticket, snapshot, shipmentId: options.shipmentId, timeZone: ticket.store.timeZone });
+  const orderId = snapshot?.bigcommerceOrderId ?? ticket.bigcommerceOrderId;
+  const botUsername = ticket.store.telegramBotUsername;
+  // Only an order's ticket gets its order's link: an unverified conversation has no order to lend.
+  if (orderId && botUsername) values.telegram_link = startLinkUrl(botUsername, signStartToken(storeId, { kind: "order", orderId }).token);
+  return values;
 }

@@ -13,6 +13,8 @@ export const TEMPLATE_VARIABLES = [
   "customer_email",
   "ticket_number",
   "agent_name",
+  // A signed "Chat with us on Telegram" link for the ticket's order (lib/chat-links/start-link.ts).
+  "telegram_link",
 ] as const;
 
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];

@@ -54,7 +54,7 @@ export type TestCustomer = { id: string; storeId: string; email: string | null; 
 
 export async function createCustomer(
   storeId: string,
-  overrides: { name?: string | null; email?: string | null; tier?: CustomerTier; telegramChatId?: string } = {},
+  overrides: { name?: string | null; email?: string | null; tier?: CustomerTier; telegramChatId?: string; telegramVerified?: boolean } = {},
   client: Db = defaultDb(),
 ): Promise<TestCustomer> {
   const suffix = unique();
@@ -69,7 +69,14 @@ export async function createCustomer(
   });
   if (overrides.telegramChatId) {
     await client.channelIdentity.create({
-      data: { storeId, customerId: customer.id, channel: "TELEGRAM", externalId: overrides.telegramChatId },
+      data: {
+        storeId,
+        customerId: customer.id,
+        channel: "TELEGRAM",
+        externalId: overrides.telegramChatId,
+        // A customer made by a test is who they say they are unless the test asks otherwise.
+        ...(overrides.telegramVerified === false ? {} : { verifiedAt: new Date(), verifiedBy: "AGENT" as const }),
+      },
       select: { id: true },
     });
   }

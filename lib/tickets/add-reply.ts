@@ -1,7 +1,8 @@
 import type { Db, Tx } from "@/lib/db/client.ts";
 import type { Channel } from "@/lib/generated/prisma/enums.ts";
 import { publishTicketChange, type TicketChange } from "./publish-ticket-change.ts";
-import { requireOpenTicketInTx } from "./require-open-ticket.ts";
+import { conversationChatInTx } from "./conversation-chat.ts";
+import { requireOpenTicketInTx, type LockedTicket } from "./require-open-ticket.ts";
 import { isQueued } from "./status-machine.ts";
 import { messageDtoSelect, ticketDtoSelect, toMessageDto, toTicketDto, type MessageDto } from "./ticket-dto.ts";
 import { TICKET_TX_OPTIONS } from "./transaction-options.ts";
@@ -18,13 +19,8 @@ export type AddReplyInput = {
 
 export type AddReplyResult = TicketChange & { reply: MessageDto };
 
-async function replyChannel(tx: Tx, storeId: string, customerId: string | null): Promise<Channel> {
-  if (!customerId) return "WEB";
-  const telegram = await tx.channelIdentity.findFirst({
-    where: { storeId, customerId, channel: "TELEGRAM" },
-    select: { id: true },
-  });
-  return telegram ? "TELEGRAM" : "WEB";
+async function replyChannel(tx: Tx, storeId: string, ticket: LockedTicket): Promise<Channel> {
+  return (await conversationChatInTx(tx, storeId, ticket)) ? "TELEGRAM" : "WEB";
 }
 
 /**
@@ -41,7 +37,7 @@ export async function addReplyInTx(tx: Tx, input: AddReplyInput): Promise<AddRep
       storeId,
       ticketId,
       kind: "OUTBOUND",
-      channel: await replyChannel(tx, storeId, ticket.customerId),
+      channel: await replyChannel(tx, storeId, ticket),
       authorId: input.actorId,
       body: input.body,
       deliveryStatus: "QUEUED",

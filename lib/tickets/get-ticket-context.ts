@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors.ts";
 import type { CustomerTier, TicketStatus } from "@/lib/generated/prisma/enums.ts";
 import { isUuid } from "@/lib/ids/is-uuid.ts";
+import { conversationChatInTx, type ConversationChat } from "@/lib/tickets/conversation-chat.ts";
 import { toOrderView, type OrderView } from "@/lib/orders/order-view.ts";
 
 export type OrderSummary = { orderId: number; status: string | null; total: string | null; currency: string | null; fetchedAt: string };
@@ -13,8 +14,11 @@ export type TicketContext = {
     email: string | null;
     tier: CustomerTier;
     region: string | null;
-    telegram: { username: string | null; displayName: string | null; blocked: boolean } | null;
+    /** The Telegram chat replies to this ticket go to (lib/tickets/conversation-chat.ts). */
+    telegram: { username: string | null; displayName: string | null; blocked: boolean; verified: boolean } | null;
   } | null;
+  /** The conversation's chat has not proved it is the customer's: no order data is shown for it. */
+  unverifiedChat: boolean;
   /** The ticket's order as last read from BigCommerce; null when the ticket has none or it was never fetched. */
   order: (OrderView & { fetchedAt: string }) | null;
   /** The order id the ticket names even when no snapshot is stored yet (the sidebar offers a refresh). */
@@ -45,6 +49,7 @@ export async function getTicketContext(db: Db, input: { storeId: string; ticketI
     where: { id: ticketId, storeId },
     select: {
       customerId: true,
+      channelIdentityId: true,
       bigcommerceOrderId: true,
       orderSnapshot: { select: snapshotSelect },
       customer: {
@@ -54,12 +59,15 @@ export async function getTicketContext(db: Db, input: { storeId: string; ticketI
           email: true,
           tier: true,
           region: true,
-          identities: { where: { channel: "TELEGRAM" }, take: 1, select: { username: true, displayName: true, blockedAt: true } },
         },
       },
     },
   });
   if (!ticket) throw new AppError("NOT_FOUND", "Ticket not found");
+  const chat = await conversationChatInTx(db, storeId, ticket);
+  const chatDetails = chat ? await db.channelIdentity.findUnique({ where: { id: chat.id }, select: { username: true, displayName: true } }) : null;
+  const unverifiedChat = chat !== null && chat.verifiedAt === null;
+  if (unverifiedChat) return unverifiedContext(ticket.customer, chat, chatDetails, await ticketsOfCustomer(db, storeId, ticket.customerId, ticketId));
 
   const snapshot =
     ticket.orderSnapshot ??
@@ -76,25 +84,13 @@ export async function getTicketContext(db: Db, input: { storeId: string; ticketI
           take: RELATED_LIMIT,
           select: { bigcommerceOrderId: true, status: true, totalIncTax: true, currency: true, fetchedAt: true },
         }),
-        db.ticket.findMany({
-          where: { storeId, customerId: ticket.customerId, id: { not: ticketId } },
-          orderBy: { updatedAt: "desc" },
-          take: RELATED_LIMIT,
-          select: { id: true, number: true, subject: true, status: true, updatedAt: true },
-        }),
+        ticketsOfCustomer(db, storeId, ticket.customerId, ticketId),
       ])
     : [[], []];
 
-  const telegram = ticket.customer?.identities[0];
   return {
-    customer: ticket.customer && {
-      id: ticket.customer.id,
-      name: ticket.customer.name,
-      email: ticket.customer.email,
-      tier: ticket.customer.tier,
-      region: ticket.customer.region,
-      telegram: telegram ? { username: telegram.username, displayName: telegram.displayName, blocked: telegram.blockedAt !== null } : null,
-    },
+    customer: ticket.customer && { ...ticket.customer, telegram: telegramOf(chat, chatDetails) },
+    unverifiedChat: false,
     order: snapshot
       ? {
           ...toOrderView({ ...snapshot, totalIncTax: snapshot.totalIncTax?.toString() ?? null }),
@@ -109,6 +105,46 @@ export async function getTicketContext(db: Db, input: { storeId: string; ticketI
       currency: order.currency,
       fetchedAt: order.fetchedAt.toISOString(),
     })),
-    otherTickets: otherTickets.map((other) => ({ ...other, updatedAt: other.updatedAt.toISOString() })),
+    otherTickets: otherTickets.map(toRelatedTicket),
+  };
+}
+
+type RelatedTicketRow = { id: string; number: number; subject: string; status: TicketStatus; updatedAt: Date };
+
+function ticketsOfCustomer(db: Db, storeId: string, customerId: string | null, ticketId: string): Promise<RelatedTicketRow[]> {
+  if (!customerId) return Promise.resolve([]);
+  return db.ticket.findMany({
+    where: { storeId, customerId, id: { not: ticketId } },
+    orderBy: { updatedAt: "desc" },
+    take: RELATED_LIMIT,
+    select: { id: true, number: true, subject: true, status: true, updatedAt: true },
+  });
+}
+
+function toRelatedTicket(row: RelatedTicketRow): TicketContext["otherTickets"][number] {
+  return { ...row, updatedAt: row.updatedAt.toISOString() };
+}
+
+function telegramOf(chat: ConversationChat | null, details: { username: string | null; displayName: string | null } | null): NonNullable<TicketContext["customer"]>["telegram"] {
+  if (!chat) return null;
+  return { username: details?.username ?? null, displayName: details?.displayName ?? null, blocked: chat.blockedAt !== null, verified: chat.verifiedAt !== null };
+}
+
+type CustomerRow = { id: string; name: string | null; email: string | null; tier: CustomerTier; region: string | null };
+
+/** An unverified chat's conversation: who wrote, and nothing of any order (an agent verifies first). */
+function unverifiedContext(
+  customer: CustomerRow | null,
+  chat: ConversationChat,
+  details: { username: string | null; displayName: string | null } | null,
+  otherTickets: RelatedTicketRow[],
+): TicketContext {
+  return {
+    customer: customer && { ...customer, telegram: telegramOf(chat, details) },
+    unverifiedChat: true,
+    order: null,
+    bigcommerceOrderId: null,
+    otherOrders: [],
+    otherTickets: otherTickets.map(toRelatedTicket),
   };
 }

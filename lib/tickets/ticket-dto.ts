@@ -26,6 +26,8 @@ export type TicketDto = {
   lastMessageAt: string | null;
   /** The channel the customer last wrote on; null until they write. */
   customerChannel: Channel | null;
+  /** The conversation's Telegram chat has not proved it is the customer's: agents see no order data for it. */
+  unverifiedChat: boolean;
   snoozedUntil: string | null;
   mergedIntoId: string | null;
   createdAt: string;
@@ -72,6 +74,7 @@ export const ticketDtoSelect = {
   resolutionBreached: true,
   lastMessageAt: true,
   customerChannel: true,
+  channelIdentity: { select: { verifiedAt: true } },
   snoozedUntil: true,
   mergedIntoId: true,
   createdAt: true,
@@ -125,6 +128,7 @@ export function toTicketDto(row: TicketDtoRow): TicketDto {
     resolutionBreached: row.resolutionBreached,
     lastMessageAt: iso(row.lastMessageAt),
     customerChannel: row.customerChannel,
+    unverifiedChat: row.channelIdentity !== null && row.channelIdentity.verifiedAt === null,
     snoozedUntil: iso(row.snoozedUntil),
     mergedIntoId: row.mergedIntoId,
     createdAt: row.createdAt.toISOString(),

@@ -17,3 +17,7 @@ export const mergeBodySchema = z.strictObject({ targetTicketId: z.uuid() });
 export const transferBodySchema = z
   .strictObject({ teamId: z.uuid().nullable().optional(), assigneeId: z.uuid().nullable().optional() })
   .refine((body) => body.teamId !== undefined || body.assigneeId !== undefined, { message: "Choose a team or an agent to transfer to" });
+
+export const verifyChatBodySchema = z.strictObject({
+  bigcommerceOrderId: z.number({ error: "Give the order number the customer proved is theirs" }).int().positive().max(2_147_483_647),
+});

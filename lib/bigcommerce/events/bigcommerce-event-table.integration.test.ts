@@ -1,3 +1,4 @@
+import { readStartToken } from "@/lib/chat-links/start-link.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as webhookRoute from "@/app/api/webhooks/bigcommerce/route.ts";
 import { db } from "@/lib/db/client.ts";
@@ -279,11 +280,16 @@ describe("shipment.tracking.added ← store/shipment/created / updated with trac
     // acme has no tracking URL: [tracking_url] cannot be filled, so the template is refused first.
     expect(messages.some((message) => message.body.startsWith("The shipment message was not sent automatically: Template cannot be used: this ticket's order has no [tracking_url]"))).toBe(true);
 
+    // With a bot connected, the note carries the order's signed chat link for the agent to pass on.
+    await db().store.update({ where: { id: store.id }, data: { telegramBotUsername: "event_table_bot" } });
     const second = shop.createOrder({ guest: { email: "no-telegram@example.com", firstName: "Nora", lastName: "None" }, products: [WIDGET] });
     shop.addShipment(second.id, { trackingNumber: "1ZNOCHAT", carrier: "ups" });
     await drain();
+    await db().store.update({ where: { id: store.id }, data: { telegramBotUsername: null } });
     const notes = (await thread((await mainTicket(second.id)).id)).map((message) => message.body);
-    expect(notes).toContain("The shipment message was not sent automatically: the customer has no Telegram chat linked to Tern yet.");
+    const note = notes.find((body) => body.startsWith("The shipment message was not sent automatically: the customer has no verified Telegram chat with the store's bot yet."));
+    const link = /https:\/\/t\.me\/event_table_bot\?start=([A-Za-z0-9_-]+)$/.exec(note ?? "");
+    expect(readStartToken(store.id, link?.[1] ?? "")).toMatchObject({ ok: true, claim: { kind: "order", orderId: second.id } });
   });
 });
 

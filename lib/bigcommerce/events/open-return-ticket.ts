@@ -49,6 +49,7 @@ export async function openReturnTicketInTx(
     priority: created.ticket.priority,
     assigneeId: created.ticket.assignee?.id ?? null,
     customerId: created.ticket.customer?.id ?? null,
+    channelIdentityId: null,
   };
   await addSystemNoteInTx(tx, {
     storeId,

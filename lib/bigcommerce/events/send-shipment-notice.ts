@@ -1,6 +1,8 @@
 import type { Tx } from "@/lib/db/client.ts";
 import { orderTemplateValues, trackingUrl, carrierName } from "@/lib/templates/order-template-variables.ts";
 import { renderTemplate } from "@/lib/templates/render-template.ts";
+import { signStartToken, startLinkUrl } from "@/lib/chat-links/start-link.ts";
+import { conversationChatInTx } from "@/lib/tickets/conversation-chat.ts";
 import { addReplyInTx } from "@/lib/tickets/add-reply.ts";
 import type { BigcommerceShipment } from "../bigcommerce-types.ts";
 import type { SavedOrderSnapshot } from "../save-order-snapshot.ts";
@@ -15,6 +17,13 @@ export const DEFAULT_SHIPMENT_TEMPLATE =
 async function shipmentTemplate(tx: Tx, storeId: string): Promise<string> {
   const template = await tx.template.findFirst({ where: { storeId, purpose: "shipment" }, orderBy: { createdAt: "asc" }, select: { body: true } });
   return template?.body ?? DEFAULT_SHIPMENT_TEMPLATE;
+}
+
+/** The order's signed chat link, for the agent to pass on by email or phone; empty when the store has no bot. */
+async function chatLinkSentence(tx: Tx, storeId: string, orderId: number): Promise<string> {
+  const store = await tx.store.findUnique({ where: { id: storeId }, select: { telegramBotUsername: true } });
+  if (!store?.telegramBotUsername) return "";
+  return ` Send them the order's chat link so they arrive verified: ${startLinkUrl(store.telegramBotUsername, signStartToken(storeId, { kind: "order", orderId }).token)}`;
 }
 
 /**
@@ -59,10 +68,8 @@ export async function sendShipmentNoticeInTx(
   });
   const rendered = renderTemplate(await shipmentTemplate(tx, storeId), values);
   if (!rendered.ok) return notSent(rendered.message);
-  const telegram = ticket.customerId
-    ? await tx.channelIdentity.findFirst({ where: { storeId, customerId: ticket.customerId, channel: "TELEGRAM" }, select: { id: true } })
-    : null;
-  if (!telegram) return notSent("the customer has no Telegram chat linked to Tern yet.");
+  const telegram = await conversationChatInTx(tx, storeId, ticket);
+  if (!telegram) return notSent(`the customer has no verified Telegram chat with the store's bot yet.${await chatLinkSentence(tx, storeId, input.snapshot.bundle.order.id)}`);
 
   const reply = await addReplyInTx(tx, { storeId, ticketId: ticket.id, body: rendered.text, actorId: null, now: input.now });
   recordChange(changes, ticket.id, reply.messages);

@@ -11,7 +11,8 @@ type PendingCode = { storeHash: string; scope: string; user: EmulatedPerson; own
 
 export type TokenExchange = { at: Date; storeHash: string | null; status: number; redirectUri: string | null };
 
-const DEFAULT_SCOPE = "store_v2_orders store_v2_transactions store_v2_customers_read store_v2_information_read";
+/** What the emulated app is granted unless a test asks otherwise (including the storefront scripts' content scopes). */
+export const EMULATED_APP_SCOPE = "store_v2_orders store_v2_transactions store_v2_customers_read store_v2_information_read store_v2_content store_content_checkout";
 
 function record(value: unknown): Record<string, unknown> {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -35,7 +36,7 @@ export class EmulatedOauth {
   /** What BigCommerce appends to the app's auth callback URL when a merchant clicks Install. */
   installQuery(input: { storeHash: string; user: EmulatedPerson; owner?: EmulatedPerson; scope?: string }): URLSearchParams {
     const code = randomBytes(16).toString("hex");
-    const scope = input.scope ?? DEFAULT_SCOPE;
+    const scope = input.scope ?? EMULATED_APP_SCOPE;
     const accountUuid = randomUUID();
     this.codes.set(code, { storeHash: input.storeHash, scope, user: input.user, owner: input.owner ?? input.user, accountUuid });
     return new URLSearchParams({ code, scope, context: `stores/${input.storeHash}`, account_uuid: accountUuid });

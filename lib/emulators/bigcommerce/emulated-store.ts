@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type {
   BigcommerceAddress,
   BigcommerceCustomer,
@@ -8,6 +8,8 @@ import type {
   BigcommerceOrderProduct,
   BigcommerceOrderStatus,
   BigcommerceRefund,
+  BigcommerceScript,
+  BigcommerceScriptInput,
   BigcommerceShipment,
   BigcommerceShippingAddress,
 } from "@/lib/bigcommerce/bigcommerce-types.ts";
@@ -93,6 +95,7 @@ export class EmulatedStore {
   readonly messages = new Map<number, BigcommerceOrderMessage[]>();
   readonly refunds = new Map<number, BigcommerceRefund[]>();
   readonly hooks = new Map<number, BigcommerceHook>();
+  readonly scripts = new Map<string, BigcommerceScript>();
   readonly statuses: BigcommerceOrderStatus[];
   private readonly injections: Injection[] = [];
   private nextId: IdCounters = { order: 100, customer: 1, product: 1, address: 1, shipment: 1, message: 1, refund: 1, hook: 1, orderProduct: 1 };
@@ -478,6 +481,12 @@ export class EmulatedStore {
     };
     this.hooks.set(hook.id, hook);
     return hook;
+  }
+
+  createScript(input: BigcommerceScriptInput): BigcommerceScript {
+    const script = { ...input, uuid: randomUUID() };
+    this.scripts.set(script.uuid, script);
+    return script;
   }
 
   /** Active hooks whose scope covers `scope` (exact, or a `store/order/*` wildcard). */

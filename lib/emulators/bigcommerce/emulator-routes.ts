@@ -1,4 +1,4 @@
-import type { BigcommerceHook } from "@/lib/bigcommerce/bigcommerce-types.ts";
+import type { BigcommerceHook, BigcommerceScript } from "@/lib/bigcommerce/bigcommerce-types.ts";
 import type { EmulatedStore } from "./emulated-store.ts";
 import { parseDateFilter } from "./emulator-format.ts";
 import { productImageUrl } from "./product-image.ts";
@@ -233,7 +233,36 @@ function hookRoute(handler: (store: EmulatedStore, hook: BigcommerceHook, reques
   };
 }
 
+const SCRIPT_VISIBILITIES = new Set(["storefront", "all_pages", "checkout", "order_confirmation"]);
+
+function createScript(store: EmulatedStore, request: RouteRequest): RouteResult {
+  const body = record(request.body);
+  if (typeof body.name !== "string" || !body.name) return v3Error(422, "name is required");
+  if (body.kind !== "script_tag" && body.kind !== "src") return v3Error(422, "kind must be script_tag or src");
+  const visibility = typeof body.visibility === "string" ? body.visibility : "storefront";
+  if (!SCRIPT_VISIBILITIES.has(visibility)) return v3Error(422, "visibility is not valid");
+  const script = store.createScript({
+    name: body.name,
+    ...(typeof body.description === "string" ? { description: body.description } : {}),
+    ...(typeof body.html === "string" ? { html: body.html } : {}),
+    kind: body.kind,
+    location: body.location === "head" ? "head" : "footer",
+    visibility: visibility as BigcommerceScript["visibility"],
+    consent_category: (["essential", "functional", "analytics", "targeting"].includes(String(body.consent_category)) ? body.consent_category : "essential") as BigcommerceScript["consent_category"],
+    auto_uninstall: body.auto_uninstall !== false,
+    load_method: body.load_method === "async" || body.load_method === "defer" ? body.load_method : "default",
+  });
+  return { status: 200, body: { data: script, meta: {} } };
+}
+
 const ROUTES: Route[] = [
+  { method: "GET", pattern: /^\/v3\/content\/scripts$/, handler: (store) => ({ status: 200, body: { data: [...store.scripts.values()], meta: {} } }) },
+  { method: "POST", pattern: /^\/v3\/content\/scripts$/, handler: createScript },
+  {
+    method: "DELETE",
+    pattern: /^\/v3\/content\/scripts\/([0-9a-f-]{36})$/,
+    handler: (store, request) => (store.scripts.delete(request.params[0]!) ? { status: 204 } : v3Error(404, "Script not found")),
+  },
   { method: "GET", pattern: /^\/v2\/store$/, handler: (store) => ({ status: 200, body: { id: store.storeId, domain: `${store.hash}.example.com`, name: `Emulated store ${store.hash}`, secure_url: `https://${store.hash}.example.com` } }) },
   { method: "GET", pattern: /^\/v2\/order_statuses$/, handler: (store) => ({ status: 200, body: store.statuses }) },
   { method: "GET", pattern: /^\/v2\/orders$/, handler: listOrders },

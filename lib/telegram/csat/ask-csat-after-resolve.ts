@@ -1,3 +1,4 @@
+import { conversationChatInTx } from "@/lib/tickets/conversation-chat.ts";
 import { db, type Db } from "@/lib/db/client.ts";
 import { publishMessageCreated } from "@/lib/realtime/publish.ts";
 import { lockTicket } from "@/lib/tickets/lock-ticket.ts";
@@ -24,10 +25,10 @@ export async function enqueueCsatQuestion(client: Db, storeId: string, ticketId:
     await lockTicket(tx, storeId, ticketId);
     const ticket = await tx.ticket.findFirst({
       where: { id: ticketId, storeId },
-      select: { number: true, status: true, customerId: true, resolvedAt: true, csatResponse: { select: { id: true } } },
+      select: { number: true, status: true, customerId: true, channelIdentityId: true, resolvedAt: true, csatResponse: { select: { id: true } } },
     });
     if (!ticket || ticket.status !== "RESOLVED" || !ticket.customerId || ticket.csatResponse) return null;
-    const identity = await tx.channelIdentity.findFirst({ where: { storeId, customerId: ticket.customerId, channel: "TELEGRAM" }, select: { id: true } });
+    const identity = await conversationChatInTx(tx, storeId, ticket);
     if (!identity) return null;
     const asked = await tx.message.findFirst({
       where: { storeId, ticketId, kind: "OUTBOUND", meta: { path: ["type"], equals: "csat" }, ...(ticket.resolvedAt ? { createdAt: { gte: ticket.resolvedAt } } : {}) },

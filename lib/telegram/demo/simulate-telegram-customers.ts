@@ -1,3 +1,4 @@
+import { signStartToken } from "@/lib/chat-links/start-link.ts";
 import { bigcommerceClientForStore } from "@/lib/bigcommerce/bigcommerce-client-for-store.ts";
 import type { Db } from "@/lib/db/client.ts";
 import { DEMO_PHOTOS } from "@/lib/emulators/telegram/demo-photos.ts";
@@ -23,7 +24,7 @@ function pick<T>(items: readonly T[]): T {
   return items[Math.floor(Math.random() * items.length)]!;
 }
 
-/** An order number or email the demo store knows, for the simulated customer to give; null when BigCommerce has none yet. */
+/** An order the demo store knows, for the simulated customer to be its buyer; null when BigCommerce has none yet. */
 async function someOrder(db: Db, storeId: string): Promise<{ id: number; email: string | null } | null> {
   const client = await bigcommerceClientForStore(db, storeId).catch(() => null);
   if (!client) return null;
@@ -33,11 +34,26 @@ async function someOrder(db: Db, storeId: string): Promise<{ id: number; email: 
   return { id: order.id, email: order.billing_address.email ?? null };
 }
 
+/** How a simulated customer proves who they are, as real ones would. */
+function arrival(customer: EmulatedCustomer, storeId: string, order: { id: number; email: string | null } | null): Array<() => void> {
+  const roll = Math.random();
+  // Most tap the "Chat with us on Telegram" link from their order confirmation (a signed link).
+  if (order && roll < 0.6) return [() => customer.sendCommand("start", signStartToken(storeId, { kind: "order", orderId: order.id }).token), () => customer.sendText(pick(OPENERS))];
+  const proof = order?.email && roll < 0.85 ? `${order.id} ${order.email}` : null;
+  return [
+    () => customer.sendCommand("start"),
+    () => customer.pressButton(pick(REASONS)),
+    () => customer.sendText(pick(OPENERS)),
+    // Others give the order number with its billing email, or go on without an order (unverified).
+    () => (proof ? customer.sendText(proof) : customer.pressButton("intake:skip")),
+  ];
+}
+
 /**
- * Demo mode's Telegram customers: every so often someone new starts the bot, picks a reason and
- * gives an order number (or email, or goes on without); people with a ticket write follow-ups and
- * photos, thank agents for replies and answer the satisfaction question. Everything goes through
- * the emulator and Tern's real webhook, like real traffic.
+ * Demo mode's Telegram customers: every so often someone new arrives through their order's
+ * signed link, or starts the bot and proves their order (or goes on without one); people with a
+ * ticket write follow-ups and photos, thank agents for replies and answer the satisfaction
+ * question. Everything goes through the emulator and Tern's real webhook, like real traffic.
  */
 export function startSimulatedCustomers(input: { db: Db; storeId: string; bot: EmulatorBot; log: (line: string) => void; intervalMs?: number }): { stop: () => Promise<void> } {
   const intervalMs = input.intervalMs ?? 15_000;
@@ -51,17 +67,13 @@ export function startSimulatedCustomers(input: { db: Db; storeId: string; bot: E
   async function newConversation(): Promise<void> {
     const customer = input.bot.customer(++nextChat, { firstName: pick(NAMES) });
     const order = await someOrder(input.db, input.storeId);
-    const identifier = !order ? null : Math.random() < 0.7 || !order.email ? String(order.id) : order.email;
     const first = conversations.length === 0;
     conversations.push({
       customer,
       seen: 0,
       retries: 0,
       steps: [
-        () => customer.sendCommand("start"),
-        () => customer.pressButton(pick(REASONS)),
-        () => customer.sendText(pick(OPENERS)),
-        () => (identifier ? customer.sendText(identifier) : customer.pressButton("intake:skip")),
+        ...arrival(customer, input.storeId, order),
         // The first customer of a run always shows a photo, so a new demo shows one within its first minute.
         () => (first || Math.random() < 0.5 ? customer.sendPhoto({ caption: "Photo attached", photo: pick(DEMO_PHOTOS) }) : customer.sendText(pick(FOLLOW_UPS))),
       ],

@@ -1,6 +1,7 @@
 import type { Db, Tx } from "@/lib/db/client.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums.ts";
+import { conversationChatInTx } from "@/lib/tickets/conversation-chat.ts";
 import { messageDtoSelect, toMessageDto, type MessageDto } from "@/lib/tickets/ticket-dto.ts";
 import { csatKeyboard } from "../bot-replies.ts";
 import type { DeliveryPayload } from "../delivery-payload.ts";
@@ -8,7 +9,7 @@ import { BLOCKED_REASON } from "../hold-chat-deliveries.ts";
 import { splitMessageText } from "../split-message-text.ts";
 
 export const NO_BOT_REASON = "No Telegram bot is connected to this store: held until one is";
-const NO_CHAT_REASON = "The customer has no Telegram chat with the bot";
+const NO_CHAT_REASON = "The customer has no verified Telegram chat with the bot";
 
 type QueuedRow = { id: string; storeId: string };
 
@@ -52,18 +53,11 @@ async function setStatus(tx: Tx, id: string, deliveryStatus: DeliveryStatus, del
 async function pumpOne(tx: Tx, row: QueuedRow, stores: Map<string, StoreInfo>): Promise<MessageDto> {
   const message = await tx.message.findUniqueOrThrow({
     where: { id: row.id },
-    select: { id: true, ticketId: true, body: true, meta: true, author: { select: { name: true } }, ticket: { select: { customerId: true } } },
+    select: { id: true, ticketId: true, body: true, meta: true, author: { select: { name: true } }, ticket: { select: { customerId: true, channelIdentityId: true } } },
   });
   const store = await storeInfo(tx, stores, row.storeId);
   if (!store.hasBot) return setStatus(tx, row.id, "HELD", NO_BOT_REASON);
-  const customerId = message.ticket.customerId;
-  const identity = customerId
-    ? await tx.channelIdentity.findFirst({
-        where: { storeId: row.storeId, customerId, channel: "TELEGRAM" },
-        orderBy: { updatedAt: "desc" },
-        select: { externalId: true, blockedAt: true },
-      })
-    : null;
+  const identity = await conversationChatInTx(tx, row.storeId, message.ticket);
   if (!identity) return setStatus(tx, row.id, "FAILED", NO_CHAT_REASON);
   if (!message.body.trim()) return setStatus(tx, row.id, "FAILED", "The message is empty");
 

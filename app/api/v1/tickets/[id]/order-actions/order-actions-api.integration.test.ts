@@ -249,7 +249,7 @@ describe("resend tracking", () => {
     shop.addShipment(withoutChat.order.id, { trackingNumber: "1Z1" }, { silent: true });
     const noChat = await act(agent, withoutChat.ticket.id, { kind: "RESEND_TRACKING" });
     expect(noChat.status).toBe(422);
-    expect(noChat.body.error.message).toContain("no Telegram chat");
+    expect(noChat.body.error.message).toContain("no verified Telegram chat");
     expect(await db().message.count({ where: { ticketId: withoutChat.ticket.id, kind: "OUTBOUND" } })).toBe(0);
   });
 });
