@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync, appendFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -6,46 +5,13 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrate.ts";
+import { queryDatabase, throwawayDatabases } from "@/lib/testing/throwaway-database.ts";
 
 const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
-// Only the server is taken from DATABASE_URL: every test gets a database of its own on it.
-const SERVER_URL = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: withDatabase(SERVER_URL, "postgres") });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const created: string[] = [];
+const databases = throwawayDatabases("tern_migrate_test");
+const freshDatabase = () => databases.create();
+const query = <R extends pg.QueryResultRow>(url: string, sql: string) => queryDatabase<R>(url, sql);
 const tempDirs: string[] = [];
-
-async function freshDatabase(): Promise<string> {
-  const name = `tern_migrate_test_${Date.now()}_${randomBytes(3).toString("hex")}`;
-  await admin((client) => client.query(`create database "${name}"`));
-  created.push(name);
-  return withDatabase(SERVER_URL, name);
-}
-
-async function query<R extends pg.QueryResultRow>(url: string, sql: string): Promise<R[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<R>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 function copyOfMigrations(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "tern-migrations-"));
@@ -60,9 +26,7 @@ const migrationNames = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
   .sort();
 
 afterAll(async () => {
-  await admin(async (client) => {
-    for (const name of created) await client.query(`drop database if exists "${name}" with (force)`);
-  });
+  await databases.dropAll();
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
