@@ -29,7 +29,7 @@ test("(1) an order webhook puts a ticket in the open inbox live; the shipment te
   await expect(row).toBeVisible({ timeout: 20_000 });
   await expectNoReload(page);
 
-  await introduce(customer, order.id, message);
+  await introduce(customer, order, message);
   await openOrderTicket(page, order.id);
   await expect(page.getByTestId("message-inbound").filter({ hasText: "Where is my terrarium?" })).toBeVisible({ timeout: 15_000 });
 
@@ -68,7 +68,7 @@ test("(1) an order webhook puts a ticket in the open inbox live; the shipment te
 test("(4) an internal note never reaches Telegram, while the reply after it does", async ({ browser }) => {
   const page = await openInbox(browser, PEOPLE.ben.email);
   const { order, customer, message } = orderAndWrite(world, "Dmitri", "The moss pack was missing from the box.");
-  await introduce(customer, order.id, message);
+  await introduce(customer, order, message);
   await openOrderTicket(page, order.id);
   await expect(page.getByTestId("message-inbound").filter({ hasText: "moss pack was missing" })).toBeVisible({ timeout: 15_000 });
   const seen = customer.received().length;
@@ -123,7 +123,7 @@ test("settings: a template with an unknown variable is refused on save; an artic
 
   const page = await openInbox(browser, PEOPLE.ada.email);
   const { order, customer, message } = orderAndWrite(world, "Priya", "How do I look after the moss?");
-  await introduce(customer, order.id, message);
+  await introduce(customer, order, message);
   await openOrderTicket(page, order.id);
   await page.getByRole("tab", { name: /Knowledge/ }).click();
   const article = page.getByTestId("kb-article").filter({ hasText: title });
@@ -135,7 +135,7 @@ test("settings: a template with an unknown variable is refused on save; an artic
 
 test("screenshots: a Telegram conversation with its order, at laptop widths", async ({ browser }, testInfo) => {
   const { order, customer, message } = orderAndWrite(world, "Olivia", "Hi, the terrarium arrived but the glass is cracked 😞");
-  await introduce(customer, order.id, message);
+  await introduce(customer, order, message);
   customer.sendPhoto({ caption: "Here is the crack", bytes: samplePhoto() });
   world.shop.addShipment(order.id, { trackingNumber: "1Z999AA10123456785", carrier: "ups", method: "UPS Ground" }, { silent: true });
 

@@ -64,7 +64,7 @@ test("an agent connected to instance A sees, live, what instance B ingests from 
 
   const { order, customer, message } = orderAndWrite(world, "Hana", "Hello from instance B's side of the house");
   await openOrderTicket(page, order.id);
-  await introduce(customer, order.id, message);
+  await introduce(customer, order, message);
   await expect(page.getByTestId("message-inbound").filter({ hasText: message })).toBeVisible({ timeout: 20_000 });
   await expectNoReload(page);
 

@@ -44,6 +44,7 @@ export function ChatLinkPanel({ snippet }: { snippet: string }) {
         Install on the order confirmation page
       </Button>
 
+      <div className="mt-6" />
       <Form onSubmit={makeLink} fullWidth>
         <FormGroup>
           <Input

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import type { BigcommerceOrder } from "@/lib/bigcommerce/bigcommerce-types.ts";
 import type { EmulatedCustomer } from "@/lib/emulators/telegram/emulated-users.ts";
 import type { E2eWorld } from "./emulators.ts";
 
@@ -27,13 +28,13 @@ export function orderAndWrite(world: E2eWorld, firstName: string, message: strin
   return { order, customer, email, message };
 }
 
-/** The bot's intake: the customer names the order, then writes `message`. */
-export async function introduce(customer: EmulatedCustomer, orderId: number, message: string): Promise<void> {
+/** The bot's intake: the customer proves the order (its number and billing email), then writes `message`. */
+export async function introduce(customer: EmulatedCustomer, order: BigcommerceOrder, message: string): Promise<void> {
   customer.sendCommand("start");
   expect(await nextReply(customer, 0)).toContain("What can we help you with?");
   customer.pressButton("intake:reason:where");
   expect(await nextReply(customer, 1)).toContain("Please send your order number");
-  customer.sendText(String(orderId));
+  customer.sendText(`${order.id} ${order.billing_address.email}`);
   expect(await nextReply(customer, 2)).toContain(`#`);
   customer.sendText(message);
 }
