@@ -243,10 +243,11 @@ async function createStore(client: pg.Client, plan: StorePlan, storeIndex: numbe
   const slug = plan.name.toLowerCase().replace(/[^a-z]+/g, "-");
   const domain = `${slug}.example`;
   const { rows } = await client.query<{ id: string }>(
-    `INSERT INTO "Store" (id, "bigcommerceHash", name, "webhookSecret", "ticketSequence", "createdAt", "installedAt", "updatedAt")
-     VALUES (pg_temp.uuid7($4::timestamptz - interval '800 days'), $1, $2, $3, $5, $4::timestamptz - interval '800 days', $4::timestamptz - interval '800 days', $4)
+    // No webhook secret: these stores receive no webhooks (the ingestion bench makes its own store).
+    `INSERT INTO "Store" (id, "bigcommerceHash", name, "ticketSequence", "createdAt", "installedAt", "updatedAt")
+     VALUES (pg_temp.uuid7($3::timestamptz - interval '800 days'), $1, $2, $4, $3::timestamptz - interval '800 days', $3::timestamptz - interval '800 days', $3)
      RETURNING id`,
-    [`scale${storeIndex}${randomBytes(4).toString("hex")}`, plan.name, randomBytes(24).toString("hex"), now, plan.tickets],
+    [`scale${storeIndex}${randomBytes(4).toString("hex")}`, plan.name, now, plan.tickets],
   );
   const storeId = rows[0]!.id;
   const teams = await client.query<{ id: string }>(

@@ -5,6 +5,7 @@
 // and serves the exported POST handler of app/api/webhooks/bigcommerce/route.ts from a bare
 // node:http server: the real route code over real HTTP, without a Next build in front. Load comes
 // from a worker thread over loopback keep-alive connections, bounded in count and time.
+import { bigcommerceSecretColumns } from "@/lib/crypto/webhook-secrets.ts";
 import { randomUUID } from "node:crypto";
 import { Worker } from "node:worker_threads";
 import pg from "pg";
@@ -99,14 +100,15 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
   const tern = await serveDirectHandler(bigcommerceWebhookRoute);
   const rows: BenchRow[] = [];
   try {
+    const webhookSecret = randomUUID();
     const store = await db().store.create({
-      data: { name: "Bench store", bigcommerceHash: `bench-${randomUUID().slice(0, 8)}`, webhookSecret: randomUUID() },
-      select: { id: true, bigcommerceHash: true, webhookSecret: true },
+      data: { name: "Bench store", bigcommerceHash: `bench-${randomUUID().slice(0, 8)}`, ...bigcommerceSecretColumns(webhookSecret) },
+      select: { id: true, bigcommerceHash: true },
     });
     const shop = emulator.store(store.bigcommerceHash);
     await db().store.update({ where: { id: store.id }, data: { accessTokenEncrypted: sealSecret(shop.accessToken) } });
     const url = `${tern.url}/api/webhooks/bigcommerce`;
-    const headers = { "X-Tern-Webhook-Secret": store.webhookSecret };
+    const headers = { "X-Tern-Webhook-Secret": webhookSecret };
     const base = { url, headers, storeHash: store.bigcommerceHash };
     log(`database ${new URL(database.url).host}/${new URL(database.url).pathname.slice(1)}; Tern's pool ${POOL_SIZE} connections`);
     log("Tern endpoint: POST /api/webhooks/bigcommerce as server.ts answers it (a direct route, lib/server/direct-routes.ts), from a bare node:http server (no Next build)");

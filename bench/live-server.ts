@@ -6,6 +6,7 @@
 // The bench process plays BigCommerce and Telegram (the project's emulators, over loopback HTTP)
 // and the agent (a socket.io client with a session cookie). It builds Tern first, as `npm start`
 // does. Figures only: nothing here asserts a timing.
+import { bigcommerceSecretColumns, telegramSecretColumns } from "@/lib/crypto/webhook-secrets.ts";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { Agent, request as httpRequest } from "node:http";
 import { randomUUID } from "node:crypto";
@@ -240,17 +241,19 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
   try {
     const shop = bigcommerce.store(`bench${randomUUID().slice(0, 6)}`);
     const bot = telegram.createBot({ username: "tern_bench_bot", firstName: "Bench Store" });
-    const store = await db().store.create({
+    const secrets = { bigcommerce: randomUUID(), telegram: randomUUID() };
+    const created = await db().store.create({
       data: {
         name: "Bench store",
         bigcommerceHash: shop.hash,
-        webhookSecret: randomUUID(),
+        ...bigcommerceSecretColumns(secrets.bigcommerce),
         accessTokenEncrypted: sealSecret(shop.accessToken),
         telegramBotTokenEncrypted: sealSecret(bot.token),
-        telegramWebhookSecret: randomUUID(),
+        ...telegramSecretColumns(secrets.telegram),
       },
-      select: { id: true, webhookSecret: true, telegramWebhookSecret: true },
+      select: { id: true },
     });
+    const store = { ...created, webhookSecret: secrets.bigcommerce, telegramWebhookSecret: secrets.telegram };
     const agentUser = await createUser(store.id, { role: "AGENT", name: "Bench Agent" });
     await db().$disconnect();
 

@@ -1,5 +1,6 @@
 // The server the e2e suite drives: a production build of Tern on a fresh, migrated database
 // (on DATABASE_URL's server, or an embedded PostgreSQL), with the demo people seeded.
+import { bigcommerceSecretColumns, telegramSecretColumns } from "@/lib/crypto/webhook-secrets.ts";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createTestDatabase } from "@/tests/test-database.ts";
 import { E2E_WORLD } from "./support/e2e-world.ts";
@@ -22,9 +23,9 @@ await db().store.update({
   where: { bigcommerceHash: DEMO_STORE_HASH },
   data: {
     accessTokenEncrypted: sealSecret(E2E_WORLD.bigcommerceToken),
-    webhookSecret: E2E_WORLD.bigcommerceWebhookSecret,
+    ...bigcommerceSecretColumns(E2E_WORLD.bigcommerceWebhookSecret),
     telegramBotTokenEncrypted: sealSecret(E2E_WORLD.telegramToken),
-    telegramWebhookSecret: E2E_WORLD.telegramWebhookSecret,
+    ...telegramSecretColumns(E2E_WORLD.telegramWebhookSecret),
   },
 });
 

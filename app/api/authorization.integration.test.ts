@@ -1,3 +1,4 @@
+import { telegramSecretColumns } from "@/lib/crypto/webhook-secrets.ts";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
@@ -289,7 +290,7 @@ beforeAll(async () => {
   otherStore = await createStore();
   const shop = bigcommerce.store(store.bigcommerceHash);
   shop.accessToken = BC_TOKEN;
-  await db().store.update({ where: { id: store.id }, data: { accessTokenEncrypted: sealSecret(BC_TOKEN), telegramWebhookSecret: `authz-${store.id}` }, select: { id: true } });
+  await db().store.update({ where: { id: store.id }, data: { accessTokenEncrypted: sealSecret(BC_TOKEN), ...telegramSecretColumns(`authz-${store.id}`) }, select: { id: true } });
   orderId = shop.createOrder({ products: [{ name: "Orbit Terrarium", sku: "OTS-L", price: 39.9, quantity: 1 }] }, { silent: true }).id;
   shop.addShipment(orderId, { trackingNumber: "1Z999AA10123456784", carrier: "ups" }, { silent: true });
 

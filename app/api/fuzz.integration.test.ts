@@ -1,3 +1,4 @@
+import { telegramSecretColumns } from "@/lib/crypto/webhook-secrets.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as bigcommerceAuth from "@/app/api/bigcommerce/auth/route.ts";
 import * as bigcommerceLoad from "@/app/api/bigcommerce/load/route.ts";
@@ -173,7 +174,7 @@ function validParams(route: string): Record<string, string> {
 beforeAll(async () => {
   store = await createStore();
   telegramSecret = `fuzz-${store.id}`;
-  await db().store.update({ where: { id: store.id }, data: { telegramWebhookSecret: telegramSecret }, select: { id: true } });
+  await db().store.update({ where: { id: store.id }, data: telegramSecretColumns(telegramSecret), select: { id: true } });
   const team = await db().team.create({ data: { storeId: store.id, name: "fuzz team" }, select: { id: true } });
   const admin = await createUser(store.id, { role: "ADMIN" });
   const agent = await createUser(store.id, { teamId: team.id });
@@ -306,7 +307,7 @@ describe("webhook receivers with malformed input", () => {
 
   it("POST /api/webhooks/telegram never answers 500, with the right, a wrong or no secret", async () => {
     // The /api/v1 fuzz may have disconnected the bot (DELETE /telegram/bot clears the secret).
-    await db().store.update({ where: { id: store.id }, data: { telegramWebhookSecret: telegramSecret }, select: { id: true } });
+    await db().store.update({ where: { id: store.id }, data: telegramSecretColumns(telegramSecret), select: { id: true } });
     const headerSets: Array<Record<string, string>> = [{}, { [TELEGRAM_SECRET_HEADER]: "wrong" }, { [TELEGRAM_SECRET_HEADER]: " " }, { [TELEGRAM_SECRET_HEADER]: "\u00e9".repeat(300) }, { [TELEGRAM_SECRET_HEADER]: telegramSecret }];
     const outcomes: Outcome[] = [];
     for (const [bodyLabel, body] of webhookBodies()) {

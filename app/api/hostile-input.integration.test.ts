@@ -1,3 +1,4 @@
+import { telegramSecretColumns } from "@/lib/crypto/webhook-secrets.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as nextAuthRoute from "@/app/api/auth/[...nextauth]/route.ts";
 import * as customersRoute from "@/app/api/v1/customers/route.ts";
@@ -22,7 +23,7 @@ let token: string;
 
 beforeAll(async () => {
   store = await createStore();
-  await db().store.update({ where: { id: store.id }, data: { telegramWebhookSecret: TELEGRAM_SECRET } });
+  await db().store.update({ where: { id: store.id }, data: telegramSecretColumns(TELEGRAM_SECRET) });
   const admin = await createUser(store.id, { role: "ADMIN" });
   token = (await createApiToken(db(), { storeId: store.id, userId: admin.id, name: "hostile" })).token;
 });

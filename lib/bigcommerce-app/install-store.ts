@@ -1,3 +1,4 @@
+import { bigcommerceSecretColumns } from "@/lib/crypto/webhook-secrets.ts";
 import { randomBytes } from "node:crypto";
 import type { SessionSubject } from "@/lib/auth/mint-session-cookie.ts";
 import { sealSecret } from "@/lib/crypto/secret-box.ts";
@@ -43,7 +44,7 @@ export async function installStore(db: Db, grant: GrantedToken, now: Date = new 
             bigcommerceHash: grant.storeHash,
             // A placeholder until refreshStoreName reads the real name.
             name: `BigCommerce store ${grant.storeHash}`,
-            webhookSecret: randomBytes(32).toString("base64url"),
+            ...bigcommerceSecretColumns(randomBytes(32).toString("base64url")),
             installedAt: now,
           },
           select: { id: true, bigcommerceHash: true },

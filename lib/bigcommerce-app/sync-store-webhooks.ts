@@ -1,3 +1,4 @@
+import { openBigcommerceSecret } from "@/lib/crypto/webhook-secrets.ts";
 import { bigcommerceClientForStore } from "@/lib/bigcommerce/bigcommerce-client-for-store.ts";
 import { registerStoreWebhooks } from "@/lib/bigcommerce/webhooks/register-store-webhooks.ts";
 import type { Db } from "@/lib/db/client.ts";
@@ -26,14 +27,16 @@ function pathOf(destination: string): string | null {
  * health page; a failure is returned, not thrown, so an install still completes.
  */
 export async function syncStoreWebhooks(db: Db, input: { storeId: string; publicUrl: string }): Promise<WebhookSync> {
-  const store = await db.store.findUnique({ where: { id: input.storeId }, select: { webhookSecret: true } });
+  const store = await db.store.findUnique({ where: { id: input.storeId }, select: { webhookSecretSealed: true } });
   const client = store ? await bigcommerceClientForStore(db, input.storeId) : null;
   if (!store || !client) return { ok: false, error: "The store is not installed: Tern holds no BigCommerce access token for it" };
+  const webhookSecret = openBigcommerceSecret(store.webhookSecretSealed);
+  if (!webhookSecret) return { ok: false, error: "The store has no webhook secret yet: install the app again" };
   const destination = webhookDestination(input.publicUrl);
   try {
     const stale = (await client.listHooks()).filter((hook) => hook.destination !== destination && pathOf(hook.destination) === WEBHOOK_PATH);
     for (const hook of stale) await client.deleteHook(hook.id);
-    const hooks = await registerStoreWebhooks(client, { destination, webhookSecret: store.webhookSecret });
+    const hooks = await registerStoreWebhooks(client, { destination, webhookSecret });
     await db.store.update({ where: { id: input.storeId }, data: { webhooksRegisteredAt: new Date(), webhookRegistrationError: null }, select: { id: true } });
     return { ok: true, hooks: hooks.length, removed: stale.length };
   } catch (error) {

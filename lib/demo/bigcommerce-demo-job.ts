@@ -1,3 +1,4 @@
+import { openBigcommerceSecret } from "@/lib/crypto/webhook-secrets.ts";
 import { EMULATED_APP_SCOPE } from "@/lib/emulators/bigcommerce/emulated-oauth.ts";
 import { bigcommerceApiUrl } from "@/lib/bigcommerce/bigcommerce-api-url.ts";
 import { createBigcommerceClient } from "@/lib/bigcommerce/bigcommerce-client.ts";
@@ -23,10 +24,15 @@ export const bigcommerceDemoJob: JobStarter = {
     if (!demo) return async () => undefined;
     const store = await db().store.findUnique({
       where: { bigcommerceHash: DEMO_STORE_HASH },
-      select: { id: true, webhookSecret: true, accessTokenEncrypted: true, scope: true },
+      select: { id: true, webhookSecretSealed: true, accessTokenEncrypted: true, scope: true },
     });
     if (!store) {
       log("demo traffic: no demo store, nothing to do");
+      return async () => undefined;
+    }
+    const webhookSecret = openBigcommerceSecret(store.webhookSecretSealed);
+    if (!webhookSecret) {
+      log("demo traffic: the demo store has no webhook secret, nothing to do");
       return async () => undefined;
     }
     const emulator = demo.bigcommerce;
@@ -40,7 +46,7 @@ export const bigcommerceDemoJob: JobStarter = {
     if (!store.scope) await db().store.update({ where: { id: store.id }, data: { scope: EMULATED_APP_SCOPE }, select: { id: true } });
 
     const client = createBigcommerceClient({ apiUrl: bigcommerceApiUrl(), storeHash: shop.hash, accessToken: shop.accessToken });
-    await registerStoreWebhooks(client, { destination: `http://127.0.0.1:${env.PORT}/api/webhooks/bigcommerce`, webhookSecret: store.webhookSecret });
+    await registerStoreWebhooks(client, { destination: `http://127.0.0.1:${env.PORT}/api/webhooks/bigcommerce`, webhookSecret });
     log(`BigCommerce emulator at ${emulator.url} (the demo store's API)`);
 
     const intervalMs = env.TERN_DEMO_TRAFFIC_MS;

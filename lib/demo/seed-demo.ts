@@ -1,3 +1,4 @@
+import { bigcommerceSecretColumns } from "@/lib/crypto/webhook-secrets.ts";
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password.ts";
 import type { Db } from "@/lib/db/client.ts";
@@ -30,7 +31,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; storeId: str
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const storeId = await db.$transaction(async (tx) => {
     const store = await tx.store.create({
-      data: { bigcommerceHash: DEMO_STORE_HASH, name: "Tern Demo Store", webhookSecret: randomBytes(24).toString("base64url") },
+      data: { bigcommerceHash: DEMO_STORE_HASH, name: "Tern Demo Store", ...bigcommerceSecretColumns(randomBytes(24).toString("base64url")) },
       select: { id: true },
     });
     const support = await tx.team.create({ data: { storeId: store.id, name: "Support", level: 1 }, select: { id: true } });

@@ -1,3 +1,4 @@
+import { sealLegacyWebhookSecrets } from "@/lib/crypto/seal-legacy-webhook-secrets.ts";
 import { createServer } from "node:http";
 import { hostname } from "node:os";
 import path from "node:path";
@@ -58,6 +59,8 @@ export async function startTern(options: StartOptions): Promise<RunningTern> {
   };
   installRuntimeConfig(config);
   await applyMigrations(config.databaseUrl, { log });
+  const sealed = await sealLegacyWebhookSecrets(db());
+  if (sealed) log(`sealed the webhook secrets of ${sealed} store(s) kept in plain text by an earlier version`);
 
   if (env.demo) {
     const seeded = await seedDemo(db());

@@ -1,3 +1,4 @@
+import { openTelegramSecret } from "@/lib/crypto/webhook-secrets.ts";
 import { publicUrl } from "@/lib/bigcommerce-app/app-credentials.ts";
 import type { Env } from "@/lib/config/env.ts";
 import { openSecret } from "@/lib/crypto/secret-box.ts";
@@ -20,7 +21,7 @@ export async function applyEnvBot(db: Db, env: Env): Promise<string | null> {
   const store = await db.store.findFirst({
     where: env.demo ? { bigcommerceHash: DEMO_STORE_HASH } : { status: "ACTIVE" },
     orderBy: { installedAt: "asc" },
-    select: { id: true, telegramBotTokenEncrypted: true, telegramWebhookSecret: true },
+    select: { id: true, telegramBotTokenEncrypted: true, telegramWebhookSecretSealed: true },
   });
   if (!store) return null;
   let current: string | null = null;
@@ -29,8 +30,9 @@ export async function applyEnvBot(db: Db, env: Env): Promise<string | null> {
   } catch {
     current = null;
   }
-  const secret = env.TELEGRAM_WEBHOOK_SECRET ?? store.telegramWebhookSecret ?? undefined;
-  if (current !== token || secret !== store.telegramWebhookSecret) await connectStoreBot(db, { storeId: store.id, token, webhookSecret: secret });
+  const stored = openTelegramSecret(store.telegramWebhookSecretSealed);
+  const secret = env.TELEGRAM_WEBHOOK_SECRET ?? stored ?? undefined;
+  if (current !== token || secret !== stored) await connectStoreBot(db, { storeId: store.id, token, webhookSecret: secret });
   return store.id;
 }
 
@@ -45,7 +47,7 @@ export type BotConnections = { stop: () => Promise<void> };
 export async function connectTelegramBots(db: Db, env: Env, log: (line: string) => void): Promise<BotConnections> {
   const stores = await db.store.findMany({
     where: { telegramBotTokenEncrypted: { not: null }, status: { not: "UNINSTALLED" } },
-    select: { id: true, telegramBotTokenEncrypted: true, telegramWebhookSecret: true },
+    select: { id: true, telegramBotTokenEncrypted: true, telegramWebhookSecretSealed: true },
   });
   const pollers: TelegramPoller[] = [];
   // The same URL the admin pages register (NEXTAUTH_URL, else localhost:PORT).
@@ -57,12 +59,13 @@ export async function connectTelegramBots(db: Db, env: Env, log: (line: string) 
         pollers.push(startTelegramPolling(db, { storeId: store.id, token, log }));
         continue;
       }
-      if (!store.telegramWebhookSecret) {
+      const secret = openTelegramSecret(store.telegramWebhookSecretSealed);
+      if (!secret) {
         log(`telegram: store ${store.id} has a bot but no webhook secret; reconnect the bot`);
         continue;
       }
       const bot = await storeBot(store.id, token);
-      await registerTelegramWebhook(bot, { url, secret: store.telegramWebhookSecret });
+      await registerTelegramWebhook(bot, { url, secret });
       log(`telegram: webhook for @${bot.botInfo?.username ?? "bot"} → ${url}`);
     } catch (error) {
       const hint = env.TELEGRAM_MODE === "webhook" ? " (Telegram needs a public HTTPS NEXTAUTH_URL for webhooks; on a laptop use TELEGRAM_MODE=polling)" : "";

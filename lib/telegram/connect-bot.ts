@@ -1,3 +1,4 @@
+import { telegramSecretColumns } from "@/lib/crypto/webhook-secrets.ts";
 import { randomBytes } from "node:crypto";
 import { sealSecret } from "@/lib/crypto/secret-box.ts";
 import type { Db } from "@/lib/db/client.ts";
@@ -44,7 +45,7 @@ export async function connectTelegramBot(db: Db, input: ConnectBotInput): Promis
   await db.$transaction(async (tx) => {
     await tx.store.update({
       where: { id: input.storeId },
-      data: { telegramBotTokenEncrypted: sealSecret(input.token), telegramBotUsername: me.username ?? null, telegramWebhookSecret: secret, telegramStaffChatId: input.staffChatId === null ? null : BigInt(input.staffChatId) },
+      data: { telegramBotTokenEncrypted: sealSecret(input.token), telegramBotUsername: me.username ?? null, ...telegramSecretColumns(secret), telegramStaffChatId: input.staffChatId === null ? null : BigInt(input.staffChatId) },
       select: { id: true },
     });
     await tx.auditLog.create({

@@ -1,3 +1,4 @@
+import { telegramSecretColumns } from "@/lib/crypto/webhook-secrets.ts";
 import { randomBytes } from "node:crypto";
 import { Telegraf } from "telegraf";
 import { sealSecret } from "@/lib/crypto/secret-box.ts";
@@ -29,7 +30,7 @@ export async function connectStoreBot(db: Db, input: { storeId: string; token: s
     data: {
       telegramBotTokenEncrypted: sealSecret(input.token),
       telegramBotUsername: me.username ?? null,
-      telegramWebhookSecret: webhookSecret,
+      ...telegramSecretColumns(webhookSecret),
       ...(input.staffChatId !== undefined ? { telegramStaffChatId: input.staffChatId } : {}),
     },
     select: { id: true },

@@ -1,3 +1,4 @@
+import { telegramSecretHash } from "@/lib/crypto/webhook-secrets.ts";
 import { openSecret } from "@/lib/crypto/secret-box.ts";
 import type { Db } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors.ts";
@@ -16,7 +17,7 @@ export async function receiveTelegramWebhook(db: Db, input: { secret: string | n
   // Telegram's secret_token is 1–256 of A-Z a-z 0-9 _ -: anything else matches no store, without a query.
   if (!/^[A-Za-z0-9_-]{1,256}$/.test(secret)) throw new AppError("UNAUTHORIZED", "Unknown webhook secret token");
   const store = await db.store.findFirst({
-    where: { telegramWebhookSecret: secret, status: { not: "UNINSTALLED" } },
+    where: { telegramWebhookSecretHash: telegramSecretHash(secret), status: { not: "UNINSTALLED" } },
     select: { id: true, telegramBotTokenEncrypted: true },
   });
   if (!store) throw new AppError("UNAUTHORIZED", "Unknown webhook secret token");

@@ -1,3 +1,4 @@
+import { bigcommerceSecretColumns } from "@/lib/crypto/webhook-secrets.ts";
 import { randomUUID } from "node:crypto";
 import { db as defaultDb, type Db } from "@/lib/db/client.ts";
 import type { CustomerTier, Role } from "@/lib/generated/prisma/enums.ts";
@@ -13,19 +14,22 @@ function unique(): string {
   return randomUUID().slice(0, 8);
 }
 
+/** `webhookSecret`: the plain secret a test sends in webhooks (the store keeps it sealed). */
 export type TestStore = { id: string; name: string; bigcommerceHash: string; webhookSecret: string };
 
 export async function createStore(overrides: { name?: string; timeZone?: string } = {}, client: Db = defaultDb()): Promise<TestStore> {
   const suffix = unique();
-  return client.store.create({
+  const webhookSecret = randomUUID();
+  const store = await client.store.create({
     data: {
       name: overrides.name ?? `Store ${suffix}`,
       bigcommerceHash: `test-${suffix}-${unique()}`,
-      webhookSecret: randomUUID(),
+      ...bigcommerceSecretColumns(webhookSecret),
       timeZone: overrides.timeZone ?? "UTC",
     },
-    select: { id: true, name: true, bigcommerceHash: true, webhookSecret: true },
+    select: { id: true, name: true, bigcommerceHash: true },
   });
+  return { ...store, webhookSecret };
 }
 
 export type TestUser = { id: string; storeId: string; email: string; name: string; role: Role };

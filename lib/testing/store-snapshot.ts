@@ -8,7 +8,7 @@ export async function storeSnapshot(storeId: string): Promise<string> {
   const rows = await Promise.all([
     db().store.findUniqueOrThrow({
       where: { id: storeId },
-      select: { name: true, status: true, purgeOnUninstall: true, refundApprovalThreshold: true, telegramWebhookSecret: true, telegramBotTokenEncrypted: true, webhooksRegisteredAt: true },
+      select: { name: true, status: true, purgeOnUninstall: true, refundApprovalThreshold: true, telegramWebhookSecretHash: true, telegramBotTokenEncrypted: true, webhooksRegisteredAt: true },
     }),
     db().ticket.findMany({ where: { storeId }, orderBy: { id: "asc" } }),
     db().message.findMany({ where: { storeId }, orderBy: { id: "asc" }, select: { id: true, body: true, kind: true } }),

@@ -1,3 +1,4 @@
+import { openBigcommerceSecret } from "@/lib/crypto/webhook-secrets.ts";
 import { randomBytes } from "node:crypto";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -58,8 +59,16 @@ function cookieHeader(response: Response): string {
   return cookie.split(";")[0]!;
 }
 
+/** The store as installed, with its webhook secret opened (it is stored sealed, never in plain text). */
 async function storeByHash(hash: string) {
-  return db().store.findUniqueOrThrow({ where: { bigcommerceHash: hash }, select: { id: true, status: true, accessTokenEncrypted: true, webhookSecret: true, uninstalledAt: true, webhooksRegisteredAt: true, purgeOnUninstall: true } });
+  const row = await db().store.findUniqueOrThrow({
+    where: { bigcommerceHash: hash },
+    select: { id: true, status: true, accessTokenEncrypted: true, webhookSecretSealed: true, legacyWebhookSecret: true, uninstalledAt: true, webhooksRegisteredAt: true, purgeOnUninstall: true },
+  });
+  const webhookSecret = openBigcommerceSecret(row.webhookSecretSealed);
+  expect(row.legacyWebhookSecret).toBeNull();
+  if (webhookSecret) expect(row.webhookSecretSealed).not.toContain(webhookSecret);
+  return { ...row, webhookSecret };
 }
 
 beforeAll(async () => {
@@ -364,7 +373,7 @@ describe("uninstall (GET /api/bigcommerce/uninstall)", () => {
     const deliver = (id: number) =>
       fetch(`${tern.url}/api/webhooks/bigcommerce`, {
         method: "POST",
-        headers: { "content-type": "application/json", [WEBHOOK_SECRET_HEADER]: store.webhookSecret },
+        headers: { "content-type": "application/json", [WEBHOOK_SECRET_HEADER]: store.webhookSecret ?? "" },
         body: JSON.stringify({ scope: "store/order/updated", store_id: "1", data: { type: "order", id }, hash: `h${id}`, created_at: id, producer: `stores/${hash}` }),
       });
     // Accepted while installed (and the receiver now holds the store in its cache).

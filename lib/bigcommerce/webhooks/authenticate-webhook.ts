@@ -5,9 +5,9 @@ import { WEBHOOK_SECRET_HEADER } from "./webhook-secret-header.ts";
 export type SignatureCheck = "absent" | "valid" | "invalid" | "unverifiable";
 
 /** Constant-time comparison of the secret header with the store's secret (hashed first: equal lengths). */
-export function secretHeaderMatches(headers: Headers, webhookSecret: string): boolean {
+export function secretHeaderMatches(headers: Headers, webhookSecret: string | null): boolean {
   const given = headers.get(WEBHOOK_SECRET_HEADER);
-  if (!given) return false;
+  if (!given || !webhookSecret) return false;
   const digest = (value: string) => createHash("sha256").update(value).digest();
   return timingSafeEqual(digest(given), digest(webhookSecret));
 }

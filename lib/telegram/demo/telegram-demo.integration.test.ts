@@ -1,3 +1,4 @@
+import { openTelegramSecret } from "@/lib/crypto/webhook-secrets.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as webhookRoute from "@/app/api/webhooks/telegram/route.ts";
 import { db } from "@/lib/db/client.ts";
@@ -29,7 +30,7 @@ beforeAll(async () => {
   demo = (await startTelegramDemo(db(), emulator, () => undefined, { storeHash: store.bigcommerceHash }))!;
   server = await startRouteServer({ "/api/webhooks/telegram": webhookRoute });
   const settings = await loadTelegramSettings(db(), store.id);
-  const secret = (await db().store.findUniqueOrThrow({ where: { id: store.id }, select: { telegramWebhookSecret: true } })).telegramWebhookSecret!;
+  const secret = openTelegramSecret((await db().store.findUniqueOrThrow({ where: { id: store.id }, select: { telegramWebhookSecretSealed: true } })).telegramWebhookSecretSealed)!;
   await registerTelegramWebhook(await storeBot(store.id, settings!.token!), { url: `${server.url}/api/webhooks/telegram`, secret });
 });
 
