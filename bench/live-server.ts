@@ -364,7 +364,7 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
         await until(() => customer.received().length >= 1);
         customer.pressButton("intake:reason:where");
         await until(() => customer.received().length >= 2);
-        customer.sendText(String(orders[index]!.id));
+        customer.sendText(`${orders[index]!.id} ${orders[index]!.billing_address.email}`);
         await until(() => customer.received().length >= 3);
       }),
     );

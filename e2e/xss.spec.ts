@@ -74,7 +74,7 @@ test("customer-controlled text from Telegram and BigCommerce shows as text in th
   expect(await nextReply(customer, 0)).toContain("What can we help you with?");
   customer.pressButton("intake:reason:where");
   expect(await nextReply(customer, 1)).toContain("Please send your order number");
-  customer.sendText(String(order.id));
+  customer.sendText(`${order.id} ${MARK}@example.com`);
   expect(await nextReply(customer, 2)).toContain("#");
   customer.sendText(`${MARK} where is it? ${ALL}`);
   customer.sendDocument({ fileName: `${PAYLOADS.img}.pdf`, mimeType: "application/pdf" });

@@ -88,8 +88,8 @@ const ACCESS: Record<string, Access> = {
   "DELETE /telegram/bot": "ADMIN",
   // Anyone links their own Telegram account to the staff group, with a code only they are shown.
   "POST /telegram/staff-link-code": "SIGNED_IN",
-  // Signed chat links for an order (emails, packing slips): agents hand them out; the storefront script is the admins'.
-  "POST /telegram/chat-links": "SIGNED_IN",
+  // Signed chat links for an order (emails, packing slips), audited; the storefront script is the admins'.
+  "POST /telegram/chat-links": "SUPERVISOR",
   "PUT /telegram/storefront-script": "ADMIN",
   "GET /webhooks/health": "SUPERVISOR",
   "GET /webhooks/dead-letters": "SUPERVISOR",

@@ -46,9 +46,14 @@ describe("the telegram_identity_proof migration", () => {
       (await sql(`insert into "Ticket" (id, "storeId", number, subject, source, "customerId", "bigcommerceOrderId", "updatedAt") values (gen_random_uuid(), $1, $2, 'T', $3, $4, $5, now()) returning id`, [storeId, number, source, lena!.id, orderId]))[0]!.id as string;
     const strangersTicket = await ticket(1, "TELEGRAM", 101);
     const ordersTicket = await ticket(2, "BIGCOMMERCE", 101);
-    for (const [ticketId, messageId] of [[strangersTicket, 1], [ordersTicket, 2]] as const) {
-      await sql(`insert into "Message" (id, "storeId", "ticketId", kind, channel, body, "externalId") values (gen_random_uuid(), $1, $2, 'INBOUND', 'TELEGRAM', '101', $3)`, [storeId, ticketId, `555:${messageId}`]);
+    // Lena's own chat, and a ticket both chats wrote in.
+    await sql(`insert into "ChannelIdentity" (id, "storeId", "customerId", channel, "externalId", "displayName", "updatedAt") values (gen_random_uuid(), $1, $2, 'TELEGRAM', '777', 'Lena', now())`, [storeId, lena!.id]);
+    const sharedTicket = await ticket(3, "TELEGRAM", null);
+    for (const [ticketId, externalId] of [[strangersTicket, "555:1"], [ordersTicket, "555:2"], [sharedTicket, "777:1"], [sharedTicket, "555:3"]] as const) {
+      await sql(`insert into "Message" (id, "storeId", "ticketId", kind, channel, body, "externalId") values (gen_random_uuid(), $1, $2, 'INBOUND', 'TELEGRAM', '101', $3)`, [storeId, ticketId, externalId]);
     }
+    // A reply on its way to "the customer's latest chat" when the migration runs.
+    const [queued] = await sql(`insert into "Message" (id, "storeId", "ticketId", kind, channel, body, "deliveryStatus") values (gen_random_uuid(), $1, $2, 'OUTBOUND', 'TELEGRAM', 'Tracking: 1Z', 'QUEUED') returning id`, [storeId, ordersTicket]);
 
     await applyMigrations(url);
 
@@ -62,5 +67,9 @@ describe("the telegram_identity_proof migration", () => {
     expect(tickets[0]).toEqual({ id: strangersTicket, customerId: identity!.customerId, bigcommerceOrderId: null, channelIdentityId: stranger!.id });
     // Lena's order ticket stays hers and no longer replies to the stranger's chat.
     expect(tickets[1]).toEqual({ id: ordersTicket, customerId: lena!.id, bigcommerceOrderId: 101, channelIdentityId: null });
+    // Two chats wrote in the third: neither is taken for its own.
+    expect(tickets[2]).toMatchObject({ id: sharedTicket, channelIdentityId: null });
+    const [reply] = await sql(`select "deliveryStatus" from "Message" where id = $1`, [queued!.id]);
+    expect(reply).toEqual({ deliveryStatus: "FAILED" });
   });
 });

@@ -30,7 +30,13 @@ export async function applyEnvBot(db: Db, env: Env): Promise<string | null> {
   } catch {
     current = null;
   }
-  const stored = openTelegramSecret(store.telegramWebhookSecretSealed);
+  let stored: string | null = null;
+  try {
+    stored = openTelegramSecret(store.telegramWebhookSecretSealed);
+  } catch {
+    // Sealed under another key (TERN_ENCRYPTION_KEY changed): connecting again replaces it.
+    stored = null;
+  }
   const secret = env.TELEGRAM_WEBHOOK_SECRET ?? stored ?? undefined;
   if (current !== token || secret !== stored) await connectStoreBot(db, { storeId: store.id, token, webhookSecret: secret });
   return store.id;
@@ -59,6 +65,7 @@ export async function connectTelegramBots(db: Db, env: Env, log: (line: string) 
         pollers.push(startTelegramPolling(db, { storeId: store.id, token, log }));
         continue;
       }
+      // Inside the try: a secret sealed under another key is logged for this store, not a failed start.
       const secret = openTelegramSecret(store.telegramWebhookSecretSealed);
       if (!secret) {
         log(`telegram: store ${store.id} has a bot but no webhook secret; reconnect the bot`);

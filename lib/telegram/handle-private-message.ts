@@ -9,7 +9,7 @@ import { addBotMessageInTx } from "./add-bot-message.ts";
 import { appendCustomerMessageInTx } from "./append-customer-message.ts";
 import { orderStatusText, reasonKeyboard, replies, skipKeyboard, type OrderStatusView } from "./bot-replies.ts";
 import { inChatTransaction } from "./chat-transaction.ts";
-import { findOpenTicketInTx } from "./find-open-ticket.ts";
+import { findOpenOrderTicketInTx, findOpenTicketInTx } from "./find-open-ticket.ts";
 import { MAX_PENDING, type IntakeReason, type IntakeState } from "./intake-state.ts";
 import type { TelegramSettings } from "./load-telegram-settings.ts";
 import { markChatUnblockedInTx } from "./mark-chat-unblocked.ts";
@@ -19,7 +19,7 @@ import { orderStatusView, personOfOrder, type StorePerson } from "./store-order-
 import type { TelegramEffects } from "./telegram-effects.ts";
 import { ensureTelegramIdentityInTx, findTelegramIdentity, isVerified, saveIntakeStateInTx, type TelegramIdentity } from "./telegram-identity.ts";
 import { isCompleteProof, proofMatches, readProofText, type ProofClaim } from "./verification/order-proof.ts";
-import { proofAttemptsExhausted, recordFailedProof } from "./verification/verification-limits.ts";
+import { giveBackProofAttempt, takeProofAttempt } from "./verification/verification-limits.ts";
 import { attachOrderInTx, openConversationOfChatInTx, verifyChatInTx } from "./verification/verify-chat.ts";
 
 type ProofCheck =
@@ -30,22 +30,20 @@ type ProofCheck =
 
 /**
  * Checks an order number with its billing email or postcode against the store, before the
- * transaction (no row lock waits on the network). A wrong pair counts against the chat and the
- * order; a nonexistent order is a wrong pair like any other.
+ * transaction (no row lock waits on the network). Each try counts against the chat and the order
+ * (a right one is given back); a nonexistent order is a wrong pair like any other.
  */
 async function checkProof(storeId: string, chatId: string, claim: ProofClaim & { orderId: number }, reason: IntakeReason | undefined): Promise<ProofCheck> {
   const key = { storeId, requester: `chat:${chatId}`, orderId: claim.orderId };
-  if (await proofAttemptsExhausted(key)) return { kind: "limited" };
   const client = await bigcommerceClientForStore(db(), storeId);
   if (!client) return { kind: "unavailable" };
+  if (!(await takeProofAttempt(key))) return { kind: "limited" };
   try {
     const order = await client.getOrder(claim.orderId);
     const proof = proofMatches(order, claim);
     const person = order && proof ? personOfOrder(order) : null;
-    if (!order || !proof || !person) {
-      await recordFailedProof(key);
-      return { kind: "refused" };
-    }
+    if (!order || !proof || !person) return { kind: "refused" };
+    await giveBackProofAttempt(key);
     const orderStatus = reason === "where" ? await orderStatusView(client, order) : null;
     return { kind: "verified", person, order, proof, orderStatus };
   } catch (error) {
@@ -127,9 +125,12 @@ async function completeVerificationInTx(
 ): Promise<void> {
   const { storeId, staffChatId } = settings;
   const orderId = check.order.id;
-  const customerId = await verifyChatInTx(tx, { storeId, identity, person: check.person, proof: check.proof, now });
+  const customerId = await verifyChatInTx(tx, { storeId, identity, person: check.person, proof: check.proof, orderId, now });
   const messages = withPending(state, message);
-  const conversation = (await openConversationOfChatInTx(tx, storeId, identity.id)) ?? (await findOpenTicketInTx(tx, storeId, customerId, identity.id, orderId));
+  const conversation =
+    (await openConversationOfChatInTx(tx, storeId, identity.id)) ??
+    (await findOpenOrderTicketInTx(tx, storeId, orderId, identity.id)) ??
+    (await findOpenTicketInTx(tx, storeId, customerId, identity.id, orderId));
   if (conversation) {
     const { added } = await appendAllInTx(tx, effects, settings, identity, conversation.id, messages, now);
     await attachOrderInTx(tx, storeId, conversation.id, orderId);

@@ -4,7 +4,7 @@ import { bigcommerceClientForStore } from "@/lib/bigcommerce/bigcommerce-client-
 import { db } from "@/lib/db/client.ts";
 import { reasonKeyboard, replies } from "./bot-replies.ts";
 import { inChatTransaction } from "./chat-transaction.ts";
-import { findOpenTicketInTx } from "./find-open-ticket.ts";
+import { findOpenOrderTicketInTx, findOpenTicketInTx } from "./find-open-ticket.ts";
 import type { TelegramSettings } from "./load-telegram-settings.ts";
 import { markChatUnblockedInTx } from "./mark-chat-unblocked.ts";
 import { openTelegramTicketInTx } from "./open-telegram-ticket.ts";
@@ -38,10 +38,9 @@ async function linkTarget(storeId: string, claim: StartLinkClaim): Promise<LinkT
   }
 }
 
-function isSamePerson(identity: TelegramIdentity, person: StorePerson): boolean {
-  const customer = identity.customer;
-  if (customer.bigcommerceCustomerId !== null && customer.bigcommerceCustomerId === person.bigcommerceCustomerId) return true;
-  return customer.email !== null && customer.email.toLowerCase() === person.email;
+/** The same store account (an email is not proof of one: lib/telegram/link-identity.ts). */
+function isSameAccount(identity: TelegramIdentity, person: StorePerson): boolean {
+  return identity.customer.bigcommerceCustomerId !== null && identity.customer.bigcommerceCustomerId === person.bigcommerceCustomerId;
 }
 
 export type StartCommandInput = { settings: TelegramSettings; message: Message; payload?: string; now?: Date };
@@ -67,15 +66,19 @@ export async function handleStartCommand(input: StartCommandInput): Promise<void
     const say = (text: string, keyboard?: Parameters<typeof sayInChatInTx>[5]) => sayInChatInTx(tx, effects, storeId, chatId, text, keyboard);
 
     if (payload) {
-      const again = target !== null && isVerified(identity) && isSamePerson(identity, target.person);
+      // The chat that opened this link (or proved this order) opening it again.
+      const again = target !== null && isVerified(identity) && ((target.orderId !== null && identity.intake?.orderId === target.orderId) || isSameAccount(identity, target.person));
       // A chat verified as one customer is not moved to another by a link (their tickets would follow).
       const usable = target !== null && (again || (!isVerified(identity) && (await claimStartLinkInTx(tx, storeId, target.claim))));
       if (!usable || !target) {
         await say(replies.linkNotValid());
       } else {
-        const customerId = again ? identity.customer.id : await verifyChatInTx(tx, { storeId, identity, person: target.person, proof: "SIGNED_LINK", now });
+        const customerId = again ? identity.customer.id : await verifyChatInTx(tx, { storeId, identity, person: target.person, proof: "SIGNED_LINK", orderId: target.orderId, now });
         const state = identity.intake ?? { step: "awaiting_identifier" as const, pending: [], reminders: 0 };
-        let conversation = (await openConversationOfChatInTx(tx, storeId, identity.id)) ?? (await findOpenTicketInTx(tx, storeId, customerId, identity.id, target.orderId));
+        let conversation =
+          (await openConversationOfChatInTx(tx, storeId, identity.id)) ??
+          (target.orderId ? await findOpenOrderTicketInTx(tx, storeId, target.orderId, identity.id) : null) ??
+          (await findOpenTicketInTx(tx, storeId, customerId, identity.id, target.orderId));
         if (conversation && target.orderId) await attachOrderInTx(tx, storeId, conversation.id, target.orderId);
         if (!conversation && state.pending.length) {
           const created = await openTelegramTicketInTx(tx, {

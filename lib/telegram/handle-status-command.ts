@@ -18,19 +18,22 @@ async function statusAnswer(settings: TelegramSettings, chatId: string, args: st
   const client = await bigcommerceClientForStore(db(), settings.storeId);
   if (!client) return replies.lookupUnavailable();
   const customer = { bigcommerceCustomerId: identity.customer.bigcommerceCustomerId, email: identity.customer.email };
+  // A chat verified by a guest order knows that order (its proof), not every order with its email.
+  const proved = identity.intake?.orderId ?? null;
 
   if (args.trim()) {
     const guess = guessIdentifier(args);
     if (guess?.kind !== "order") return replies.statusUsage();
     const order = await client.getOrder(guess.orderId);
     // "Not yours" and "no such order" read the same: the bot is no oracle for other people's order numbers.
-    if (!order || !orderBelongsTo(order, customer)) return replies.statusNotYours(guess.orderId);
+    if (!order || !(order.id === proved || orderBelongsTo(order, customer))) return replies.statusNotYours(guess.orderId);
     return orderStatusText(await orderStatusView(client, order));
   }
+  const provedOrder = proved ? await client.getOrder(proved) : null;
   const orders = customer.bigcommerceCustomerId
     ? await client.listOrders({ customerId: customer.bigcommerceCustomerId, sort: "date_created:desc", limit: RECENT_ORDERS })
-    : customer.email
-      ? await client.listOrders({ email: customer.email, sort: "date_created:desc", limit: RECENT_ORDERS })
+    : provedOrder
+      ? [provedOrder]
       : [];
   if (!orders.length) return replies.statusNoOrders();
   const views = await Promise.all(orders.map((order) => orderStatusView(client, order)));

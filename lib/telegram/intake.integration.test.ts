@@ -316,7 +316,7 @@ describe("Telegram intake", () => {
     expect(await bodies(otherTicket.ticket.id)).toEqual([]);
   });
 
-  it("links the verified chat to the customer Tern already knows and joins their open ticket", async () => {
+  it("joins the open ticket of the guest order the chat proved, without taking over the customer filed under its email", async () => {
     const order = harness.shop.createOrder({ guest: { email: "known@example.com", firstName: "Kai", lastName: "Known" }, products: [{ name: "Oar", sku: "OAR-1", price: 40 }] }, { silent: true });
     const existing = await createTicket(harness.store.id, { subject: `Order #${order.id}`, source: "BIGCOMMERCE", customer: { email: "known@example.com", name: "Kai Known" }, bigcommerceOrderId: order.id });
     const customer = chat();
@@ -326,16 +326,20 @@ describe("Telegram intake", () => {
     await harness.settle();
 
     const identity = await db().channelIdentity.findFirstOrThrow({ where: { storeId: harness.store.id, externalId: String(customer.chatId) }, select: { id: true, customerId: true } });
-    expect(identity.customerId).toBe(existing.ticket.customer!.id);
-    const [ticket, ...none] = await ticketsOf(customer.chatId);
-    expect(none).toEqual([]);
-    expect(ticket!.id).toBe(existing.ticket.id);
-    expect(ticket!.messages.filter((message) => message.kind === "INBOUND").map((message) => message.body)).toEqual(["Hello, about my oar", `order ${order.id}`, "known@example.com"]);
-    expect(texts(customer).at(-1)).toBe(`Thanks, that matches: you're verified for order #${order.id}, and request #${ticket!.number} now has its details. An agent will reply here.`);
-    // The order's ticket now answers to this chat.
+    // A billing email proves nothing about who owns it: the chat keeps its own record.
+    expect(identity.customerId).not.toBe(existing.ticket.customer!.id);
+    const ticket = await db().ticket.findUniqueOrThrow({
+      where: { id: existing.ticket.id },
+      select: { number: true, messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { kind: true, body: true } } },
+    });
+    expect(await ticketsOf(customer.chatId)).toEqual([]);
+    expect(ticket.messages.filter((message) => message.kind === "INBOUND").map((message) => message.body)).toEqual(["Hello, about my oar", `order ${order.id}`, "known@example.com"]);
+    expect(texts(customer).at(-1)).toBe(`Thanks, that matches: you're verified for order #${order.id}, and request #${ticket.number} now has its details. An agent will reply here.`);
+    // The order's ticket now answers to this chat, and the chat's later messages go there.
     expect(await db().ticket.findUniqueOrThrow({ where: { id: existing.ticket.id }, select: { channelIdentityId: true } })).toEqual({ channelIdentityId: identity.id });
-    // The first-contact record the chat started with is gone; nothing else was removed.
+    customer.sendText("Any news on the oar?");
+    await harness.settle();
+    expect(await db().message.count({ where: { ticketId: existing.ticket.id, kind: "INBOUND", body: "Any news on the oar?" } })).toBe(1);
     expect(await db().customer.count({ where: { storeId: harness.store.id, email: "known@example.com" } })).toBe(1);
-    expect(await db().customer.count({ where: { storeId: harness.store.id, name: `Kim${customer.chatId}` } })).toBe(0);
   });
 });

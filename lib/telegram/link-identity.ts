@@ -4,33 +4,29 @@ import type { TelegramIdentity } from "./telegram-identity.ts";
 
 const customerSelect = { id: true, email: true, bigcommerceCustomerId: true, name: true } as const;
 
-async function findStoreCustomer(tx: Tx, storeId: string, person: StorePerson) {
-  if (person.bigcommerceCustomerId !== null) {
-    const byId = await tx.customer.findFirst({ where: { storeId, bigcommerceCustomerId: person.bigcommerceCustomerId }, select: customerSelect });
-    if (byId) return byId;
-  }
-  return tx.customer.findFirst({
-    where: { storeId, email: { equals: person.email, mode: "insensitive" } },
-    select: customerSelect,
-    orderBy: { createdAt: "asc" },
-  });
-}
-
 /**
- * Links a Telegram chat to the store's customer that intake found. When Tern already knows that
- * customer (from an order webhook, or another chat), the chat moves over to them, with anything
- * its first-contact record gathered, and that record goes; otherwise the first-contact record
- * becomes the customer. Returns the customer id. Call with the chat locked.
+ * Links a Telegram chat that proved an order (or an account) to the store's customer behind it.
+ *
+ * Only a BigCommerce customer id joins the chat to an existing customer: an order placed under an
+ * account proves that account. A billing email proves nothing about its owner (BigCommerce does
+ * not verify it: anyone can check out as a guest with someone else's email), so a guest order's
+ * proof never moves the chat onto the customer Tern keeps under that email. The chat keeps its own
+ * record then, named after the order, and the email is filled in only where no other customer of
+ * the store has it. Returns the customer id. Call with the chat locked.
  */
 export async function linkIdentityInTx(tx: Tx, storeId: string, identity: TelegramIdentity, person: StorePerson): Promise<string> {
   const own = identity.customer;
-  const target = await findStoreCustomer(tx, storeId, person);
+  const target =
+    person.bigcommerceCustomerId !== null
+      ? await tx.customer.findFirst({ where: { storeId, bigcommerceCustomerId: person.bigcommerceCustomerId }, select: customerSelect })
+      : null;
 
   if (!target || target.id === own.id) {
+    const emailTaken = own.email === null && (await tx.customer.count({ where: { storeId, email: { equals: person.email, mode: "insensitive" }, id: { not: own.id } } })) > 0;
     await tx.customer.update({
       where: { id: own.id },
       data: {
-        email: own.email ?? person.email,
+        email: own.email ?? (emailTaken ? null : person.email),
         bigcommerceCustomerId: own.bigcommerceCustomerId ?? person.bigcommerceCustomerId,
         // The store's name for them is what agents search by; the Telegram name stays on the identity.
         name: person.name ?? own.name,
@@ -44,8 +40,6 @@ export async function linkIdentityInTx(tx: Tx, storeId: string, identity: Telegr
   await tx.ticket.updateMany({ where: { storeId, customerId: own.id }, data: { customerId: target.id } });
   await tx.orderSnapshot.updateMany({ where: { storeId, customerId: own.id }, data: { customerId: target.id } });
   const fill = {
-    ...(target.bigcommerceCustomerId === null && person.bigcommerceCustomerId !== null ? { bigcommerceCustomerId: person.bigcommerceCustomerId } : {}),
-    ...(target.email === null ? { email: person.email } : {}),
     ...(target.name === null && person.name ? { name: person.name } : {}),
   };
   if (Object.keys(fill).length) await tx.customer.update({ where: { id: target.id }, data: fill, select: { id: true } });

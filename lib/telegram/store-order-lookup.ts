@@ -26,11 +26,15 @@ export function personOfOrder(order: BigcommerceOrder): StorePerson | null {
   };
 }
 
-/** Whether the order was placed by this customer (by BigCommerce id, else by the billing email). */
+/**
+ * Whether the order was placed by this customer: by their BigCommerce account when they have one
+ * (an email on an account's record is not proof of a guest order with that email), else by the
+ * billing email of a guest.
+ */
 export function orderBelongsTo(order: BigcommerceOrder, customer: { bigcommerceCustomerId: number | null; email: string | null }): boolean {
-  if (customer.bigcommerceCustomerId && order.customer_id === customer.bigcommerceCustomerId) return true;
+  if (customer.bigcommerceCustomerId) return order.customer_id === customer.bigcommerceCustomerId;
   const email = order.billing_address.email?.trim().toLowerCase();
-  return Boolean(email && customer.email && email === customer.email.toLowerCase());
+  return order.customer_id === 0 && Boolean(email && customer.email && email === customer.email.toLowerCase());
 }
 
 function shortDate(rfc2822: string | undefined): string | null {

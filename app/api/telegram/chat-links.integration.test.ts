@@ -47,18 +47,20 @@ function tokenOf(location: string | null): string {
 
 describe("POST /api/v1/telegram/chat-links", () => {
   it("issues a signed, single-store link for an order with its QR code", async () => {
-    const response = await issueChatLink(api("/telegram/chat-links", agentToken, { body: { bigcommerceOrderId: 4242 } }), noParams);
+    expect((await issueChatLink(api("/telegram/chat-links", agentToken, { body: { bigcommerceOrderId: 4242 } }), noParams)).status).toBe(403);
+    const response = await issueChatLink(api("/telegram/chat-links", adminToken, { body: { bigcommerceOrderId: 4242 } }), noParams);
     expect(response.status).toBe(201);
     const body = (await response.json()) as { url: string; qrSvg: string; expiresAt: string };
     expect(body.url).toMatch(new RegExp(`^https://t\\.me/${harness.bot.username}\\?start=[A-Za-z0-9_-]{42}$`));
     expect(body.qrSvg).toContain("<svg");
     const reading = readStartToken(harness.store.id, tokenOf(body.url));
     expect(reading).toMatchObject({ ok: true, claim: { kind: "order", orderId: 4242 } });
+    expect(await db().auditLog.count({ where: { storeId: harness.store.id, action: "telegram.chat_link_issued", targetId: "4242" } })).toBe(1);
   });
 
   it("refuses bodies that name nothing or too much", async () => {
     for (const body of [{}, { bigcommerceOrderId: 0 }, { bigcommerceOrderId: 2_147_483_648 }, { bigcommerceOrderId: 1, bigcommerceCustomerId: 1 }, { bigcommerceOrderId: "1" }]) {
-      const response = await issueChatLink(api("/telegram/chat-links", agentToken, { body }), noParams);
+      const response = await issueChatLink(api("/telegram/chat-links", adminToken, { body }), noParams);
       expect(response.status, JSON.stringify(body)).toBe(422);
     }
   });
@@ -86,6 +88,15 @@ describe("GET /api/telegram/chat-link (the storefront snippet's link)", () => {
     for (let guess = 0; guess < 5; guess += 1) await storefrontChatLink(storefront(`store=${hash}&order=${order.id}&email=g${guess}%40example.com`, `192.0.2.${guess}`));
     const right = await storefrontChatLink(storefront(`store=${hash}&order=${order.id}&email=target%40example.com`, "192.0.2.99"));
     expect(right.headers.get("location")).toBe(`https://t.me/${harness.bot.username}`);
+  });
+
+  it("lets no more than five guesses at once reach the store, however many arrive together", async () => {
+    const order = harness.shop.createOrder({ guest: { email: "racer@example.com", firstName: "R", lastName: "R" }, products: [{ name: "Hat", sku: "HAT-1", price: 25 }] }, { silent: true });
+    const hash = encodeURIComponent(harness.store.bigcommerceHash);
+    const lookups = () => harness.bigcommerce.requests.filter((request) => request.method === "GET" && request.storeHash === harness.shop.hash && request.path === `/v2/orders/${order.id}`).length;
+    const before = lookups();
+    await Promise.all(Array.from({ length: 30 }, (_, guess) => storefrontChatLink(storefront(`store=${hash}&order=${order.id}&email=r${guess}%40example.com`, `192.0.2.${100 + guess}`))));
+    expect(lookups() - before).toBeLessThanOrEqual(5);
   });
 
   it("answers hostile queries with 4xx in the error shape", async () => {

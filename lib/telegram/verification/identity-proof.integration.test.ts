@@ -51,7 +51,9 @@ describe("signed start links", () => {
     await harness.settle();
     expect(texts(customer).at(-1)).toBe(`Hi Ana! You're connected to order #${order.id}. Your request #${orderTicket.ticket.number} is open: write here and an agent will reply.`);
     const identity = await identityOf(customer.chatId);
-    expect(identity).toMatchObject({ customerId: orderTicket.ticket.customer!.id, verifiedBy: "SIGNED_LINK" });
+    expect(identity.verifiedBy).toBe("SIGNED_LINK");
+    // A guest's order: the chat is verified for it, not merged into whoever Tern files under its email.
+    expect(identity.customerId).not.toBe(orderTicket.ticket.customer!.id);
 
     customer.sendText("The left boot squeaks");
     await harness.settle();
@@ -115,7 +117,7 @@ describe("replies go to the conversation's own chat", () => {
     await harness.settle();
     const firstIdentity = await identityOf(first.chatId);
     const secondIdentity = await identityOf(second.chatId);
-    expect(secondIdentity.customerId).toBe(firstIdentity.customerId);
+    expect([firstIdentity.verifiedBy, secondIdentity.verifiedBy]).toEqual(["ORDER_AND_EMAIL", "SIGNED_LINK"]);
 
     const ticket = await db().ticket.findFirstOrThrow({ where: { storeId: harness.store.id, channelIdentityId: firstIdentity.id }, select: { id: true } });
     const before = { first: first.received().length, second: second.received().length };
@@ -136,6 +138,33 @@ describe("replies go to the conversation's own chat", () => {
     const reply = await addReply(db(), { storeId: harness.store.id, ticketId: orderTicket.ticket.id, body: "Tracking: FX-1", actorId: null });
     expect(reply.channel).toBe("WEB");
     expect(await db().telegramDelivery.count({ where: { storeId: harness.store.id, chatId: "424242" } })).toBe(0);
+  });
+});
+
+describe("a billing email is not proof of its owner", () => {
+  it("a guest order placed with someone else's email proves that order only, never their record, tickets or other orders", async () => {
+    const victim = "vic.tim@example.com";
+    const victimsOrder = orderFor(victim);
+    harness.shop.addShipment(victimsOrder.id, { trackingNumber: "VICTIM-TRACK-1", carrier: "ups" }, { silent: true });
+    const victimsTicket = await createTicket(harness.store.id, { subject: `Order #${victimsOrder.id}`, source: "BIGCOMMERCE", customer: { email: victim, name: "Vic Tim" }, bigcommerceOrderId: victimsOrder.id });
+    // The attacker checks out as a guest with the victim's email (BigCommerce does not verify it), then proves that order.
+    const bait = orderFor(victim);
+    const attacker = chat("Mallory");
+    attacker.sendText(`${bait.id} ${victim}`);
+    await harness.settle();
+    const identity = await identityOf(attacker.chatId);
+    expect(identity.verifiedBy).toBe("ORDER_AND_EMAIL");
+    expect(identity.customerId).not.toBe(victimsTicket.ticket.customer!.id);
+
+    attacker.sendCommand("status");
+    attacker.sendCommand("status", String(victimsOrder.id));
+    await harness.settle();
+    await addReply(db(), { storeId: harness.store.id, ticketId: victimsTicket.ticket.id, body: "Your parcel VICTIM-TRACK-1 is on its way", actorId: null });
+    await harness.settle();
+    const everything = texts(attacker).join("\n");
+    expect(everything).toContain(`Order #${bait.id}`);
+    expect(everything).not.toContain("VICTIM-TRACK-1");
+    expect(everything).not.toContain(`Order #${victimsOrder.id}:`);
   });
 });
 

@@ -26,10 +26,16 @@ export async function storeBotUsername(db: Db, storeId: string): Promise<string>
   return username;
 }
 
-/** A fresh signed "Chat with us on Telegram" link for an order or a customer (single use, 60 days). */
-export async function issueStartLink(db: Db, storeId: string, subject: StartLinkSubject, now: Date = new Date()): Promise<IssuedStartLink> {
+/** A fresh signed "Chat with us on Telegram" link for an order or a customer (single use, 60 days); one a person asks for is audited. */
+export async function issueStartLink(db: Db, storeId: string, subject: StartLinkSubject, options: { actorId?: string; now?: Date } = {}): Promise<IssuedStartLink> {
   const botUsername = await storeBotUsername(db, storeId);
-  const { token, expiresAt } = signStartToken(storeId, subject, now);
+  const { token, expiresAt } = signStartToken(storeId, subject, options.now);
+  if (options.actorId) {
+    await db.auditLog.create({
+      data: { storeId, actorId: options.actorId, action: "telegram.chat_link_issued", targetType: subject.kind === "order" ? "Order" : "Customer", targetId: String(subject.kind === "order" ? subject.orderId : subject.bigcommerceCustomerId) },
+      select: { id: true },
+    });
+  }
   return { url: startLinkUrl(botUsername, token), expiresAt: expiresAt.toISOString(), botUsername };
 }
 

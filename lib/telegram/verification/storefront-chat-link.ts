@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors.ts";
 import { proofMatches } from "./order-proof.ts";
 import { issueStartLink, storeBotUsername } from "./issue-start-link.ts";
-import { proofAttemptsExhausted, recordFailedProof } from "./verification-limits.ts";
+import { giveBackProofAttempt, takeProofAttempt } from "./verification-limits.ts";
 
 export type StorefrontLinkInput = { storeHash: string; orderId: number; email: string; address: string };
 
@@ -23,9 +23,9 @@ export async function storefrontChatLink(db: Db, input: StorefrontLinkInput): Pr
   const plain = `https://t.me/${encodeURIComponent(botUsername)}`;
 
   const key = { storeId: store.id, requester: `address:${input.address}`, orderId: input.orderId };
-  if (await proofAttemptsExhausted(key)) return plain;
   const client = await bigcommerceClientForStore(db, store.id);
   if (!client) return plain;
+  if (!(await takeProofAttempt(key))) return plain;
   let order;
   try {
     order = await client.getOrder(input.orderId);
@@ -33,9 +33,7 @@ export async function storefrontChatLink(db: Db, input: StorefrontLinkInput): Pr
     if (error instanceof BigcommerceApiError) return plain;
     throw error;
   }
-  if (!proofMatches(order, { orderId: input.orderId, email: input.email.trim().toLowerCase() })) {
-    await recordFailedProof(key);
-    return plain;
-  }
+  if (!proofMatches(order, { orderId: input.orderId, email: input.email.trim().toLowerCase() })) return plain;
+  await giveBackProofAttempt(key);
   return (await issueStartLink(db, store.id, { kind: "order", orderId: input.orderId })).url;
 }

@@ -1,46 +1,52 @@
-import { RateLimiterPrisma, type RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db/client.ts";
 
-// Wrong order/billing pairs, counted per requester (a chat, or an address for the storefront's
-// link route) and per order, in PostgreSQL so every instance shares them. Five an hour lets a
-// customer mistype; guessing an email for someone's order number gets nowhere.
-const WINDOW_SECONDS = 60 * 60;
-const POINTS = 5;
+// Tries at an order/billing pair, per requester (a chat, or an address for the storefront's link
+// route) and per order, in PostgreSQL so every instance shares them. A try is counted before the
+// store is asked and given back when it was right: parallel guesses cannot all pass one check
+// that is only counted afterwards. Five an hour lets a customer mistype; the daily cap per order
+// keeps a postcode (few likely values) out of reach of a patient guesser.
+const LIMITS = {
+  requester: { keyPrefix: "order-proof-requester", points: 5, duration: 60 * 60 },
+  order: { keyPrefix: "order-proof-order", points: 5, duration: 60 * 60 },
+  orderDaily: { keyPrefix: "order-proof-order-day", points: 10, duration: 24 * 60 * 60 },
+} as const;
 
-type Limiters = { requester: RateLimiterPrisma; order: RateLimiterPrisma };
-let limiters: Limiters | undefined;
+type LimitName = keyof typeof LIMITS;
+let limiters: Record<LimitName, RateLimiterPrisma> | undefined;
 
-function limitersFor(): Limiters {
+function limitersFor(): Record<LimitName, RateLimiterPrisma> {
   // The LoginAttempt table is rate-limiter-flexible's generic key/points/expiry store.
-  limiters ??= {
-    requester: new RateLimiterPrisma({ keyPrefix: "order-proof-requester", points: POINTS, duration: WINDOW_SECONDS, storeClient: db(), tableName: "loginAttempt" }),
-    order: new RateLimiterPrisma({ keyPrefix: "order-proof-order", points: POINTS, duration: WINDOW_SECONDS, storeClient: db(), tableName: "loginAttempt" }),
-  };
+  limiters ??= Object.fromEntries(
+    (Object.keys(LIMITS) as LimitName[]).map((name) => [name, new RateLimiterPrisma({ ...LIMITS[name], storeClient: db(), tableName: "loginAttempt" })]),
+  ) as Record<LimitName, RateLimiterPrisma>;
   return limiters;
 }
 
 /** `requester`: "chat:<id>" for a Telegram chat, "address:<ip>" for a browser. */
 export type ProofAttemptKey = { storeId: string; requester: string; orderId: number };
 
-function keys(key: ProofAttemptKey) {
-  return { requester: `${key.storeId}|${key.requester}`, order: `${key.storeId}|${key.orderId}` };
+function keys(key: ProofAttemptKey): Record<LimitName, string> {
+  const order = `${key.storeId}|${key.orderId}`;
+  return { requester: `${key.storeId}|${key.requester}`, order, orderDaily: order };
 }
 
-function spent(result: RateLimiterRes | null): boolean {
-  return result !== null && result.consumedPoints >= POINTS;
-}
-
-/** Whether this requester, or anyone for this order, used up the wrong tries of the hour. */
-export async function proofAttemptsExhausted(key: ProofAttemptKey): Promise<boolean> {
+/** Counts a try; false when this requester, or anyone for this order, has used up their tries. */
+export async function takeProofAttempt(key: ProofAttemptKey): Promise<boolean> {
   const all = limitersFor();
   const names = keys(key);
-  const [requester, order] = await Promise.all([all.requester.get(names.requester), all.order.get(names.order)]);
-  return spent(requester) || spent(order);
+  const results = await Promise.allSettled((Object.keys(LIMITS) as LimitName[]).map((name) => all[name].consume(names[name])));
+  return results.every((result) => {
+    if (result.status === "fulfilled") return true;
+    // Over the limit rejects with the limiter's result; anything else (the database) is a real failure.
+    if (result.reason instanceof RateLimiterRes) return false;
+    throw result.reason;
+  });
 }
 
-export async function recordFailedProof(key: ProofAttemptKey): Promise<void> {
+/** A right pair costs nothing: its try is given back. */
+export async function giveBackProofAttempt(key: ProofAttemptKey): Promise<void> {
   const all = limitersFor();
   const names = keys(key);
-  // Consuming past the limit rejects with the limiter's result; the count is what matters.
-  await Promise.allSettled([all.requester.consume(names.requester), all.order.consume(names.order)]);
+  await Promise.all((Object.keys(LIMITS) as LimitName[]).map((name) => all[name].reward(names[name], 1)));
 }

@@ -47,7 +47,7 @@ export async function verifyChatByAgent(db: Db, input: VerifyChatByAgentInput): 
     const identity = await findTelegramIdentity(tx, storeId, chat.externalId);
     if (!identity) throw new AppError("NOT_FOUND", "The Telegram chat is gone");
     if (identity.verifiedAt) throw new AppError("CONFLICT", "This Telegram chat is already verified");
-    const customerId = await verifyChatInTx(tx, { storeId, identity, person, proof: "AGENT", now });
+    const customerId = await verifyChatInTx(tx, { storeId, identity, person, proof: "AGENT", orderId: order.id, now });
     await attachOrderInTx(tx, storeId, ticketId, order.id);
     await tx.auditLog.create({
       data: {

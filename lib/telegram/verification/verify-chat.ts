@@ -6,11 +6,28 @@ import type { TelegramIdentity } from "../telegram-identity.ts";
 
 /**
  * The chat proved it is this store customer's: it moves to them (with the conversations it opened
- * unverified) and records how it proved it. Returns the customer id. Call with the chat locked.
+ * unverified) and records how it proved it, in the audit log too (an agent's verification is
+ * logged by its caller, with the agent). Returns the customer id. Call with the chat locked.
  */
-export async function verifyChatInTx(tx: Tx, input: { storeId: string; identity: TelegramIdentity; person: StorePerson; proof: IdentityProof; now: Date }): Promise<string> {
+export async function verifyChatInTx(
+  tx: Tx,
+  input: { storeId: string; identity: TelegramIdentity; person: StorePerson; proof: IdentityProof; orderId: number | null; now: Date },
+): Promise<string> {
   const customerId = await linkIdentityInTx(tx, input.storeId, input.identity, input.person);
   await tx.channelIdentity.update({ where: { id: input.identity.id }, data: { verifiedAt: input.now, verifiedBy: input.proof }, select: { id: true } });
+  if (input.proof !== "AGENT") {
+    await tx.auditLog.create({
+      data: {
+        storeId: input.storeId,
+        actorId: null,
+        action: "telegram.chat_verified",
+        targetType: "ChannelIdentity",
+        targetId: input.identity.id,
+        detail: { chatId: input.identity.chatId, proof: input.proof, bigcommerceOrderId: input.orderId, customerId },
+      },
+      select: { id: true },
+    });
+  }
   return customerId;
 }
 

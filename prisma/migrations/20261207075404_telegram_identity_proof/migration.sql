@@ -17,17 +17,20 @@ CREATE INDEX "Ticket_channelIdentityId_idx" ON "Ticket"("channelIdentityId");
 -- AddForeignKey
 ALTER TABLE "Ticket" ADD CONSTRAINT "Ticket_channelIdentityId_fkey" FOREIGN KEY ("channelIdentityId") REFERENCES "ChannelIdentity"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
--- Each Telegram conversation keeps its own chat: the chat of its first customer message.
-UPDATE "Ticket" t SET "channelIdentityId" = first_chat.identity_id
+-- Each Telegram conversation keeps its own chat: the one chat its customer messages came from. A
+-- ticket that several chats wrote in (possible under the old linking) gets none: which of them is
+-- the customer's cannot be told, and none gets its replies until a chat proves it.
+UPDATE "Ticket" t SET "channelIdentityId" = only_chat.identity_id
 FROM (
-  SELECT DISTINCT ON (m."ticketId") m."ticketId", ci.id AS identity_id
+  SELECT m."ticketId", min(ci.id::text)::uuid AS identity_id
   FROM "Message" m
   JOIN "ChannelIdentity" ci
     ON ci."storeId" = m."storeId" AND ci.channel = 'TELEGRAM' AND ci."externalId" = split_part(m."externalId", ':', 1)
   WHERE m.channel = 'TELEGRAM' AND m.kind = 'INBOUND' AND m."externalId" IS NOT NULL
-  ORDER BY m."ticketId", m."createdAt", m.id
-) first_chat
-WHERE first_chat."ticketId" = t.id;
+  GROUP BY m."ticketId"
+  HAVING count(DISTINCT ci.id) = 1
+) only_chat
+WHERE only_chat."ticketId" = t.id;
 
 -- Links made by a bare order number or email proved nothing, so every existing chat starts
 -- unverified (verifiedAt stays NULL). A chat that such a link attached to a store's customer gets a
@@ -54,3 +57,11 @@ BEGIN
     WHERE "channelIdentityId" = linked.id AND source <> 'TELEGRAM';
   END LOOP;
 END $$;
+
+-- Replies already queued for chats that are now unverified wait for no proof: they fail, with the
+-- reason, rather than reach a chat that may not be the customer's.
+UPDATE "TelegramDelivery" d SET status = 'FAILED', error = 'Not sent: the chat has not proved it is the customer''s (Telegram identity check)'
+FROM "Message" m
+WHERE d."messageId" = m.id AND d.status IN ('QUEUED', 'HELD');
+UPDATE "Message" SET "deliveryStatus" = 'FAILED', "deliveryError" = 'Not sent: the chat has not proved it is the customer''s (Telegram identity check)'
+WHERE channel = 'TELEGRAM' AND kind = 'OUTBOUND' AND "deliveryStatus" IN ('QUEUED', 'SENDING', 'HELD');

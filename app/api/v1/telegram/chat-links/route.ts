@@ -12,12 +12,16 @@ export const runtime = "nodejs";
  * A signed "Chat with us on Telegram" link for an order or a customer, with its QR code (SVG) for
  * packing slips: whoever opens it arrives in the bot verified for that order. Single use, 60 days.
  */
-export const POST = withApi(async ({ request, actor }) => {
-  const body = chatLinkBodySchema.parse(await readJson(request));
-  const subject = "bigcommerceOrderId" in body ? { kind: "order" as const, orderId: body.bigcommerceOrderId } : { kind: "customer" as const, bigcommerceCustomerId: body.bigcommerceCustomerId };
-  const link = await issueStartLink(db(), actor.storeId, subject);
-  return json({ ...link, qrSvg: await startLinkQrSvg(link.url) }, 201);
-});
+export const POST = withApi(
+  async ({ request, actor }) => {
+    const body = chatLinkBodySchema.parse(await readJson(request));
+    const subject = "bigcommerceOrderId" in body ? { kind: "order" as const, orderId: body.bigcommerceOrderId } : { kind: "customer" as const, bigcommerceCustomerId: body.bigcommerceCustomerId };
+    const link = await issueStartLink(db(), actor.storeId, subject, { actorId: actor.userId });
+    return json({ ...link, qrSvg: await startLinkQrSvg(link.url) }, 201);
+  },
+  // Whoever opens a link becomes that customer's verified chat: supervisors and admins hand them out, audited.
+  { roles: ["SUPERVISOR", "ADMIN"] },
+);
 
 const notAllowed = methodNotAllowed(["POST"]);
 export const GET = notAllowed;
