@@ -38,7 +38,7 @@ export async function resendTracking(db: Db, input: { actor: ApiActor; ticketId:
   const [store, template, ticket] = await Promise.all([
     db.store.findUniqueOrThrow({ where: { id: actor.storeId }, select: { timeZone: true } }),
     db.template.findFirst({ where: { storeId: actor.storeId, purpose: "shipment" }, orderBy: { createdAt: "asc" }, select: { body: true } }),
-    db.ticket.findFirstOrThrow({ where: { id: context.ticketId, storeId: actor.storeId }, select: { number: true, customerId: true, channelIdentityId: true, customer: { select: { name: true, email: true } } } }),
+    db.ticket.findFirstOrThrow({ where: { id: context.ticketId, storeId: actor.storeId }, select: { number: true, customerId: true, customer: { select: { name: true, email: true } } } }),
   ]);
   const values = orderTemplateValues({
     ticket: { number: ticket.number, customer: ticket.customer },
@@ -50,7 +50,7 @@ export async function resendTracking(db: Db, input: { actor: ApiActor; ticketId:
   if (!rendered.ok) throw new AppError("UNPROCESSABLE", rendered.message);
 
   const result = await db.$transaction(async (tx) => {
-    const telegram = await conversationChatInTx(tx, actor.storeId, ticket);
+    const telegram = await conversationChatInTx(tx, actor.storeId, context.ticketId);
     if (!telegram) throw new AppError("UNPROCESSABLE", "The customer has no verified Telegram chat with the store's bot: the tracking cannot be sent");
     const reply = await addReplyInTx(tx, { storeId: actor.storeId, ticketId: context.ticketId, body: rendered.text, actorId: actor.userId });
     const created = await tx.orderAction.create({

@@ -10,9 +10,10 @@ const customerSelect = { id: true, email: true, bigcommerceCustomerId: true, nam
  * Only a BigCommerce customer id joins the chat to an existing customer: an order placed under an
  * account proves that account. A billing email proves nothing about its owner (BigCommerce does
  * not verify it: anyone can check out as a guest with someone else's email), so a guest order's
- * proof never moves the chat onto the customer Tern keeps under that email. The chat keeps its own
- * record then, named after the order, and the email is filled in only where no other customer of
- * the store has it. Returns the customer id. Call with the chat locked.
+ * proof never moves the chat onto the customer Tern keeps under that email, nor writes the email
+ * onto the chat's own record (where guest orders by that email would then be filed). An account's
+ * email is filled in where no other customer of the store has it. Returns the customer id. Call
+ * with the chat locked.
  */
 export async function linkIdentityInTx(tx: Tx, storeId: string, identity: TelegramIdentity, person: StorePerson): Promise<string> {
   const own = identity.customer;
@@ -22,11 +23,14 @@ export async function linkIdentityInTx(tx: Tx, storeId: string, identity: Telegr
       : null;
 
   if (!target || target.id === own.id) {
-    const emailTaken = own.email === null && (await tx.customer.count({ where: { storeId, email: { equals: person.email, mode: "insensitive" }, id: { not: own.id } } })) > 0;
+    const fillEmail =
+      own.email === null &&
+      person.bigcommerceCustomerId !== null &&
+      (await tx.customer.count({ where: { storeId, email: { equals: person.email, mode: "insensitive" }, id: { not: own.id } } })) === 0;
     await tx.customer.update({
       where: { id: own.id },
       data: {
-        email: own.email ?? (emailTaken ? null : person.email),
+        email: own.email ?? (fillEmail ? person.email : null),
         bigcommerceCustomerId: own.bigcommerceCustomerId ?? person.bigcommerceCustomerId,
         // The store's name for them is what agents search by; the Telegram name stays on the identity.
         name: person.name ?? own.name,

@@ -2,7 +2,7 @@ import type { Db, Tx } from "@/lib/db/client.ts";
 import type { Channel } from "@/lib/generated/prisma/enums.ts";
 import { publishTicketChange, type TicketChange } from "./publish-ticket-change.ts";
 import { conversationChatInTx } from "./conversation-chat.ts";
-import { requireOpenTicketInTx, type LockedTicket } from "./require-open-ticket.ts";
+import { requireOpenTicketInTx } from "./require-open-ticket.ts";
 import { isQueued } from "./status-machine.ts";
 import { messageDtoSelect, ticketDtoSelect, toMessageDto, toTicketDto, type MessageDto } from "./ticket-dto.ts";
 import { TICKET_TX_OPTIONS } from "./transaction-options.ts";
@@ -19,8 +19,8 @@ export type AddReplyInput = {
 
 export type AddReplyResult = TicketChange & { reply: MessageDto };
 
-async function replyChannel(tx: Tx, storeId: string, ticket: LockedTicket): Promise<Channel> {
-  return (await conversationChatInTx(tx, storeId, ticket)) ? "TELEGRAM" : "WEB";
+async function replyChannel(tx: Tx, storeId: string, ticketId: string): Promise<Channel> {
+  return (await conversationChatInTx(tx, storeId, ticketId)) ? "TELEGRAM" : "WEB";
 }
 
 /**
@@ -37,7 +37,7 @@ export async function addReplyInTx(tx: Tx, input: AddReplyInput): Promise<AddRep
       storeId,
       ticketId,
       kind: "OUTBOUND",
-      channel: await replyChannel(tx, storeId, ticket),
+      channel: await replyChannel(tx, storeId, ticketId),
       authorId: input.actorId,
       body: input.body,
       deliveryStatus: "QUEUED",

@@ -49,7 +49,6 @@ export async function getTicketContext(db: Db, input: { storeId: string; ticketI
     where: { id: ticketId, storeId },
     select: {
       customerId: true,
-      channelIdentityId: true,
       bigcommerceOrderId: true,
       orderSnapshot: { select: snapshotSelect },
       customer: {
@@ -64,7 +63,7 @@ export async function getTicketContext(db: Db, input: { storeId: string; ticketI
     },
   });
   if (!ticket) throw new AppError("NOT_FOUND", "Ticket not found");
-  const chat = await conversationChatInTx(db, storeId, ticket);
+  const chat = await conversationChatInTx(db, storeId, ticketId);
   const chatDetails = chat ? await db.channelIdentity.findUnique({ where: { id: chat.id }, select: { username: true, displayName: true } }) : null;
   const unverifiedChat = chat !== null && chat.verifiedAt === null;
   if (unverifiedChat) return unverifiedContext(ticket.customer, chat, chatDetails, await ticketsOfCustomer(db, storeId, ticket.customerId, ticketId));

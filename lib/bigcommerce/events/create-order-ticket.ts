@@ -37,7 +37,6 @@ export async function createOrderTicketInTx(
     priority: created.ticket.priority,
     assigneeId: created.ticket.assignee?.id ?? null,
     customerId: created.ticket.customer?.id ?? null,
-    channelIdentityId: null,
   };
   const followUp = input.followUpOf ? `\nFollows up ticket #${input.followUpOf}, which was closed.` : "";
   await addSystemNoteInTx(tx, { storeId, ticket, body: `${orderSummary(bundle)}${followUp}`, meta: { type: "order", orderId: bundle.order.id }, changes: input.changes });

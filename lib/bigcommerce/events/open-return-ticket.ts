@@ -49,7 +49,6 @@ export async function openReturnTicketInTx(
     priority: created.ticket.priority,
     assigneeId: created.ticket.assignee?.id ?? null,
     customerId: created.ticket.customer?.id ?? null,
-    channelIdentityId: null,
   };
   await addSystemNoteInTx(tx, {
     storeId,

@@ -13,10 +13,9 @@ export type OrderTicket = {
   priority: TicketPriority;
   assigneeId: string | null;
   customerId: string | null;
-  channelIdentityId: string | null;
 };
 
-export const orderTicketSelect = { id: true, number: true, status: true, priority: true, assigneeId: true, customerId: true, channelIdentityId: true } as const;
+export const orderTicketSelect = { id: true, number: true, status: true, priority: true, assigneeId: true, customerId: true } as const;
 
 /**
  * The order's own ticket: the newest top-level BigCommerce ticket for it (sub-tickets for returns

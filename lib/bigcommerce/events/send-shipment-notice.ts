@@ -68,7 +68,7 @@ export async function sendShipmentNoticeInTx(
   });
   const rendered = renderTemplate(await shipmentTemplate(tx, storeId), values);
   if (!rendered.ok) return notSent(rendered.message);
-  const telegram = await conversationChatInTx(tx, storeId, ticket);
+  const telegram = await conversationChatInTx(tx, storeId, ticket.id);
   if (!telegram) return notSent(`the customer has no verified Telegram chat with the store's bot yet.${await chatLinkSentence(tx, storeId, input.snapshot.bundle.order.id)}`);
 
   const reply = await addReplyInTx(tx, { storeId, ticketId: ticket.id, body: rendered.text, actorId: null, now: input.now });

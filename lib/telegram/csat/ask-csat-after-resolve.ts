@@ -25,10 +25,10 @@ export async function enqueueCsatQuestion(client: Db, storeId: string, ticketId:
     await lockTicket(tx, storeId, ticketId);
     const ticket = await tx.ticket.findFirst({
       where: { id: ticketId, storeId },
-      select: { number: true, status: true, customerId: true, channelIdentityId: true, resolvedAt: true, csatResponse: { select: { id: true } } },
+      select: { number: true, status: true, customerId: true, resolvedAt: true, csatResponse: { select: { id: true } } },
     });
     if (!ticket || ticket.status !== "RESOLVED" || !ticket.customerId || ticket.csatResponse) return null;
-    const identity = await conversationChatInTx(tx, storeId, ticket);
+    const identity = await conversationChatInTx(tx, storeId, ticketId);
     if (!identity) return null;
     const asked = await tx.message.findFirst({
       where: { storeId, ticketId, kind: "OUTBOUND", meta: { path: ["type"], equals: "csat" }, ...(ticket.resolvedAt ? { createdAt: { gte: ticket.resolvedAt } } : {}) },

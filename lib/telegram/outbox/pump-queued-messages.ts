@@ -53,11 +53,11 @@ async function setStatus(tx: Tx, id: string, deliveryStatus: DeliveryStatus, del
 async function pumpOne(tx: Tx, row: QueuedRow, stores: Map<string, StoreInfo>): Promise<MessageDto> {
   const message = await tx.message.findUniqueOrThrow({
     where: { id: row.id },
-    select: { id: true, ticketId: true, body: true, meta: true, author: { select: { name: true } }, ticket: { select: { customerId: true, channelIdentityId: true } } },
+    select: { id: true, ticketId: true, body: true, meta: true, author: { select: { name: true } }, },
   });
   const store = await storeInfo(tx, stores, row.storeId);
   if (!store.hasBot) return setStatus(tx, row.id, "HELD", NO_BOT_REASON);
-  const identity = await conversationChatInTx(tx, row.storeId, message.ticket);
+  const identity = await conversationChatInTx(tx, row.storeId, message.ticketId);
   if (!identity) return setStatus(tx, row.id, "FAILED", NO_CHAT_REASON);
   if (!message.body.trim()) return setStatus(tx, row.id, "FAILED", "The message is empty");
 

@@ -168,6 +168,26 @@ describe("a billing email is not proof of its owner", () => {
   });
 });
 
+describe("a billing email is not proof of its owner (the victim comes later)", () => {
+  it("a chat that proved a bait order with someone's email gets nothing of the orders that person places afterwards", async () => {
+    const victim = "later.victim@example.com";
+    const bait = orderFor(victim);
+    const attacker = chat("Mallory");
+    attacker.sendText(`${bait.id} ${victim}`);
+    await harness.settle();
+    expect((await identityOf(attacker.chatId)).verifiedBy).toBe("ORDER_AND_EMAIL");
+
+    // The real owner of the email orders later; Tern files the order by its billing email.
+    const real = orderFor(victim);
+    const realTicket = await createTicket(harness.store.id, { subject: `Order #${real.id}`, source: "BIGCOMMERCE", customer: { email: victim, name: "Later Victim" }, bigcommerceOrderId: real.id });
+    const seen = attacker.received().length;
+    const reply = await addReply(db(), { storeId: harness.store.id, ticketId: realTicket.ticket.id, body: "Your order LATER-SECRET has shipped", actorId: null });
+    await harness.settle();
+    expect(reply.channel).toBe("WEB");
+    expect(attacker.received().slice(seen).map((sent) => sent.text)).toEqual([]);
+  });
+});
+
 describe("Verify and link by an agent", () => {
   it("links an unverified conversation to an order, audited, and tells the chat", async () => {
     const order = orderFor("gus@example.com");
@@ -188,7 +208,7 @@ describe("Verify and link by an agent", () => {
     await expect(verifyChatByAgent(db(), { storeId: harness.store.id, actorId: agent.id, actorName: "Ada", ticketId: ticket.id, bigcommerceOrderId: 99_999_999 })).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     const dto = await verifyChatByAgent(db(), { storeId: harness.store.id, actorId: agent.id, actorName: "Ada", ticketId: ticket.id, bigcommerceOrderId: order.id });
-    expect(dto).toMatchObject({ bigcommerceOrderId: order.id, unverifiedChat: false, customer: { email: "gus@example.com" } });
+    expect(dto).toMatchObject({ bigcommerceOrderId: order.id, unverifiedChat: false });
     expect(await identityOf(customer.chatId)).toMatchObject({ verifiedBy: "AGENT" });
     const audit = await db().auditLog.findFirstOrThrow({ where: { storeId: harness.store.id, action: "telegram.chat_verified", targetId: identity.id }, select: { actorId: true, detail: true } });
     expect(audit).toMatchObject({ actorId: agent.id, detail: { ticketId: ticket.id, bigcommerceOrderId: order.id } });

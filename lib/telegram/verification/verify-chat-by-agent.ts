@@ -25,9 +25,9 @@ export async function verifyChatByAgent(db: Db, input: VerifyChatByAgentInput): 
   const { storeId, ticketId, bigcommerceOrderId } = input;
   const now = input.now ?? new Date();
   if (!isUuid(ticketId)) throw new AppError("NOT_FOUND", "Ticket not found");
-  const ticket = await db.ticket.findFirst({ where: { id: ticketId, storeId }, select: { customerId: true, channelIdentityId: true } });
+  const ticket = await db.ticket.findFirst({ where: { id: ticketId, storeId }, select: { id: true } });
   if (!ticket) throw new AppError("NOT_FOUND", "Ticket not found");
-  const chat = await conversationChatInTx(db, storeId, ticket);
+  const chat = await conversationChatInTx(db, storeId, ticketId);
   if (!chat) throw new AppError("UNPROCESSABLE", "This ticket has no Telegram chat to verify");
   if (chat.verifiedAt) throw new AppError("CONFLICT", "This Telegram chat is already verified");
 
