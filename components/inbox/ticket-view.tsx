@@ -55,10 +55,12 @@ export function TicketView({ ref, ticketId, userId, onOpenTicket }: Props) {
   const deliveryNote = !context.data
     ? null
     : !telegram
-      ? "This customer has no Telegram chat linked: the reply is kept in the thread but not delivered."
+      ? "No verified Telegram chat of this customer can receive this ticket: the reply is kept in the thread but not delivered."
       : telegram.blocked
         ? "The customer blocked the bot: replies are held until they unblock it."
-        : null;
+        : !telegram.verified
+          ? "This Telegram chat is unverified: do not share order or account details until it is verified."
+          : null;
   const disabledReason = ticket.mergedIntoId ? "This ticket was merged into another one." : ticket.status === "CLOSED" ? "This ticket is closed." : null;
 
   return (
