@@ -103,7 +103,8 @@ export async function handleStartCommand(input: StartCommandInput): Promise<void
           ...(state.reason ? { reason: state.reason } : {}),
           pending: [],
           reminders: 0,
-          ...(target.orderId ? { orderId: target.orderId } : {}),
+          // A customer link keeps the order the chat proved before (it still answers for that order).
+          ...((target.orderId ?? state.orderId) ? { orderId: target.orderId ?? state.orderId } : {}),
         });
         return;
       }

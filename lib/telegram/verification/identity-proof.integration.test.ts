@@ -102,6 +102,19 @@ describe("signed start links", () => {
     const record = await db().customer.findUniqueOrThrow({ where: { id: identity.customerId }, select: { email: true, bigcommerceCustomerId: true } });
     expect(record).toEqual({ email: "cy.link@example.com", bigcommerceCustomerId: shopper.id });
   });
+
+  it("a chat that proved an order keeps that order when it opens its customer link too", async () => {
+    const shopper = harness.shop.createCustomer({ email: "di.link@example.com", firstName: "Di", lastName: "Link" }, { silent: true });
+    const order = harness.shop.createOrder({ customerId: shopper.id, products: [{ name: "Scarf", sku: "SCA-1", price: 30 }] }, { silent: true });
+    const customer = chat("Di");
+    customer.sendText(`${order.id} di.link@example.com`);
+    await harness.settle();
+    customer.sendCommand("start", signStartToken(harness.store.id, { kind: "customer", bigcommerceCustomerId: shopper.id }).token);
+    await harness.settle();
+    expect(texts(customer).at(-1)).toContain("You're connected.");
+    const identity = await db().channelIdentity.findFirstOrThrow({ where: { storeId: harness.store.id, externalId: String(customer.chatId) }, select: { intakeState: true } });
+    expect(identity.intakeState).toMatchObject({ orderId: order.id });
+  });
 });
 
 describe("replies go to the conversation's own chat", () => {

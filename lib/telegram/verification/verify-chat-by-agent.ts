@@ -69,7 +69,7 @@ export async function verifyChatByAgent(db: Db, input: VerifyChatByAgentInput): 
     });
     const state = identity.intake ?? { step: "done" as const, pending: [], reminders: 0 };
     await saveIntakeStateInTx(tx, identity.id, { ...state, step: "done", claim: undefined, orderId: order.id });
-    const row = await tx.ticket.findFirstOrThrow({ where: { id: ticketId, storeId }, select: { ...ticketDtoSelect, number: true } });
+    const row = await tx.ticket.findFirstOrThrow({ where: { id: ticketId, storeId }, select: ticketDtoSelect });
     await sayInChatInTx(tx, effects, storeId, identity.chatId, replies.linkVerified(undefined, order.id, row.number));
     const dto = toTicketDto(row);
     effects.changed.push({ ticket: dto, messages: [activity] });
