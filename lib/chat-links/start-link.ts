@@ -67,3 +67,9 @@ export function readStartToken(storeId: string, payload: string, now: Date = new
 export function startLinkUrl(botUsername: string, token: string): string {
   return `https://t.me/${encodeURIComponent(botUsername)}?start=${token}`;
 }
+
+/** A fresh signed link to the store's bot for an order or a customer. */
+export function signedStartLink(botUsername: string, storeId: string, subject: StartLinkSubject, now?: Date): { url: string; expiresAt: Date } {
+  const { token, expiresAt } = signStartToken(storeId, subject, now);
+  return { url: startLinkUrl(botUsername, token), expiresAt };
+}

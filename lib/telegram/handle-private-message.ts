@@ -9,7 +9,7 @@ import { addBotMessageInTx } from "./add-bot-message.ts";
 import { appendCustomerMessageInTx } from "./append-customer-message.ts";
 import { orderStatusText, reasonKeyboard, replies, skipKeyboard, type OrderStatusView } from "./bot-replies.ts";
 import { inChatTransaction } from "./chat-transaction.ts";
-import { findOpenOrderTicketInTx, findOpenTicketInTx } from "./find-open-ticket.ts";
+import { findOpenTicketInTx } from "./find-open-ticket.ts";
 import { MAX_PENDING, type IntakeReason, type IntakeState } from "./intake-state.ts";
 import type { TelegramSettings } from "./load-telegram-settings.ts";
 import { markChatUnblockedInTx } from "./mark-chat-unblocked.ts";
@@ -20,7 +20,7 @@ import type { TelegramEffects } from "./telegram-effects.ts";
 import { ensureTelegramIdentityInTx, findTelegramIdentity, isVerified, saveIntakeStateInTx, type TelegramIdentity } from "./telegram-identity.ts";
 import { isCompleteProof, proofMatches, readProofText, type ProofClaim } from "./verification/order-proof.ts";
 import { giveBackProofAttempt, takeProofAttempt } from "./verification/verification-limits.ts";
-import { attachOrderInTx, openConversationOfChatInTx, verifyChatInTx } from "./verification/verify-chat.ts";
+import { attachOrderInTx, conversationAfterProofInTx, verifyChatInTx } from "./verification/verify-chat.ts";
 
 type ProofCheck =
   | { kind: "verified"; person: StorePerson; order: BigcommerceOrder; proof: IdentityProof; orderStatus: OrderStatusView | null }
@@ -127,10 +127,7 @@ async function completeVerificationInTx(
   const orderId = check.order.id;
   const customerId = await verifyChatInTx(tx, { storeId, identity, person: check.person, proof: check.proof, orderId, now });
   const messages = withPending(state, message);
-  const conversation =
-    (await openConversationOfChatInTx(tx, storeId, identity.id)) ??
-    (await findOpenOrderTicketInTx(tx, storeId, orderId, identity.id)) ??
-    (await findOpenTicketInTx(tx, storeId, customerId, identity.id, orderId));
+  const conversation = await conversationAfterProofInTx(tx, { storeId, chatIdentityId: identity.id, customerId, orderId });
   if (conversation) {
     const { added } = await appendAllInTx(tx, effects, settings, identity, conversation.id, messages, now);
     await attachOrderInTx(tx, storeId, conversation.id, orderId);

@@ -4,7 +4,7 @@ import { bigcommerceClientForStore } from "@/lib/bigcommerce/bigcommerce-client-
 import { db } from "@/lib/db/client.ts";
 import { reasonKeyboard, replies } from "./bot-replies.ts";
 import { inChatTransaction } from "./chat-transaction.ts";
-import { findOpenOrderTicketInTx, findOpenTicketInTx } from "./find-open-ticket.ts";
+import { findOpenTicketInTx } from "./find-open-ticket.ts";
 import type { TelegramSettings } from "./load-telegram-settings.ts";
 import { markChatUnblockedInTx } from "./mark-chat-unblocked.ts";
 import { openTelegramTicketInTx } from "./open-telegram-ticket.ts";
@@ -13,7 +13,7 @@ import { personOfOrder, type StorePerson } from "./store-order-lookup.ts";
 import { ensureTelegramIdentityInTx, intakeDone, isVerified, saveIntakeStateInTx, type TelegramIdentity } from "./telegram-identity.ts";
 import { claimStartLinkInTx } from "./verification/claim-start-link.ts";
 import { readStartToken, type StartLinkClaim } from "@/lib/chat-links/start-link.ts";
-import { attachOrderInTx, openConversationOfChatInTx, verifyChatInTx } from "./verification/verify-chat.ts";
+import { attachOrderInTx, conversationAfterProofInTx, verifyChatInTx } from "./verification/verify-chat.ts";
 
 type LinkTarget = { claim: StartLinkClaim; person: StorePerson; orderId: number | null };
 
@@ -75,10 +75,7 @@ export async function handleStartCommand(input: StartCommandInput): Promise<void
       } else {
         const customerId = again ? identity.customer.id : await verifyChatInTx(tx, { storeId, identity, person: target.person, proof: "SIGNED_LINK", orderId: target.orderId, now });
         const state = identity.intake ?? { step: "awaiting_identifier" as const, pending: [], reminders: 0 };
-        let conversation =
-          (await openConversationOfChatInTx(tx, storeId, identity.id)) ??
-          (target.orderId ? await findOpenOrderTicketInTx(tx, storeId, target.orderId, identity.id) : null) ??
-          (await findOpenTicketInTx(tx, storeId, customerId, identity.id, target.orderId));
+        let conversation = await conversationAfterProofInTx(tx, { storeId, chatIdentityId: identity.id, customerId, orderId: target.orderId });
         if (conversation && target.orderId) await attachOrderInTx(tx, storeId, conversation.id, target.orderId);
         if (!conversation && state.pending.length) {
           const created = await openTelegramTicketInTx(tx, {
@@ -92,7 +89,7 @@ export async function handleStartCommand(input: StartCommandInput): Promise<void
             now,
           });
           effects.created.push(created);
-          conversation = { id: created.ticket.id, number: created.ticket.number, bigcommerceOrderId: target.orderId };
+          conversation = { id: created.ticket.id, number: created.ticket.number };
         } else if (conversation) {
           // The conversation answers to this chat from now on, when no chat had it yet (an order's ticket).
           await tx.ticket.updateMany({ where: { id: conversation.id, storeId, channelIdentityId: null }, data: { channelIdentityId: identity.id } });

@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db/client.ts";
-import { signStartToken, startLinkUrl } from "@/lib/chat-links/start-link.ts";
+import { signedStartLink } from "@/lib/chat-links/start-link.ts";
 import { orderTemplateValues } from "./order-template-variables.ts";
 import type { TemplateValues } from "./render-template.ts";
 
@@ -32,6 +32,6 @@ export async function loadOrderTemplateValues(tx: Tx, storeId: string, ticketId:
   const orderId = snapshot?.bigcommerceOrderId ?? ticket.bigcommerceOrderId;
   const botUsername = ticket.store.telegramBotUsername;
   // Only an order's ticket gets its order's link: an unverified conversation has no order to lend.
-  if (orderId && botUsername) values.telegram_link = startLinkUrl(botUsername, signStartToken(storeId, { kind: "order", orderId }).token);
+  if (orderId && botUsername) values.telegram_link = signedStartLink(botUsername, storeId, { kind: "order", orderId }).url;
   return values;
 }

@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db/client.ts";
 import { orderTemplateValues, trackingUrl, carrierName } from "@/lib/templates/order-template-variables.ts";
 import { renderTemplate } from "@/lib/templates/render-template.ts";
-import { signStartToken, startLinkUrl } from "@/lib/chat-links/start-link.ts";
+import { signedStartLink } from "@/lib/chat-links/start-link.ts";
 import { conversationChatInTx } from "@/lib/tickets/conversation-chat.ts";
 import { addReplyInTx } from "@/lib/tickets/add-reply.ts";
 import type { BigcommerceShipment } from "../bigcommerce-types.ts";
@@ -23,7 +23,7 @@ async function shipmentTemplate(tx: Tx, storeId: string): Promise<string> {
 async function chatLinkSentence(tx: Tx, storeId: string, orderId: number): Promise<string> {
   const store = await tx.store.findUnique({ where: { id: storeId }, select: { telegramBotUsername: true } });
   if (!store?.telegramBotUsername) return "";
-  return ` Send them the order's chat link so they arrive verified: ${startLinkUrl(store.telegramBotUsername, signStartToken(storeId, { kind: "order", orderId }).token)}`;
+  return ` Send them the order's chat link so they arrive verified: ${signedStartLink(store.telegramBotUsername, storeId, { kind: "order", orderId }).url}`;
 }
 
 /**

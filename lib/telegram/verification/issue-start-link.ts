@@ -3,7 +3,7 @@ import { openSecret } from "@/lib/crypto/secret-box.ts";
 import type { Db } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors.ts";
 import { telegramClient } from "../telegram-bot-status.ts";
-import { signStartToken, startLinkUrl, type StartLinkSubject } from "@/lib/chat-links/start-link.ts";
+import { signedStartLink, type StartLinkSubject } from "@/lib/chat-links/start-link.ts";
 
 export type IssuedStartLink = { url: string; expiresAt: string; botUsername: string };
 
@@ -29,14 +29,14 @@ export async function storeBotUsername(db: Db, storeId: string): Promise<string>
 /** A fresh signed "Chat with us on Telegram" link for an order or a customer (single use, 60 days); one a person asks for is audited. */
 export async function issueStartLink(db: Db, storeId: string, subject: StartLinkSubject, options: { actorId?: string; now?: Date } = {}): Promise<IssuedStartLink> {
   const botUsername = await storeBotUsername(db, storeId);
-  const { token, expiresAt } = signStartToken(storeId, subject, options.now);
+  const { url, expiresAt } = signedStartLink(botUsername, storeId, subject, options.now);
   if (options.actorId) {
     await db.auditLog.create({
       data: { storeId, actorId: options.actorId, action: "telegram.chat_link_issued", targetType: subject.kind === "order" ? "Order" : "Customer", targetId: String(subject.kind === "order" ? subject.orderId : subject.bigcommerceCustomerId) },
       select: { id: true },
     });
   }
-  return { url: startLinkUrl(botUsername, token), expiresAt: expiresAt.toISOString(), botUsername };
+  return { url, expiresAt: expiresAt.toISOString(), botUsername };
 }
 
 /** The link as a QR code (SVG), for packing slips and printed inserts. */

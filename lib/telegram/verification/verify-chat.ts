@@ -1,5 +1,6 @@
 import type { Tx } from "@/lib/db/client.ts";
 import type { IdentityProof } from "@/lib/generated/prisma/enums.ts";
+import { findOpenOrderTicketInTx, findOpenTicketInTx } from "../find-open-ticket.ts";
 import { linkIdentityInTx } from "../link-identity.ts";
 import type { StorePerson } from "../store-order-lookup.ts";
 import type { TelegramIdentity } from "../telegram-identity.ts";
@@ -32,7 +33,7 @@ export async function verifyChatInTx(
 }
 
 /** The chat's open conversation (opened before it was verified, or since), newest first. */
-export async function openConversationOfChatInTx(tx: Tx, storeId: string, chatIdentityId: string) {
+async function openConversationOfChatInTx(tx: Tx, storeId: string, chatIdentityId: string) {
   return tx.ticket.findFirst({
     where: { storeId, channelIdentityId: chatIdentityId, status: { not: "CLOSED" } },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
@@ -44,4 +45,16 @@ export async function openConversationOfChatInTx(tx: Tx, storeId: string, chatId
 export async function attachOrderInTx(tx: Tx, storeId: string, ticketId: string, orderId: number): Promise<void> {
   const snapshot = await tx.orderSnapshot.findUnique({ where: { storeId_bigcommerceOrderId: { storeId, bigcommerceOrderId: orderId } }, select: { id: true } });
   await tx.ticket.updateMany({ where: { id: ticketId, storeId, bigcommerceOrderId: null }, data: { bigcommerceOrderId: orderId, orderSnapshotId: snapshot?.id ?? null } });
+}
+
+/**
+ * The ticket a chat that just proved an order talks in: its own open conversation (opened while
+ * unverified), else the open ticket of the order it proved, else its customer's open ticket.
+ */
+export async function conversationAfterProofInTx(tx: Tx, input: { storeId: string; chatIdentityId: string; customerId: string; orderId: number | null }): Promise<{ id: string; number: number } | null> {
+  const { storeId, chatIdentityId, customerId, orderId } = input;
+  const own = await openConversationOfChatInTx(tx, storeId, chatIdentityId);
+  if (own) return own;
+  const ofOrder = orderId ? await findOpenOrderTicketInTx(tx, storeId, orderId, chatIdentityId) : null;
+  return ofOrder ?? findOpenTicketInTx(tx, storeId, customerId, chatIdentityId, orderId);
 }
