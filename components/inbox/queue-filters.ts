@@ -1,3 +1,4 @@
+import { OPEN_STATUSES } from "@/lib/tickets/status-machine.ts";
 import type { TicketPriority, TicketStatus } from "@/lib/generated/prisma/enums.ts";
 import { slaRisk } from "@/lib/tickets/sla-risk.ts";
 import type { TicketDto } from "@/lib/tickets/ticket-dto.ts";
@@ -27,22 +28,7 @@ export type QueueFilters = {
 
 export const DEFAULT_FILTERS: QueueFilters = { view: "open", status: "", priority: "", assigneeId: "", teamId: "", tag: "", q: "" };
 
-const DONE_STATUSES: readonly TicketStatus[] = ["RESOLVED", "CLOSED"];
-const ALL_STATUSES: readonly TicketStatus[] = [
-  "OPEN",
-  "AWAITING_AGENT",
-  "AGENT_ASSIGNED",
-  "IN_PROGRESS",
-  "AGENT_NOTIFIED",
-  "CUSTOMER_NOTIFIED",
-  "PRIORITY_QUEUE",
-  "RETURN_PROCESSING",
-  "ESCALATED",
-  "WAITING_ON_CUSTOMER",
-  "RESOLVED",
-  "CLOSED",
-];
-export const OPEN_STATUSES: readonly TicketStatus[] = ALL_STATUSES.filter((status) => !DONE_STATUSES.includes(status));
+
 
 function fixesAssignee(view: QueueView): boolean {
   return view === "mine" || view === "unassigned";
@@ -81,7 +67,7 @@ export function matchesQueue(ticket: TicketDto, filters: QueueFilters, context: 
   if (view === "snoozed" ? !snoozed : view !== "all" && snoozed) return false;
   if (filters.status) {
     if (ticket.status !== filters.status) return false;
-  } else if ((view === "open" || view === "mine" || view === "unassigned") && DONE_STATUSES.includes(ticket.status)) {
+  } else if ((view === "open" || view === "mine" || view === "unassigned") && !OPEN_STATUSES.includes(ticket.status)) {
     return false;
   }
   if (view === "mine" && ticket.assignee?.id !== context.userId) return false;

@@ -1,3 +1,5 @@
+import { CLOCK_STOPPED_STATUSES } from "@/lib/tickets/status-machine.ts";
+import { statusListSql } from "@/lib/tickets/status-sql.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { TicketStatus } from "@/lib/generated/prisma/enums.ts";
 
@@ -8,10 +10,10 @@ export const CLAIMABLE_STATUSES: readonly TicketStatus[] = [TicketStatus.AWAITIN
  * An agent's load is every ticket they hold whose clocks run: finished tickets and those waiting on
  * the customer (the ball is in the customer's court) do not count against their capacity.
  */
-export const UNLOADED_STATUSES: readonly TicketStatus[] = [TicketStatus.WAITING_ON_CUSTOMER, TicketStatus.RESOLVED, TicketStatus.CLOSED];
+export const UNLOADED_STATUSES: readonly TicketStatus[] = CLOCK_STOPPED_STATUSES;
 
 /** `t.status` counts toward its assignee's load (for raw SQL over "Ticket" t). */
-export const countsTowardLoad = Prisma.sql`t.status NOT IN ('WAITING_ON_CUSTOMER', 'RESOLVED', 'CLOSED')`;
+export const countsTowardLoad = Prisma.sql`t.status NOT IN (${statusListSql(UNLOADED_STATUSES)})`;
 
 /** Queue order: most urgent first, then oldest. */
 export const PRIORITY_RANK = { URGENT: 3, HIGH: 2, NORMAL: 1, LOW: 0 } as const;

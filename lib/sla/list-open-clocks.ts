@@ -1,3 +1,5 @@
+import { CLOCK_STOPPED_STATUSES } from "@/lib/tickets/status-machine.ts";
+import { statusListSql } from "@/lib/tickets/status-sql.ts";
 import type { Tx } from "@/lib/db/client.ts";
 import type { SlaClockKind, TicketPriority, TicketStatus } from "@/lib/generated/prisma/enums.ts";
 import type { BusinessCalendar } from "./business-hours.ts";
@@ -27,8 +29,6 @@ export type OpenClock = ClockEvaluation & {
   warnAtShare: number;
 };
 
-// Clocks run in every status but these (paused while waiting on the customer, stopped once resolved).
-const STOPPED: TicketStatus[] = ["WAITING_ON_CUSTOMER", "RESOLVED", "CLOSED"];
 
 /**
  * Since when each answered ticket has been waiting for the team's next reply: the first customer
@@ -47,7 +47,7 @@ async function awaitingReplySince(tx: Tx, storeId: string): Promise<Map<string, 
     ) w
     WHERE t."storeId" = ${storeId}::uuid
       AND t."firstResponseAt" IS NOT NULL
-      AND t.status NOT IN ('WAITING_ON_CUSTOMER', 'RESOLVED', 'CLOSED')
+      AND t.status NOT IN (${statusListSql(CLOCK_STOPPED_STATUSES)})
       AND w.since IS NOT NULL`;
   return new Map(rows.map((row) => [row.id, row.since]));
 }
@@ -72,7 +72,7 @@ export async function listOpenClocks(tx: Tx, input: { storeId: string; now: Date
   const { storeId, now } = input;
   const setup = input.setup ?? (await loadStoreSlaSetup(tx, storeId));
   const tickets = await tx.ticket.findMany({
-    where: { storeId, status: { notIn: STOPPED } },
+    where: { storeId, status: { notIn: [...CLOCK_STOPPED_STATUSES] } },
     select: {
       id: true,
       number: true,

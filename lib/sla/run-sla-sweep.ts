@@ -1,3 +1,4 @@
+import { CLOCK_STOPPED_STATUSES } from "@/lib/tickets/status-machine.ts";
 import type { Db, Tx } from "@/lib/db/client.ts";
 import type { SlaClockKind, SlaEventType } from "@/lib/generated/prisma/enums.ts";
 import type { SlaEventPayload } from "@/lib/realtime/events.ts";
@@ -51,7 +52,7 @@ async function stillOpen(tx: Tx, storeId: string, clock: OpenClock): Promise<{ e
     where: { id: clock.ticket.id, storeId },
     select: { status: true, firstResponseAt: true, firstResponseDueAt: true, resolutionDueAt: true, resolvedAt: true },
   });
-  if (!ticket || ["WAITING_ON_CUSTOMER", "RESOLVED", "CLOSED"].includes(ticket.status)) return null;
+  if (!ticket || CLOCK_STOPPED_STATUSES.includes(ticket.status)) return null;
   const due = clock.dueAt.getTime();
   if (clock.kind === "FIRST_RESPONSE" && (ticket.firstResponseAt || ticket.firstResponseDueAt?.getTime() !== due)) return null;
   if (clock.kind === "RESOLUTION" && (ticket.resolvedAt || ticket.resolutionDueAt?.getTime() !== due)) return null;

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
-import { SLA_RISK_REMAINING_SHARE } from "./sla-risk.ts";
+import { SLA_RISK_REMAINING_SHARE, SLA_STOPPED_STATUSES } from "./sla-risk.ts";
+import { statusListSql } from "./status-sql.ts";
 
 /**
  * "SLA at risk or breached" as a condition on the ticket `t`: the SQL twin of slaRisk() in
@@ -9,7 +10,7 @@ import { SLA_RISK_REMAINING_SHARE } from "./sla-risk.ts";
  * at-risk tickets instead of collecting every one of them first.
  */
 export function slaRiskCondition(now: Date): Prisma.Sql {
-  return Prisma.sql`(t."status" NOT IN ('WAITING_ON_CUSTOMER', 'RESOLVED', 'CLOSED')
+  return Prisma.sql`(t."status" NOT IN (${statusListSql(SLA_STOPPED_STATUSES)})
     AND (
       t."firstResponseBreached" OR t."resolutionBreached"
       OR (t."firstResponseAt" IS NULL AND t."firstResponseDueAt" - ${now}::timestamptz < (t."firstResponseDueAt" - t."createdAt") * ${SLA_RISK_REMAINING_SHARE}::float8)

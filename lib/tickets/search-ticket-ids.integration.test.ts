@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { OPEN_STATUSES } from "@/components/inbox/queue-filters.ts";
+import { OPEN_STATUSES } from "@/lib/tickets/status-machine.ts";
 import { createCustomer, createStore, createTicket, createUser, type TestStore } from "@/lib/testing/factories.ts";
 import { addNote } from "./add-note.ts";
 import { findSlaRiskTicketIds } from "./find-sla-risk-ticket-ids.ts";

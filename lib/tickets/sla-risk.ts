@@ -1,3 +1,4 @@
+import { CLOCK_STOPPED_STATUSES } from "./status-machine.ts";
 import type { TicketStatus } from "@/lib/generated/prisma/enums.ts";
 
 /**
@@ -9,7 +10,7 @@ import type { TicketStatus } from "@/lib/generated/prisma/enums.ts";
 export const SLA_RISK_REMAINING_SHARE = 0.2;
 
 /** Statuses whose clocks do not run: nothing there can breach. */
-export const SLA_STOPPED_STATUSES: readonly TicketStatus[] = ["WAITING_ON_CUSTOMER", "RESOLVED", "CLOSED"];
+export const SLA_STOPPED_STATUSES: readonly TicketStatus[] = CLOCK_STOPPED_STATUSES;
 
 export type SlaRisk = "breached" | "at_risk" | null;
 

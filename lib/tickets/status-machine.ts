@@ -24,6 +24,15 @@ export const WORKING_STATUSES: readonly TicketStatus[] = [
 /** The SLA clocks stop while the ball is in the customer's court. */
 export const PAUSED_STATUSES: readonly TicketStatus[] = [TicketStatus.WAITING_ON_CUSTOMER];
 
+/** Done with: resolved (a customer's message may still reopen it) or closed. Not open work. */
+export const FINISHED_STATUSES: readonly TicketStatus[] = [TicketStatus.RESOLVED, TicketStatus.CLOSED];
+
+/** Nobody owes the customer a step: waiting on them, or finished. No SLA clock runs, no agent carries it as load. */
+export const CLOCK_STOPPED_STATUSES: readonly TicketStatus[] = [...PAUSED_STATUSES, ...FINISHED_STATUSES];
+
+/** Every status but the finished ones: the inbox's open work. */
+export const OPEN_STATUSES: readonly TicketStatus[] = TICKET_STATUSES.filter((status) => !FINISHED_STATUSES.includes(status));
+
 /** A resolved ticket may be reopened only into these: back to the queue or to an agent. */
 export const REOPEN_STATUSES: readonly TicketStatus[] = [TicketStatus.AWAITING_AGENT, TicketStatus.AGENT_ASSIGNED, TicketStatus.IN_PROGRESS];
 

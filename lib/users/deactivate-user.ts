@@ -1,9 +1,10 @@
+import { FINISHED_STATUSES } from "@/lib/tickets/status-machine.ts";
 import type { Tx } from "@/lib/db/client.ts";
 import { assignTicketInTx } from "@/lib/tickets/assign-ticket.ts";
 import type { TicketChange } from "@/lib/tickets/publish-ticket-change.ts";
 
 // Finished tickets keep their agent: per-agent figures are computed from them.
-const DONE = ["RESOLVED", "CLOSED"] as const;
+const DONE = FINISHED_STATUSES;
 
 /**
  * Takes a user out of the store (removed in BigCommerce, or disabled by an admin): disabled and

@@ -1,3 +1,4 @@
+import { FINISHED_STATUSES } from "@/lib/tickets/status-machine.ts";
 import type { Tx } from "@/lib/db/client.ts";
 import { createTicketInTx } from "@/lib/tickets/create-ticket.ts";
 import type { SavedOrderSnapshot } from "../save-order-snapshot.ts";
@@ -19,7 +20,7 @@ export async function openReturnTicketInTx(
   const { storeId, parent, changes } = input;
   const orderId = input.snapshot.bundle.order.id;
   const open = await tx.ticket.findFirst({
-    where: { storeId, parentTicketId: parent.id, tags: { has: "return" }, status: { notIn: ["RESOLVED", "CLOSED"] } },
+    where: { storeId, parentTicketId: parent.id, tags: { has: "return" }, status: { notIn: [...FINISHED_STATUSES] } },
     orderBy: { createdAt: "desc" },
     select: orderTicketSelect,
   });
