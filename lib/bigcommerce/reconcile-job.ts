@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client.ts";
-import type { JobStarter } from "@/lib/server/background-jobs.ts";
+import type { JobStarter } from "@/lib/server/job-starter.ts";
 import { reconcileStoreOrders } from "./reconcile-store-orders.ts";
 
 /**

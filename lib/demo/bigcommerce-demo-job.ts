@@ -6,7 +6,7 @@ import { registerStoreWebhooks } from "@/lib/bigcommerce/webhooks/register-store
 import { openSecret, sealSecret } from "@/lib/crypto/secret-box.ts";
 import { db } from "@/lib/db/client.ts";
 import { startDemoTraffic } from "@/lib/emulators/bigcommerce/demo-traffic.ts";
-import type { JobStarter } from "@/lib/server/background-jobs.ts";
+import type { JobStarter } from "@/lib/server/job-starter.ts";
 import { DEMO_STORE_HASH } from "./seed-demo.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { JobStarter } from "@/lib/server/background-jobs.ts";
+import type { JobStarter } from "@/lib/server/job-starter.ts";
 import { startWorkerThread } from "@/lib/server/worker-thread.ts";
 
 /**

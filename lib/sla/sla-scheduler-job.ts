@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client.ts";
 import { runRoutingSweep } from "@/lib/routing/run-routing-sweep.ts";
-import type { JobStarter } from "@/lib/server/background-jobs.ts";
+import type { JobStarter } from "@/lib/server/job-starter.ts";
 import { runSlaSweep } from "./run-sla-sweep.ts";
 
 /**

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client.ts";
-import type { JobStarter } from "@/lib/server/background-jobs.ts";
+import type { JobStarter } from "@/lib/server/job-starter.ts";
 import { applyEnvBot, connectTelegramBots } from "./configure-telegram-bots.ts";
 import { startSimulatedCustomers } from "./demo/simulate-telegram-customers.ts";
 import { startTelegramDemo } from "./demo/start-telegram-demo.ts";

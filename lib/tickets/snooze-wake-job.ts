@@ -1,4 +1,4 @@
-import type { JobStarter } from "@/lib/server/background-jobs.ts";
+import type { JobStarter } from "@/lib/server/job-starter.ts";
 import { db } from "@/lib/db/client.ts";
 import { wakeSnoozedTickets } from "./wake-snoozed-tickets.ts";
 

@@ -1,0 +1,38 @@
+/**
+ * Tern's import rules (issue 17, ARCHITECTURE to come). `npm run deps` reports what breaks them;
+ * it joins `npm run lint` once today's cycles are gone (the domain-event outbox removes the
+ * tickets → telegram one).
+ */
+module.exports = {
+  forbidden: [
+    { name: "no-cycles", severity: "error", comment: "An import cycle: split the shared part out, or turn the call into a domain event.", from: {}, to: { circular: true } },
+    {
+      name: "lib-not-ui",
+      severity: "error",
+      comment: "lib is the domain: it never imports the app's routes or components.",
+      from: { path: "^lib/", pathNot: ["^lib/testing/", "\\.test\\.ts$"] },
+      to: { path: "^(app|components)/" },
+    },
+    {
+      name: "emulators-only-demo-and-tests",
+      severity: "error",
+      comment: "The emulators stand in for BigCommerce and Telegram only in demo mode, tests and benches.",
+      from: { path: "^(lib|app|components)/", pathNot: ["^lib/emulators/", "^lib/demo/", "^lib/testing/", "^lib/reliability/", "^lib/telegram/demo/", "\\.test\\.ts$"] },
+      to: { path: "^lib/emulators/" },
+    },
+    {
+      name: "ticket-lifecycle-no-channel",
+      severity: "error",
+      comment: "The ticket lifecycle does not know the channels; they subscribe to its events.",
+      from: { path: "^lib/ticket-lifecycle/" },
+      to: { path: "^lib/(telegram|bigcommerce)/" },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "^(lib/generated|node_modules|\\.next)/" },
+    tsConfig: { fileName: "tsconfig.json" },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { extensions: [".ts", ".tsx", ".js", ".mjs"] },
+  },
+};
