@@ -1,5 +1,5 @@
-import { RateLimiterPrisma, type RateLimiterRes } from "rate-limiter-flexible";
-import { db } from "@/lib/db/client.ts";
+import type { RateLimiterRes } from "rate-limiter-flexible";
+import { prismaRateLimiters } from "@/lib/server/prisma-rate-limiters.ts";
 
 // Only failed sign-ins count: a support team behind one office address signs in many times a
 // morning and must not lock itself out. The counters live in PostgreSQL, so every instance of
@@ -14,15 +14,7 @@ const LIMITS = {
   address: { keyPrefix: "login-address", points: 30, duration: WINDOW_SECONDS },
 } as const;
 
-type Limiters = Record<keyof typeof LIMITS, RateLimiterPrisma>;
-let limiters: Limiters | undefined;
-
-function limitersFor(): Limiters {
-  limiters ??= Object.fromEntries(
-    Object.entries(LIMITS).map(([name, options]) => [name, new RateLimiterPrisma({ ...options, storeClient: db(), tableName: "loginAttempt" })]),
-  ) as Limiters;
-  return limiters;
-}
+const limitersFor = prismaRateLimiters(LIMITS);
 
 /** `address`: the connection's address (lib/server/client-address.ts), never a header the client wrote. */
 export type LoginAttemptKey = { email: string; address: string };

@@ -29,14 +29,15 @@ export function isIntakeReason(value: unknown): value is IntakeReason {
   return typeof value === "string" && (INTAKE_REASONS as readonly string[]).includes(value);
 }
 
-function isOrderId(value: unknown): value is number {
+/** A BigCommerce order number Tern accepts: a positive 32-bit integer (the id column's range). */
+export function isOrderNumber(value: unknown): value is number {
   return typeof value === "number" && Number.isSafeInteger(value) && value > 0 && value <= 2_147_483_647;
 }
 
 function parseClaim(value: unknown): IntakeState["claim"] | null {
   if (!value || typeof value !== "object") return null;
   const raw = value as Record<string, unknown>;
-  const claim = { ...(isOrderId(raw.orderId) ? { orderId: raw.orderId } : {}), ...(typeof raw.email === "string" && raw.email.length <= 254 ? { email: raw.email } : {}) };
+  const claim = { ...(isOrderNumber(raw.orderId) ? { orderId: raw.orderId } : {}), ...(typeof raw.email === "string" && raw.email.length <= 254 ? { email: raw.email } : {}) };
   return Object.keys(claim).length ? claim : null;
 }
 
@@ -45,13 +46,14 @@ export function parseIntakeState(value: unknown): IntakeState | null {
   if (!value || typeof value !== "object") return null;
   const raw = value as Record<string, unknown>;
   if (raw.step !== "awaiting_identifier" && raw.step !== "done") return null;
+  const claim = parseClaim(raw.claim);
   return {
     step: raw.step,
     ...(isIntakeReason(raw.reason) ? { reason: raw.reason } : {}),
     pending: Array.isArray(raw.pending) ? (raw.pending.filter((item) => item && typeof item === "object") as Message[]) : [],
     reminders: typeof raw.reminders === "number" ? raw.reminders : 0,
-    ...(parseClaim(raw.claim) ? { claim: parseClaim(raw.claim)! } : {}),
-    ...(isOrderId(raw.orderId) ? { orderId: raw.orderId } : {}),
+    ...(claim ? { claim } : {}),
+    ...(isOrderNumber(raw.orderId) ? { orderId: raw.orderId } : {}),
   };
 }
 
@@ -65,7 +67,7 @@ export function guessIdentifier(text: string): IdentifierGuess {
   const order = /^(?:order\s*)?(?:no\.?\s*|number\s*)?#?\s*(\d{1,10})$/i.exec(trimmed);
   if (order) {
     const orderId = Number(order[1]);
-    return Number.isSafeInteger(orderId) && orderId > 0 && orderId <= 2_147_483_647 ? { kind: "order", orderId } : null;
+    return isOrderNumber(orderId) ? { kind: "order", orderId } : null;
   }
   if (EMAIL.test(trimmed) && trimmed.length <= 254) return { kind: "email", email: trimmed.toLowerCase() };
   return null;

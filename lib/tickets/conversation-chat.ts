@@ -1,8 +1,8 @@
 import type { Tx } from "@/lib/db/client.ts";
 
-export type ConversationChat = { id: string; externalId: string; blockedAt: Date | null; verifiedAt: Date | null };
+export type ConversationChat = { id: string; externalId: string; username: string | null; displayName: string | null; blockedAt: Date | null; verifiedAt: Date | null };
 
-const chatSelect = { id: true, externalId: true, blockedAt: true, verifiedAt: true, verifiedBy: true, intakeState: true } as const;
+const chatSelect = { id: true, externalId: true, username: true, displayName: true, blockedAt: true, verifiedAt: true, verifiedBy: true, intakeState: true } as const;
 
 function provedOrderOf(intakeState: unknown): number | null {
   const orderId = intakeState && typeof intakeState === "object" ? (intakeState as { orderId?: unknown }).orderId : undefined;
@@ -32,6 +32,8 @@ export async function conversationChatInTx(tx: Tx, storeId: string, ticketId: st
   const strip = (row: ConversationChat & { intakeState: unknown; verifiedBy: unknown }): ConversationChat => ({
     id: row.id,
     externalId: row.externalId,
+    username: row.username,
+    displayName: row.displayName,
     blockedAt: row.blockedAt,
     verifiedAt: row.verifiedAt,
   });

@@ -64,9 +64,7 @@ export async function getTicketContext(db: Db, input: { storeId: string; ticketI
   });
   if (!ticket) throw new AppError("NOT_FOUND", "Ticket not found");
   const chat = await conversationChatInTx(db, storeId, ticketId);
-  const chatDetails = chat ? await db.channelIdentity.findUnique({ where: { id: chat.id }, select: { username: true, displayName: true } }) : null;
-  const unverifiedChat = chat !== null && chat.verifiedAt === null;
-  if (unverifiedChat) return unverifiedContext(ticket.customer, chat, chatDetails, await ticketsOfCustomer(db, storeId, ticket.customerId, ticketId));
+  if (chat && chat.verifiedAt === null) return unverifiedContext(ticket.customer, chat, await ticketsOfCustomer(db, storeId, ticket.customerId, ticketId));
 
   const snapshot =
     ticket.orderSnapshot ??
@@ -88,7 +86,7 @@ export async function getTicketContext(db: Db, input: { storeId: string; ticketI
     : [[], []];
 
   return {
-    customer: ticket.customer && { ...ticket.customer, telegram: telegramOf(chat, chatDetails) },
+    customer: ticket.customer && { ...ticket.customer, telegram: telegramOf(chat) },
     unverifiedChat: false,
     order: snapshot
       ? {
@@ -124,9 +122,9 @@ function toRelatedTicket(row: RelatedTicketRow): TicketContext["otherTickets"][n
   return { ...row, updatedAt: row.updatedAt.toISOString() };
 }
 
-function telegramOf(chat: ConversationChat | null, details: { username: string | null; displayName: string | null } | null): NonNullable<TicketContext["customer"]>["telegram"] {
+function telegramOf(chat: ConversationChat | null): NonNullable<TicketContext["customer"]>["telegram"] {
   if (!chat) return null;
-  return { username: details?.username ?? null, displayName: details?.displayName ?? null, blocked: chat.blockedAt !== null, verified: chat.verifiedAt !== null };
+  return { username: chat.username, displayName: chat.displayName, blocked: chat.blockedAt !== null, verified: chat.verifiedAt !== null };
 }
 
 type CustomerRow = { id: string; name: string | null; email: string | null; tier: CustomerTier; region: string | null };
@@ -135,11 +133,10 @@ type CustomerRow = { id: string; name: string | null; email: string | null; tier
 function unverifiedContext(
   customer: CustomerRow | null,
   chat: ConversationChat,
-  details: { username: string | null; displayName: string | null } | null,
   otherTickets: RelatedTicketRow[],
 ): TicketContext {
   return {
-    customer: customer && { ...customer, telegram: telegramOf(chat, details) },
+    customer: customer && { ...customer, telegram: telegramOf(chat) },
     unverifiedChat: true,
     order: null,
     bigcommerceOrderId: null,

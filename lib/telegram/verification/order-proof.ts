@@ -1,3 +1,4 @@
+import { isOrderNumber } from "../intake-state.ts";
 import type { BigcommerceOrder } from "@/lib/bigcommerce/bigcommerce-types.ts";
 import type { IdentityProof } from "@/lib/generated/prisma/enums.ts";
 
@@ -12,7 +13,7 @@ const POSTCODE = /^(?=.*\d)[A-Za-z0-9][A-Za-z0-9 -]{1,9}$/;
 function orderIdOf(digits: string | undefined): number | undefined {
   if (!digits) return undefined;
   const id = Number(digits);
-  return Number.isSafeInteger(id) && id > 0 && id <= 2_147_483_647 ? id : undefined;
+  return isOrderNumber(id) ? id : undefined;
 }
 
 /**

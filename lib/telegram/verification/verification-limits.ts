@@ -1,5 +1,5 @@
-import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
-import { db } from "@/lib/db/client.ts";
+import { RateLimiterRes } from "rate-limiter-flexible";
+import { prismaRateLimiters } from "@/lib/server/prisma-rate-limiters.ts";
 
 // Tries at an order/billing pair, per requester (a chat, or an address for the storefront's link
 // route) and per order, in PostgreSQL so every instance shares them. A try is counted before the
@@ -13,15 +13,7 @@ const LIMITS = {
 } as const;
 
 type LimitName = keyof typeof LIMITS;
-let limiters: Record<LimitName, RateLimiterPrisma> | undefined;
-
-function limitersFor(): Record<LimitName, RateLimiterPrisma> {
-  // The LoginAttempt table is rate-limiter-flexible's generic key/points/expiry store.
-  limiters ??= Object.fromEntries(
-    (Object.keys(LIMITS) as LimitName[]).map((name) => [name, new RateLimiterPrisma({ ...LIMITS[name], storeClient: db(), tableName: "loginAttempt" })]),
-  ) as Record<LimitName, RateLimiterPrisma>;
-  return limiters;
-}
+const limitersFor = prismaRateLimiters(LIMITS);
 
 /** `requester`: "chat:<id>" for a Telegram chat, "address:<ip>" for a browser. */
 export type ProofAttemptKey = { storeId: string; requester: string; orderId: number };
