@@ -1,7 +1,6 @@
 /**
- * Tern's import rules (issue 17, ARCHITECTURE to come). `npm run deps` reports what breaks them;
- * it joins `npm run lint` once today's cycles are gone (the domain-event outbox removes the
- * tickets → telegram one).
+ * Tern's import rules (ARCHITECTURE.md). `npm run deps` checks them, and `npm run lint` (a stage
+ * of `npm test`) runs it.
  */
 module.exports = {
   forbidden: [
@@ -19,6 +18,20 @@ module.exports = {
       comment: "The emulators stand in for BigCommerce and Telegram only in demo mode, tests and benches.",
       from: { path: "^(lib|app|components)/", pathNot: ["^lib/emulators/", "^lib/demo/", "^lib/testing/", "^lib/reliability/", "^lib/telegram/demo/", "\\.test\\.ts$"] },
       to: { path: "^lib/emulators/" },
+    },
+    {
+      name: "domain-events-know-no-subscriber",
+      severity: "error",
+      comment: "The outbox carries events; the modules that react to them register as subscribers at start, it never imports them.",
+      from: { path: "^lib/domain-events/", pathNot: "\\.test\\.ts$" },
+      to: { path: "^lib/", pathNot: "^lib/(domain-events|db|generated)/" },
+    },
+    {
+      name: "tickets-no-push-or-telegram",
+      severity: "error",
+      comment: "A ticket change records domain events; the inbox's pushes and the Telegram channel react to them, the ticket core does not call them.",
+      from: { path: "^lib/tickets/", pathNot: "\\.test\\.ts$" },
+      to: { path: "^lib/(telegram|realtime)/" },
     },
     {
       name: "ticket-lifecycle-no-channel",

@@ -9,7 +9,7 @@ rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
 const stages = [
-  { name: "lint", command: ["npx", "eslint", "--max-warnings", "0", "."] },
+  { name: "lint", command: ["npm", "run", "lint"] },
   { name: "typecheck", command: ["npx", "tsc", "--noEmit"] },
   { name: "migrations match schema", command: ["npx", "tsx", "scripts/check-migrations.ts"] },
   { name: "unit", command: ["npx", "vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile=${reports}/unit.json`], report: "vitest", file: `${reports}/unit.json` },

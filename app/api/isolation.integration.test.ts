@@ -203,7 +203,7 @@ describe("socket.io", () => {
   const connectAs = (cookie: string, headers: Record<string, string> = {}) => harness.connect({ cookie, ...headers });
 
   beforeAll(async () => {
-    harness = await startRealtimeHarness();
+    harness = await startRealtimeHarness({ storeIds: [storeA.id, storeB.id] });
   });
 
   afterAll(async () => {
@@ -226,11 +226,12 @@ describe("socket.io", () => {
     socketB.emit("ticket:typing", { ticketId: a.tickets!, typing: true });
 
     const createdForA = new Promise((resolve) => socketA.once("ticket:created", resolve));
+    const notedForA = new Promise<void>((resolve) => socketA.on("message:created", ({ message }) => message.body === `${MARK} live note` && resolve()));
     await createTicket(storeA.id, { subject: `${MARK} live ticket` });
     await addNote(db(), { storeId: storeA.id, ticketId: a.tickets!, body: `${MARK} live note`, actorId: agentA.id });
     await createdForA;
     // The note reached A; wait for it so B had every chance to hear it too.
-    await new Promise<void>((resolve) => socketA.once("message:created", () => resolve()));
+    await notedForA;
 
     expect(heardByB).toEqual([]);
     expect(presenceForA.every((payload) => payload.viewers.every((viewer) => viewer.userId !== adminB.id))).toBe(true);

@@ -1,6 +1,5 @@
 import type { Db } from "@/lib/db/client.ts";
 import { disconnectSockets } from "@/lib/realtime/publish.ts";
-import { publishTicketChange } from "@/lib/tickets/publish-ticket-change.ts";
 import { TICKET_TX_OPTIONS } from "@/lib/tickets/transaction-options.ts";
 import { deactivateUserInTx } from "@/lib/users/deactivate-user.ts";
 
@@ -25,7 +24,6 @@ export async function removeStoreUser(db: Db, input: { storeHash: string; bigcom
     return unassigned;
   }, TICKET_TX_OPTIONS);
 
-  for (const change of changes) publishTicketChange(store.id, change);
   await disconnectSockets(store.id, user.id);
   return { userId: user.id, unassignedTickets: changes.length };
 }

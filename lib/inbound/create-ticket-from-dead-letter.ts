@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors.ts";
 import { isUuid } from "@/lib/ids/is-uuid.ts";
 import { createTicketInTx } from "@/lib/tickets/create-ticket.ts";
-import { publishTicketChange, type TicketChange } from "@/lib/tickets/publish-ticket-change.ts";
+import { recordTicketChangeInTx, type TicketChange } from "@/lib/tickets/ticket-change.ts";
 import { TICKET_TX_OPTIONS } from "@/lib/tickets/transaction-options.ts";
 
 export type CreateTicketFromDeadLetterInput = { storeId: string; eventId: string; actorId: string; subject?: string };
@@ -23,7 +23,7 @@ function describePayload(payload: unknown): string {
 export async function createTicketFromDeadLetter(db: Db, input: CreateTicketFromDeadLetterInput): Promise<TicketChange> {
   const { storeId, eventId } = input;
   if (!isUuid(eventId)) throw new AppError("NOT_FOUND", "Dead letter not found");
-  const change = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     // The row lock makes two agents clicking at once produce one ticket.
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM "InboundEvent" WHERE id = ${eventId}::uuid AND "storeId" = ${storeId}::uuid AND status = 'DEAD' FOR UPDATE`;
@@ -52,8 +52,7 @@ export async function createTicketFromDeadLetter(db: Db, input: CreateTicketFrom
       actorId: input.actorId,
     });
     await tx.inboundEvent.update({ where: { id: eventId }, data: { manualTicketId: created.ticket.id }, select: { id: true } });
+    await recordTicketChangeInTx(tx, storeId, created, { created: true });
     return created;
   }, TICKET_TX_OPTIONS);
-  publishTicketChange(storeId, change, { created: true });
-  return change;
 }

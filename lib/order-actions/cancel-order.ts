@@ -2,7 +2,6 @@ import type { ApiActor } from "@/lib/auth/authenticate-request.ts";
 import { ORDER_STATUS, ORDER_STATUS_NAMES } from "@/lib/bigcommerce/bigcommerce-types.ts";
 import type { Db } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors.ts";
-import { publishMessageCreated } from "@/lib/realtime/publish.ts";
 import { bigcommerceActionError, errorText } from "./bigcommerce-action-error.ts";
 import { lockOrderForActionInTx } from "./lock-order-actions.ts";
 import type { OrderActionDto } from "./order-action-dto.ts";
@@ -66,7 +65,6 @@ export async function cancelOrder(db: Db, input: { actor: ApiActor; ticketId: st
       }),
     );
   }
-  publishMessageCreated(actor.storeId, outcome.activity);
   if (failure) throw failure;
   return outcome.action;
 }

@@ -3,7 +3,6 @@ import type { BigcommerceRefundItem } from "@/lib/bigcommerce/bigcommerce-types.
 import type { Db } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors.ts";
 import { isUuid } from "@/lib/ids/is-uuid.ts";
-import { publishMessageCreated } from "@/lib/realtime/publish.ts";
 import type { OrderActionDto } from "./order-action-dto.ts";
 import { APPROVER_ROLES } from "./order-action-permissions.ts";
 import { cents, formatAmount, orderTicketContext } from "./order-actions-context.ts";
@@ -66,6 +65,5 @@ export async function rejectRefund(db: Db, input: { actor: ApiActor; actionId: s
       activity: `${actor.name} rejected the refund of ${amount} on order #${action.bigcommerceOrderId}${note ? `: ${note}` : ""}`,
     });
   });
-  publishMessageCreated(actor.storeId, outcome.activity);
   return outcome.action;
 }

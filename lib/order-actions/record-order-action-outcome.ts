@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db/client.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { OrderActionStatus } from "@/lib/generated/prisma/enums.ts";
 import { createActivityInTx } from "@/lib/tickets/create-activity.ts";
+import { recordMessagesAddedInTx } from "@/lib/tickets/ticket-change.ts";
 import type { MessageDto } from "@/lib/tickets/ticket-dto.ts";
 import { orderActionDtoSelect, toOrderActionDto, type OrderActionDto } from "./order-action-dto.ts";
 
@@ -9,7 +10,7 @@ export type OrderActionOutcome = { action: OrderActionDto; activity: MessageDto 
 
 /**
  * Every order action leaves the same three traces, in one transaction: the action row's new state,
- * an audit entry, and an activity line in the ticket's thread (published after commit).
+ * an audit entry, and an activity line in the ticket's thread (with its event).
  */
 export async function recordOrderActionOutcomeInTx(
   tx: Tx,
@@ -33,5 +34,6 @@ export async function recordOrderActionOutcomeInTx(
     body: input.activity,
     meta: { type: "order_action", actionId: row.id, kind: row.kind, status: row.status },
   });
+  await recordMessagesAddedInTx(tx, input.storeId, [activity]);
   return { action: toOrderActionDto(row), activity };
 }

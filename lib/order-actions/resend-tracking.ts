@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors.ts";
 import { orderTemplateValues } from "@/lib/templates/order-template-variables.ts";
 import { renderTemplate } from "@/lib/templates/render-template.ts";
 import { addReplyInTx } from "@/lib/tickets/add-reply.ts";
-import { publishTicketChange } from "@/lib/tickets/publish-ticket-change.ts";
+import { recordTicketChangeInTx } from "@/lib/tickets/ticket-change.ts";
 import { TICKET_TX_OPTIONS } from "@/lib/tickets/transaction-options.ts";
 import { bigcommerceActionError } from "./bigcommerce-action-error.ts";
 import type { OrderActionDto } from "./order-action-dto.ts";
@@ -49,7 +49,7 @@ export async function resendTracking(db: Db, input: { actor: ApiActor; ticketId:
   const rendered = renderTemplate(template?.body ?? DEFAULT_SHIPMENT_TEMPLATE, { ...values, agent_name: actor.name });
   if (!rendered.ok) throw new AppError("UNPROCESSABLE", rendered.message);
 
-  const result = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const telegram = await conversationChatInTx(tx, actor.storeId, context.ticketId);
     if (!telegram) throw new AppError("UNPROCESSABLE", "The customer has no verified Telegram chat with the store's bot: the tracking cannot be sent");
     const reply = await addReplyInTx(tx, { storeId: actor.storeId, ticketId: context.ticketId, body: rendered.text, actorId: actor.userId });
@@ -65,8 +65,7 @@ export async function resendTracking(db: Db, input: { actor: ApiActor; ticketId:
       audit: { action: "order.tracking_resent", detail: { shipmentId: shipment.id, trackingNumber: shipment.tracking_number } },
       activity: `${actor.name} re-sent the tracking of shipment ${shipment.id} (${shipment.tracking_number}) to the customer`,
     });
-    return { reply, outcome };
+    await recordTicketChangeInTx(tx, actor.storeId, reply);
+    return outcome.action;
   }, TICKET_TX_OPTIONS);
-  publishTicketChange(actor.storeId, { ticket: result.reply.ticket, messages: [...result.reply.messages, result.outcome.activity] });
-  return result.outcome.action;
 }

@@ -2,7 +2,6 @@ import type { BigcommerceRefundItem, BigcommerceRefundPayment, BigcommerceRefund
 import type { Db } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors.ts";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
-import { publishMessageCreated } from "@/lib/realtime/publish.ts";
 import { bigcommerceActionError, errorText } from "./bigcommerce-action-error.ts";
 import { lockOrderForActionInTx } from "./lock-order-actions.ts";
 import type { OrderActionDto } from "./order-action-dto.ts";
@@ -75,7 +74,6 @@ export async function runRefund(db: Db, input: RunRefundInput): Promise<OrderAct
     return { actionId: created.id };
   });
   if ("held" in started) {
-    publishMessageCreated(storeId, started.held.activity);
     return started.held.action;
   }
   const { actionId } = started;
@@ -107,7 +105,6 @@ export async function runRefund(db: Db, input: RunRefundInput): Promise<OrderAct
       }),
     );
   }
-  publishMessageCreated(storeId, outcome.activity);
   if (failure) throw failure;
   return outcome.action;
 }

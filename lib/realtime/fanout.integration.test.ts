@@ -4,9 +4,10 @@ import { randomBytes } from "node:crypto";
 import { createConnection } from "node:net";
 import pg from "pg";
 import { Server } from "socket.io";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import { io as connect, type Socket } from "socket.io-client";
 import { db } from "@/lib/db/client.ts";
+import { startTestDispatcher } from "@/lib/testing/event-dispatcher.ts";
 import { createStore, createUser } from "@/lib/testing/factories.ts";
 import { sessionCookieFor } from "@/lib/testing/session-cookie.ts";
 import { addNote } from "@/lib/tickets/add-note.ts";
@@ -42,9 +43,9 @@ async function startInstance(fanout: Fanout, channelPrefix: string, options: { l
   const httpServer = createServer();
   const handle = await createRealtimeServer(httpServer, { ...fanout, channelPrefix });
   handles.push(handle);
-  if (!options.listen) return null;
+  if (!options.listen) return { handle, url: null };
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  return { handle, url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}` };
 }
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -82,12 +83,14 @@ const cases = [
 describe.each(cases)("socket.io across two instances through $name", ({ fanout, skip }) => {
   it.skipIf(skip)("an agent connected to instance A receives what instance B publishes, small and over 8 kB", async () => {
     const prefix = `tern-test-${randomBytes(4).toString("hex")}`;
-    const urlA = (await startInstance(fanout, prefix, { listen: true }))!;
-    // Started last, B is the one this process publishes through. It listens nowhere, like a
-    // standalone worker (lib/inbound/worker-cli.ts): what it publishes still reaches A's agents.
-    await startInstance(fanout, prefix, { listen: false });
+    const urlA = (await startInstance(fanout, prefix, { listen: true })).url!;
+    // B delivers the domain events. It listens nowhere, like a standalone worker
+    // (lib/inbound/worker-cli.ts): what it publishes still reaches A's agents.
+    const instanceB = await startInstance(fanout, prefix, { listen: false });
 
     const store = await createStore();
+    const dispatcher = startTestDispatcher({ storeIds: [store.id], io: instanceB.handle.io });
+    onTestFinished(() => dispatcher.stop());
     const user = await createUser(store.id);
     const cookie = await sessionCookieFor(user);
     const client: ClientSocket = connect(urlA, {

@@ -1,7 +1,6 @@
 import type { Server } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents, SlaEventPayload, SocketData } from "./events.ts";
-import { storeRoom, ticketRoom } from "./events.ts";
-import type { MessageDto, TicketDto } from "@/lib/tickets/ticket-dto.ts";
+import { storeRoom } from "./events.ts";
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -24,30 +23,17 @@ function io(): RealtimeServer | undefined {
   return holder.ternRealtime;
 }
 
-/** Sends to the rooms through this process's socket.io server (and its adapter, to other instances). */
-export function emitBroadcast(broadcast: Broadcast): void {
-  const server = io();
-  if (!server) return holder.ternBroadcastRelay?.(broadcast);
+/** Sends to the rooms through `server` (and its adapter, to other instances). */
+export function emitTo(server: RealtimeServer, broadcast: Broadcast): void {
   const { rooms, event, payload } = broadcast;
   (server.to(rooms).emit as (event: string, payload: unknown) => boolean)(event, payload);
 }
 
-/** Call only after the transaction that made the change has committed. */
-export function publishTicketCreated(storeId: string, ticket: TicketDto): void {
-  emitBroadcast({ rooms: [storeRoom(storeId)], event: "ticket:created", payload: { ticket } });
-}
-
-export function publishTicketUpdated(storeId: string, ticket: TicketDto): void {
-  emitBroadcast({ rooms: [storeRoom(storeId)], event: "ticket:updated", payload: { ticket } });
-}
-
-/** Messages go to the ticket's room and the store room (the queue shows the latest activity). */
-export function publishMessageCreated(storeId: string, message: MessageDto): void {
-  emitBroadcast({ rooms: [storeRoom(storeId), ticketRoom(message.ticketId)], event: "message:created", payload: { ticketId: message.ticketId, message } });
-}
-
-export function publishMessageUpdated(storeId: string, message: MessageDto): void {
-  emitBroadcast({ rooms: [storeRoom(storeId), ticketRoom(message.ticketId)], event: "message:updated", payload: { ticketId: message.ticketId, message } });
+/** Sends to the rooms through this process's socket.io server (and its adapter, to other instances). */
+export function emitBroadcast(broadcast: Broadcast): void {
+  const server = io();
+  if (!server) return holder.ternBroadcastRelay?.(broadcast);
+  emitTo(server, broadcast);
 }
 
 /** Ends the live connections of a store (uninstalled) or of one of its users (removed or disabled): a reconnect is authenticated afresh. */

@@ -1,8 +1,9 @@
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { io as connect, type Socket } from "socket.io-client";
 import { db } from "@/lib/db/client.ts";
+import { startTestDispatcher } from "@/lib/testing/event-dispatcher.ts";
 import { createStore, createUser } from "@/lib/testing/factories.ts";
 import { sessionCookieFor } from "@/lib/testing/session-cookie.ts";
 import { createTicket } from "@/lib/tickets/create-ticket.ts";
@@ -74,6 +75,8 @@ describe("socket.io server", () => {
     const leakedToB: unknown[] = [];
     agentB.on("ticket:created", (payload) => leakedToB.push(payload));
 
+    const dispatcher = startTestDispatcher({ storeIds: [storeA.id, storeB.id], io: realtime.io });
+    onTestFinished(() => dispatcher.stop());
     const received = nextEvent(agentA, "ticket:created");
     const { ticket } = await createTicket(db(), { storeId: storeA.id, subject: "Parcel missing", source: "API" });
     const payload = await received;

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client.ts";
-import { publishTicketChange, type TicketChange } from "@/lib/tickets/publish-ticket-change.ts";
+import { recordTicketChangeInTx, type TicketChange } from "@/lib/tickets/ticket-change.ts";
 import { TICKET_TX_OPTIONS } from "@/lib/tickets/transaction-options.ts";
 import { loadRoutingSettings } from "./load-routing-settings.ts";
 import { routeTicketInTx } from "./route-ticket.ts";
@@ -34,15 +34,13 @@ export async function drainQueue(db: Db, input: DrainQueueInput): Promise<Ticket
         WHERE id = ${queued.id}::uuid AND "storeId" = ${storeId}::uuid AND "assigneeId" IS NULL
         FOR UPDATE SKIP LOCKED`;
       if (locked.length === 0) return undefined;
-      return routeTicketInTx(tx, { storeId, ticketId: queued.id, now: input.now });
+      const change = await routeTicketInTx(tx, { storeId, ticketId: queued.id, now: input.now });
+      if (change.assigneeId) await recordTicketChangeInTx(tx, storeId, change);
+      return change;
     }, TICKET_TX_OPTIONS);
     if (change === undefined) continue;
-    if (change.assigneeId) {
-      assigned.push(change);
-      publishTicketChange(storeId, change);
-    } else {
-      fullTeams.add(teamKey);
-    }
+    if (change.assigneeId) assigned.push(change);
+    else fullTeams.add(teamKey);
   }
   return assigned;
 }

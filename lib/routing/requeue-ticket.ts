@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db/client.ts";
 import { lockTicket } from "@/lib/tickets/lock-ticket.ts";
-import type { TicketChange } from "@/lib/tickets/publish-ticket-change.ts";
+import type { TicketChange } from "@/lib/tickets/ticket-change.ts";
 import { transitionTicketInTx } from "@/lib/tickets/transition-ticket.ts";
 
 /**

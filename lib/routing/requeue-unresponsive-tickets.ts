@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client.ts";
-import { publishTicketChange, type TicketChange } from "@/lib/tickets/publish-ticket-change.ts";
+import { recordTicketChangeInTx, type TicketChange } from "@/lib/tickets/ticket-change.ts";
 import { TICKET_TX_OPTIONS } from "@/lib/tickets/transaction-options.ts";
 import { loadRoutingSettings } from "./load-routing-settings.ts";
 import { requeueTicketInTx } from "./requeue-ticket.ts";
@@ -43,11 +43,12 @@ export async function requeueUnresponsiveTickets(db: Db, input: { storeId: strin
       });
       if (!requeued) return null;
       const routed = await routeTicketInTx(tx, { storeId, ticketId: ticket.id, excludeUserIds: [ticket.assigneeId], now });
-      return { ticket: routed.ticket, messages: [...requeued.messages, ...routed.messages] };
+      const change = { ticket: routed.ticket, messages: [...requeued.messages, ...routed.messages] };
+      await recordTicketChangeInTx(tx, storeId, change);
+      return change;
     }, TICKET_TX_OPTIONS);
     if (!change) continue;
     changes.push(change);
-    publishTicketChange(storeId, change);
   }
   return changes;
 }

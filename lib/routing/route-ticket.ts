@@ -3,7 +3,7 @@ import type { TicketPriority } from "@/lib/generated/prisma/enums.ts";
 import { assignTicketInTx } from "@/lib/tickets/assign-ticket.ts";
 import { createActivityInTx } from "@/lib/tickets/create-activity.ts";
 import { lockTicket } from "@/lib/tickets/lock-ticket.ts";
-import type { TicketChange } from "@/lib/tickets/publish-ticket-change.ts";
+import type { TicketChange } from "@/lib/tickets/ticket-change.ts";
 import { ticketDtoSelect, toTicketDto, type MessageDto } from "@/lib/tickets/ticket-dto.ts";
 import { updateTicketInTx } from "@/lib/tickets/update-ticket.ts";
 import { claimAgentInTx } from "./claim-agent.ts";

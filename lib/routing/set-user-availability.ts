@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors.ts";
 import type { Availability, Role } from "@/lib/generated/prisma/enums.ts";
 import { isUuid } from "@/lib/ids/is-uuid.ts";
 import { publishMetricsChanged } from "@/lib/realtime/publish.ts";
-import { publishTicketChange, type TicketChange } from "@/lib/tickets/publish-ticket-change.ts";
+import { recordTicketChangeInTx, type TicketChange } from "@/lib/tickets/ticket-change.ts";
 import { TICKET_TX_OPTIONS } from "@/lib/tickets/transaction-options.ts";
 import { drainQueue } from "./drain-queue.ts";
 import { loadRoutingSettings } from "./load-routing-settings.ts";
@@ -53,13 +53,14 @@ export async function setUserAvailability(db: Db, input: SetAvailabilityInput): 
           reason: `${found.name} went ${LABEL[availability]}: back to the queue`,
           now: input.now,
         });
-        if (change) changes.push(change);
+        if (!change) continue;
+        await recordTicketChangeInTx(tx, storeId, change);
+        changes.push(change);
       }
     }
     return { user: updated, requeued: changes };
   }, TICKET_TX_OPTIONS);
 
-  for (const change of requeued) publishTicketChange(storeId, change);
   publishMetricsChanged(storeId, "availability");
   // Requeued tickets go to whoever has room now; a newly online agent picks up the waiting queue.
   const assigned = requeued.length > 0 || availability === "ONLINE" ? await drainQueue(db, { storeId, now: input.now }) : [];

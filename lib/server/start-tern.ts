@@ -11,7 +11,11 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded.
 import { applyMigrations } from "@/lib/db/migrate.ts";
 import { seedDemo } from "@/lib/demo/seed-demo.ts";
 import { startDemoEmulators } from "@/lib/demo/start-demo-emulators.ts";
+import { startDomainEventDispatcher } from "@/lib/domain-events/start-domain-event-dispatcher.ts";
+import { emitTo } from "@/lib/realtime/publish.ts";
+import { realtimeSubscriber } from "@/lib/realtime/realtime-subscriber.ts";
 import { createRealtimeServer } from "@/lib/realtime/socket-server.ts";
+import { telegramSubscriber } from "@/lib/telegram/telegram-subscriber.ts";
 import { startBackgroundJobs } from "./background-jobs.ts";
 import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxies } from "./client-address.ts";
 import { directRouteHandler } from "./direct-routes.ts";
@@ -87,6 +91,12 @@ export async function startTern(options: StartOptions): Promise<RunningTern> {
     });
   });
   const realtime = await createRealtimeServer(httpServer, { redisUrl: env.REDIS_URL, databaseUrl: config.databaseUrl, log });
+  // After commit, each ticket change reaches the inbox and the Telegram channel from its domain events.
+  const dispatcher = startDomainEventDispatcher(db(), {
+    databaseUrl: config.databaseUrl,
+    log,
+    subscribers: [realtimeSubscriber(db(), (broadcast) => emitTo(realtime.io, broadcast)), telegramSubscriber(db(), log)],
+  });
   const stopJobs = await startBackgroundJobs({ env, log, demo, instanceId: `${hostname()}:${process.pid}:${env.PORT}` });
 
   await new Promise<void>((resolve, reject) => {
@@ -100,6 +110,7 @@ export async function startTern(options: StartOptions): Promise<RunningTern> {
     url,
     close: async () => {
       await stopJobs();
+      await dispatcher.stop();
       await realtime.close();
       await app.close?.();
       await demo?.close();

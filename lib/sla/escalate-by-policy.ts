@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db/client.ts";
 import type { SlaClockKind } from "@/lib/generated/prisma/enums.ts";
 import { claimAgentInTx } from "@/lib/routing/claim-agent.ts";
-import type { TicketChange } from "@/lib/tickets/publish-ticket-change.ts";
+import type { TicketChange } from "@/lib/tickets/ticket-change.ts";
 import { setTeamInTx } from "@/lib/tickets/set-team.ts";
 import { ticketDtoSelect, toTicketDto, type MessageDto } from "@/lib/tickets/ticket-dto.ts";
 import { transitionTicketInTx } from "@/lib/tickets/transition-ticket.ts";

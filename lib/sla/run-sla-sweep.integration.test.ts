@@ -1,10 +1,11 @@
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { io as connect, type Socket } from "socket.io-client";
 import { db } from "@/lib/db/client.ts";
 import type { ClientToServerEvents, SlaEventPayload, ServerToClientEvents } from "@/lib/realtime/events.ts";
 import { createRealtimeServer, type RealtimeHandle } from "@/lib/realtime/socket-server.ts";
+import { startTestDispatcher } from "@/lib/testing/event-dispatcher.ts";
 import { createOnlineAgent, createStore, createTeam, createTicket, createUser } from "@/lib/testing/factories.ts";
 import { sessionCookieFor } from "@/lib/testing/session-cookie.ts";
 import { addReply } from "@/lib/tickets/add-reply.ts";
@@ -228,6 +229,8 @@ describe("runSlaSweep: live", () => {
     socket.on("sla:event", (event) => received.push(event));
     socket.on("ticket:updated", ({ ticket }) => updates.push(ticket.status));
 
+    const dispatcher = startTestDispatcher({ storeIds: [store.id], io: realtime.io });
+    onTestFinished(() => dispatcher.stop());
     const { ticket } = await createTicket(store.id, { now: T0 });
     await runSlaSweep(db(), { storeId: store.id, now: at(6) });
     await runSlaSweep(db(), { storeId: store.id, now: at(11) });

@@ -2,9 +2,9 @@ import { CLOCK_STOPPED_STATUSES } from "@/lib/tickets/status-machine.ts";
 import type { Db, Tx } from "@/lib/db/client.ts";
 import type { SlaClockKind, SlaEventType } from "@/lib/generated/prisma/enums.ts";
 import type { SlaEventPayload } from "@/lib/realtime/events.ts";
-import { publishSlaEvent, publishTicketUpdated } from "@/lib/realtime/publish.ts";
+import { publishSlaEvent } from "@/lib/realtime/publish.ts";
 import { lockTicket } from "@/lib/tickets/lock-ticket.ts";
-import { publishTicketChange, type TicketChange } from "@/lib/tickets/publish-ticket-change.ts";
+import { recordTicketChangeInTx, type TicketChange } from "@/lib/tickets/ticket-change.ts";
 import { ticketDtoSelect, toTicketDto, type TicketDto } from "@/lib/tickets/ticket-dto.ts";
 import { TICKET_TX_OPTIONS } from "@/lib/tickets/transaction-options.ts";
 import { escalateByPolicyInTx } from "./escalate-by-policy.ts";
@@ -86,6 +86,8 @@ async function settleClock(
         outcome.change = await escalateByPolicyInTx(tx, { storeId, ticketId: clock.ticket.id, kind: clock.kind, policy: work.escalation, now });
       }
     }
+    if (outcome.change) await recordTicketChangeInTx(tx, storeId, outcome.change);
+    else if (outcome.updated) await recordTicketChangeInTx(tx, storeId, { ticket: outcome.updated, messages: [] });
     return outcome;
   }, TICKET_TX_OPTIONS);
 }
@@ -124,12 +126,7 @@ async function sweepStore(db: Db, storeId: string, now: Date, result: SlaSweepRe
       const outcome = await settleClock(db, storeId, clock, { breach, escalation }, now);
       events.push(...outcome.events);
       result.breaches += outcome.events.filter((event) => event.type === "BREACH").length;
-      if (outcome.change) {
-        result.escalations += 1;
-        publishTicketChange(storeId, outcome.change);
-      } else if (outcome.updated) {
-        publishTicketUpdated(storeId, outcome.updated);
-      }
+      if (outcome.change) result.escalations += 1;
     }
     for (const event of events) publishSlaEvent(storeId, event);
   }

@@ -2,7 +2,7 @@ import type { Message } from "telegraf/types";
 import type { Tx } from "@/lib/db/client.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import { customerMessageMove } from "@/lib/bigcommerce/events/order-event-moves.ts";
-import type { TicketChange } from "@/lib/tickets/publish-ticket-change.ts";
+import type { TicketChange } from "@/lib/tickets/ticket-change.ts";
 import { customerWroteUpdate } from "@/lib/tickets/customer-wrote.ts";
 import { requireOpenTicketInTx } from "@/lib/tickets/require-open-ticket.ts";
 import { messageDtoSelect, ticketDtoSelect, toMessageDto, toTicketDto } from "@/lib/tickets/ticket-dto.ts";

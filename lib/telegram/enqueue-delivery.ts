@@ -6,8 +6,8 @@ export type DeliveryInput = { chatId: string; payload: DeliveryPayload };
 
 /**
  * Queues the bot's own messages (intake prompts, staff-topic copies) in the caller's transaction:
- * they leave only if it commits, and through the same paced sender as agent replies. Call
- * notifyOutbox() after the commit.
+ * they leave only if it commits, and through the same paced sender as agent replies. The caller
+ * wakes the sender with a delivery.queued domain event in the same transaction (TelegramEffects).
  */
 export async function enqueueDeliveriesInTx(tx: Tx, storeId: string, deliveries: DeliveryInput[]): Promise<void> {
   if (!deliveries.length) return;

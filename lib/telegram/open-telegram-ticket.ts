@@ -1,7 +1,7 @@
 import type { Message } from "telegraf/types";
 import type { Tx } from "@/lib/db/client.ts";
 import { createTicketInTx } from "@/lib/tickets/create-ticket.ts";
-import type { TicketChange } from "@/lib/tickets/publish-ticket-change.ts";
+import type { TicketChange } from "@/lib/tickets/ticket-change.ts";
 import { addBotMessageInTx } from "./add-bot-message.ts";
 import { appendCustomerMessageInTx } from "./append-customer-message.ts";
 import { REASON_SUBJECTS, REASON_TAGS, orderStatusText, replies, type OrderStatusView } from "./bot-replies.ts";

@@ -1,14 +1,18 @@
-import { publishMessageUpdated } from "@/lib/realtime/publish.ts";
-import { publishTicketChange, type TicketChange } from "@/lib/tickets/publish-ticket-change.ts";
+import type { Tx } from "@/lib/db/client.ts";
+import type { NewDomainEvent } from "@/lib/domain-events/domain-event.ts";
+import { recordDomainEventsInTx } from "@/lib/domain-events/record-domain-events.ts";
+import { ticketChangeEvents, type TicketChange } from "@/lib/tickets/ticket-change.ts";
 import type { MessageDto } from "@/lib/tickets/ticket-dto.ts";
-import { notifyOutbox } from "./outbox/outbox-signal.ts";
 
-/** What handling one update changed, published only after its transaction committed. */
+/**
+ * What handling one update changed, gathered while its chat transaction runs and written as
+ * domain events before it commits (chat-transaction.ts), in one statement.
+ */
 export type TelegramEffects = {
   created: TicketChange[];
   changed: TicketChange[];
   updatedMessages: MessageDto[];
-  /** Something was queued for Telegram: wake the sender. */
+  /** Something was queued for Telegram outside the thread (a bot reply, a staff-chat copy): wake the sender. */
   queued: boolean;
 };
 
@@ -16,9 +20,15 @@ export function emptyEffects(): TelegramEffects {
   return { created: [], changed: [], updatedMessages: [], queued: false };
 }
 
-export function publishEffects(storeId: string, effects: TelegramEffects): void {
-  for (const change of effects.created) publishTicketChange(storeId, change, { created: true });
-  for (const change of effects.changed) publishTicketChange(storeId, change);
-  for (const message of effects.updatedMessages) publishMessageUpdated(storeId, message);
-  if (effects.queued) notifyOutbox();
+export function effectEvents(storeId: string, effects: TelegramEffects): NewDomainEvent[] {
+  return [
+    ...effects.created.flatMap((change) => ticketChangeEvents(storeId, change.ticket.id, change.messages, { created: true })),
+    ...effects.changed.flatMap((change) => ticketChangeEvents(storeId, change.ticket.id, change.messages)),
+    ...effects.updatedMessages.map((message): NewDomainEvent => ({ storeId, type: "message.updated", ticketId: message.ticketId, data: { messageId: message.id } })),
+    ...(effects.queued ? [{ storeId, type: "delivery.queued", ticketId: null } satisfies NewDomainEvent] : []),
+  ];
+}
+
+export async function recordEffectsInTx(tx: Tx, storeId: string, effects: TelegramEffects): Promise<void> {
+  await recordDomainEventsInTx(tx, effectEvents(storeId, effects));
 }

@@ -6,6 +6,8 @@ import { connectStoreBot } from "@/lib/telegram/connect-store-bot.ts";
 import { startTelegramPolling, type TelegramPoller } from "@/lib/telegram/poll-telegram-updates.ts";
 import { forgetStoreBots } from "@/lib/telegram/store-bot.ts";
 import { createCustomer, createStore, createUser, type TestStore } from "@/lib/testing/factories.ts";
+import type { DomainEventDispatcher } from "@/lib/domain-events/start-domain-event-dispatcher.ts";
+import { startTestDispatcher } from "@/lib/testing/event-dispatcher.ts";
 import { drainInbound, outboxDrainer } from "@/lib/testing/telegram-harness.ts";
 import { addReply } from "@/lib/tickets/add-reply.ts";
 import { transitionTicket } from "@/lib/tickets/transition-ticket.ts";
@@ -34,6 +36,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+let dispatcher: DomainEventDispatcher;
 beforeAll(async () => {
   server = new TelegramServer({ port: await freePort(), host: "127.0.0.1" });
   await server.start();
@@ -43,9 +46,12 @@ beforeAll(async () => {
   await connectStoreBot(db(), { storeId: store.id, token: TOKEN });
   poller = startTelegramPolling(db(), { storeId: store.id, token: TOKEN, log: () => undefined, timeoutSeconds: 0, idleMs: 20 });
   sendOutbox = outboxDrainer(store.id);
+  // The CSAT question is Telegram's reaction to the ticket.resolved event.
+  dispatcher = startTestDispatcher({ storeIds: [store.id], telegram: true });
 });
 
 afterAll(async () => {
+  await dispatcher.stop();
   await poller.stop();
   await server.stop();
 });

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { db as defaultDb, type Db } from "@/lib/db/client.ts";
 import type { CustomerTier, Role } from "@/lib/generated/prisma/enums.ts";
 import { createTicket as createTicketService, type CreateTicketInput } from "@/lib/tickets/create-ticket.ts";
-import type { TicketChange } from "@/lib/tickets/publish-ticket-change.ts";
+import type { TicketChange } from "@/lib/tickets/ticket-change.ts";
 
 /**
  * Test data through the real code paths where one exists (tickets go through createTicket).

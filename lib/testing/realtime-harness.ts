@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/events.ts";
 import { createRealtimeServer, type RealtimeHandle } from "@/lib/realtime/socket-server.ts";
+import { startTestDispatcher } from "./event-dispatcher.ts";
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -15,10 +16,14 @@ export type RealtimeHarness = {
   close: () => Promise<void>;
 };
 
-/** Tern's socket.io server on a loopback port of its own, and websocket clients for it. */
-export async function startRealtimeHarness(): Promise<RealtimeHarness> {
+/**
+ * Tern's socket.io server on a loopback port of its own, and websocket clients for it. With
+ * `storeIds`, those stores' domain events are delivered through it, as in production.
+ */
+export async function startRealtimeHarness(options: { storeIds?: string[] } = {}): Promise<RealtimeHarness> {
   const httpServer = createServer();
   const realtime = await createRealtimeServer(httpServer);
+  const dispatcher = options.storeIds ? startTestDispatcher({ storeIds: options.storeIds, io: realtime.io }) : null;
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const sockets: TestSocket[] = [];
@@ -36,6 +41,7 @@ export async function startRealtimeHarness(): Promise<RealtimeHarness> {
     },
     close: async () => {
       sockets.forEach((socket) => socket.disconnect());
+      await dispatcher?.stop();
       await realtime.close();
     },
   };

@@ -5,10 +5,12 @@ import type { EmulatedStore } from "@/lib/emulators/bigcommerce/emulated-store.t
 import { startBigcommerceEmulator, type BigcommerceEmulator } from "@/lib/emulators/bigcommerce/start-bigcommerce-emulator.ts";
 import { startTelegramEmulator, type EmulatorBot, type TelegramEmulator } from "@/lib/emulators/telegram/start-telegram-emulator.ts";
 import { runInboundBatch } from "@/lib/inbound/run-inbound-batch.ts";
+import type { RealtimeServer } from "@/lib/realtime/publish.ts";
 import { connectStoreBot, registerTelegramWebhook } from "@/lib/telegram/connect-store-bot.ts";
 import { runOutboxBatch, type OutboxBatchResult } from "@/lib/telegram/outbox/run-outbox-batch.ts";
 import { storeBot } from "@/lib/telegram/store-bot.ts";
 import { connectEmulatedStore } from "./bigcommerce-fixtures.ts";
+import { startTestDispatcher } from "./event-dispatcher.ts";
 import { createStore, type TestStore } from "./factories.ts";
 import { startRouteServer, type RouteServer } from "./route-server.ts";
 
@@ -25,6 +27,8 @@ export type TelegramHarness = {
   processInbound: () => Promise<void>;
   /** Runs the sender on its own clock (moved forward past pacing gaps and retry_after instead of sleeping) until nothing is queued. */
   sendOutbox: (options?: { maxRounds?: number; stepMs?: number }) => Promise<OutboxBatchResult[]>;
+  /** Delivers the store's ticket changes to this socket.io server's clients from now on. */
+  pushTo: (io: RealtimeServer) => void;
   /** processInbound then sendOutbox. */
   settle: () => Promise<void>;
   close: () => Promise<void>;
@@ -68,7 +72,7 @@ export function outboxDrainer(storeId: string, workerId = `test-${storeId}`) {
  * Tern's real route over HTTP) and to an emulated BigCommerce store, through the production
  * clients with only base URLs changed.
  */
-export async function startTelegramHarness(options: { staffChatId?: number } = {}): Promise<TelegramHarness> {
+export async function startTelegramHarness(options: { staffChatId?: number; dispatchEvents?: boolean } = {}): Promise<TelegramHarness> {
   const emulator = await startTelegramEmulator({ webhookRetryMs: 50 });
   process.env.TELEGRAM_API_ROOT = emulator.apiRoot;
   const bigcommerce = await startBigcommerceEmulator();
@@ -86,6 +90,10 @@ export async function startTelegramHarness(options: { staffChatId?: number } = {
   });
   await registerTelegramWebhook(await storeBot(store.id, bot.token), { url: `${server.url}/api/webhooks/telegram`, secret: webhookSecret });
 
+  // Telegram's reactions to committed changes (the CSAT question on Resolved), as in production,
+  // and the inbox's live updates once a test gives a socket.io server (pushTo).
+  let io: RealtimeServer | undefined;
+  const dispatcher = options.dispatchEvents === false ? null : startTestDispatcher({ storeIds: [store.id], telegram: true, io: () => io });
   const workerId = `test-${store.id}`;
   const outbox = outboxDrainer(store.id, workerId);
   const processInbound = async () => {
@@ -104,11 +112,15 @@ export async function startTelegramHarness(options: { staffChatId?: number } = {
     server,
     processInbound,
     sendOutbox,
+    pushTo: (server) => {
+      io = server;
+    },
     settle: async () => {
       await processInbound();
       await sendOutbox();
     },
     close: async () => {
+      await dispatcher?.stop();
       await server.close();
       await emulator.close();
       await bigcommerce.close();

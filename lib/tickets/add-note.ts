@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client.ts";
-import { publishMessageCreated } from "@/lib/realtime/publish.ts";
 import { requireOpenTicketInTx } from "./require-open-ticket.ts";
+import { recordMessagesAddedInTx } from "./ticket-change.ts";
 import { messageDtoSelect, toMessageDto, type MessageDto } from "./ticket-dto.ts";
 import { TICKET_TX_OPTIONS } from "./transaction-options.ts";
 
@@ -8,7 +8,7 @@ export type AddNoteInput = { storeId: string; ticketId: string; body: string; ac
 
 /** An internal note: visible to agents only, never delivered, no effect on SLA clocks or status. */
 export async function addNote(db: Db, input: AddNoteInput): Promise<MessageDto> {
-  const note = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     await requireOpenTicketInTx(tx, input.storeId, input.ticketId);
     const row = await tx.message.create({
       data: {
@@ -21,8 +21,8 @@ export async function addNote(db: Db, input: AddNoteInput): Promise<MessageDto> 
       },
       select: messageDtoSelect,
     });
-    return toMessageDto(row);
+    const note = toMessageDto(row);
+    await recordMessagesAddedInTx(tx, input.storeId, [note]);
+    return note;
   }, TICKET_TX_OPTIONS);
-  publishMessageCreated(input.storeId, note);
-  return note;
 }

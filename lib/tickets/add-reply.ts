@@ -1,11 +1,10 @@
 import type { Db, Tx } from "@/lib/db/client.ts";
 import type { Channel } from "@/lib/generated/prisma/enums.ts";
-import { publishTicketChange, type TicketChange } from "./publish-ticket-change.ts";
+import { commitTicketChange, type TicketChange } from "./ticket-change.ts";
 import { conversationChatInTx } from "./conversation-chat.ts";
 import { requireOpenTicketInTx } from "./require-open-ticket.ts";
 import { isQueued } from "./status-machine.ts";
 import { messageDtoSelect, ticketDtoSelect, toMessageDto, toTicketDto, type MessageDto } from "./ticket-dto.ts";
-import { TICKET_TX_OPTIONS } from "./transaction-options.ts";
 import { transitionTicketInTx } from "./transition-ticket.ts";
 
 export type AddReplyInput = {
@@ -70,7 +69,6 @@ export async function addReplyInTx(tx: Tx, input: AddReplyInput): Promise<AddRep
 }
 
 export async function addReply(db: Db, input: AddReplyInput): Promise<MessageDto> {
-  const result = await db.$transaction((tx) => addReplyInTx(tx, input), TICKET_TX_OPTIONS);
-  publishTicketChange(input.storeId, result);
+  const result = await commitTicketChange(db, input.storeId, (tx) => addReplyInTx(tx, input));
   return result.reply;
 }

@@ -1,11 +1,10 @@
 import type { Db, Tx } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors.ts";
 import { lockTicket } from "./lock-ticket.ts";
-import { publishTicketChange, type TicketChange } from "./publish-ticket-change.ts";
+import { commitTicketChange, type TicketChange } from "./ticket-change.ts";
 import { setAssigneeInTx } from "./set-assignee.ts";
 import { isQueued, isWorking } from "./status-machine.ts";
 import { ticketDtoSelect, toTicketDto } from "./ticket-dto.ts";
-import { TICKET_TX_OPTIONS } from "./transaction-options.ts";
 import { transitionTicketInTx } from "./transition-ticket.ts";
 
 export type AssignTicketInput = {
@@ -55,7 +54,5 @@ export async function assignTicketInTx(tx: Tx, input: AssignTicketInput): Promis
 }
 
 export async function assignTicket(db: Db, input: AssignTicketInput): Promise<TicketChange> {
-  const change = await db.$transaction((tx) => assignTicketInTx(tx, input), TICKET_TX_OPTIONS);
-  publishTicketChange(input.storeId, change);
-  return change;
+  return commitTicketChange(db, input.storeId, (tx) => assignTicketInTx(tx, input));
 }

@@ -2,10 +2,9 @@ import type { Db, Tx } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors.ts";
 import { assignTicketInTx } from "./assign-ticket.ts";
 import { lockTicket } from "./lock-ticket.ts";
-import { publishTicketChange, type TicketChange } from "./publish-ticket-change.ts";
+import { commitTicketChange, type TicketChange } from "./ticket-change.ts";
 import { WORKING_STATUSES } from "./status-machine.ts";
 import { ticketDtoSelect, toTicketDto } from "./ticket-dto.ts";
-import { TICKET_TX_OPTIONS } from "./transaction-options.ts";
 
 export type ClaimTicketInput = { storeId: string; ticketId: string; userId: string; now?: Date };
 
@@ -39,7 +38,5 @@ export async function claimTicketInTx(tx: Tx, input: ClaimTicketInput): Promise<
 }
 
 export async function claimTicket(db: Db, input: ClaimTicketInput): Promise<TicketChange> {
-  const change = await db.$transaction((tx) => claimTicketInTx(tx, input), TICKET_TX_OPTIONS);
-  publishTicketChange(input.storeId, change);
-  return change;
+  return commitTicketChange(db, input.storeId, (tx) => claimTicketInTx(tx, input));
 }

@@ -5,10 +5,9 @@ import { isUuid } from "@/lib/ids/is-uuid.ts";
 import { routeTicketInTx } from "@/lib/routing/route-ticket.ts";
 import { findOrCreateCustomerInTx, type TicketCustomer } from "./find-or-create-customer.ts";
 import { nextTicketNumber } from "./next-ticket-number.ts";
-import { publishTicketChange, type TicketChange } from "./publish-ticket-change.ts";
+import { commitTicketChange, type TicketChange } from "./ticket-change.ts";
 import { computeSlaDueTimes } from "./sla-targets.ts";
 import { messageDtoSelect, toMessageDto, type MessageDto } from "./ticket-dto.ts";
-import { TICKET_TX_OPTIONS } from "./transaction-options.ts";
 import { transitionTicketInTx } from "./transition-ticket.ts";
 
 export type CreateTicketInput = {
@@ -73,7 +72,7 @@ async function createFirstMessage(tx: Tx, input: CreateTicketInput, ticketId: st
   return toMessageDto(row);
 }
 
-/** For callers already in a transaction (event processors); they publish with `created: true`. */
+/** For callers already in a transaction (event processors); they record the change with `created: true`. */
 export async function createTicketInTx(tx: Tx, input: CreateTicketInput): Promise<TicketChange> {
   const { storeId } = input;
   const now = input.now ?? new Date();
@@ -125,7 +124,5 @@ export async function createTicketInTx(tx: Tx, input: CreateTicketInput): Promis
 }
 
 export async function createTicket(db: Db, input: CreateTicketInput): Promise<TicketChange> {
-  const change = await db.$transaction((tx) => createTicketInTx(tx, input), TICKET_TX_OPTIONS);
-  publishTicketChange(input.storeId, change, { created: true });
-  return change;
+  return commitTicketChange(db, input.storeId, (tx) => createTicketInTx(tx, input), { created: true });
 }

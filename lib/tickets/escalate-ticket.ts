@@ -1,10 +1,9 @@
 import type { Db, Tx } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors.ts";
 import { lockTicket } from "./lock-ticket.ts";
-import { publishTicketChange, type TicketChange } from "./publish-ticket-change.ts";
+import { commitTicketChange, type TicketChange } from "./ticket-change.ts";
 import { setTeamInTx } from "./set-team.ts";
 import { ticketDtoSelect, toTicketDto, type MessageDto } from "./ticket-dto.ts";
-import { TICKET_TX_OPTIONS } from "./transaction-options.ts";
 import { transitionTicketInTx } from "./transition-ticket.ts";
 
 export type EscalateTicketInput = { storeId: string; ticketId: string; actorId: string | null; reason?: string; now?: Date };
@@ -38,7 +37,5 @@ export async function escalateTicketInTx(tx: Tx, input: EscalateTicketInput): Pr
 }
 
 export async function escalateTicket(db: Db, input: EscalateTicketInput): Promise<TicketChange> {
-  const change = await db.$transaction((tx) => escalateTicketInTx(tx, input), TICKET_TX_OPTIONS);
-  publishTicketChange(input.storeId, change);
-  return change;
+  return commitTicketChange(db, input.storeId, (tx) => escalateTicketInTx(tx, input));
 }

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors.ts";
 import { isUuid } from "@/lib/ids/is-uuid.ts";
 import { createActivityInTx } from "./create-activity.ts";
 import { lockTicket } from "./lock-ticket.ts";
-import { publishTicketChange, type TicketChange } from "./publish-ticket-change.ts";
+import { recordTicketChangeInTx, type TicketChange } from "./ticket-change.ts";
 import { messageDtoSelect, ticketDtoSelect, toMessageDto, toTicketDto, type MessageDto } from "./ticket-dto.ts";
 import { TICKET_TX_OPTIONS } from "./transaction-options.ts";
 import { transitionTicketInTx } from "./transition-ticket.ts";
@@ -90,9 +90,11 @@ export async function mergeTicketsInTx(tx: Tx, input: MergeTicketsInput): Promis
 }
 
 export async function mergeTickets(db: Db, input: MergeTicketsInput): Promise<MergeResult> {
-  const result = await db.$transaction((tx) => mergeTicketsInTx(tx, input), TICKET_TX_OPTIONS);
-  publishTicketChange(input.storeId, result.source);
-  // The moved messages are announced as new in the target's thread; the duplicate's viewers see it closed and merged.
-  publishTicketChange(input.storeId, { ticket: result.target.ticket, messages: [...result.moved, ...result.target.messages] });
-  return result;
+  return db.$transaction(async (tx) => {
+    const result = await mergeTicketsInTx(tx, input);
+    await recordTicketChangeInTx(tx, input.storeId, result.source);
+    // The moved messages are announced as new in the target's thread; the duplicate's viewers see it closed and merged.
+    await recordTicketChangeInTx(tx, input.storeId, { ticket: result.target.ticket, messages: [...result.moved, ...result.target.messages] });
+    return result;
+  }, TICKET_TX_OPTIONS);
 }

@@ -2,9 +2,8 @@ import type { Db } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors.ts";
 import { createActivityInTx } from "./create-activity.ts";
 import { lockTicket } from "./lock-ticket.ts";
-import { publishTicketChange, type TicketChange } from "./publish-ticket-change.ts";
+import { commitTicketChange, type TicketChange } from "./ticket-change.ts";
 import { ticketDtoSelect, toTicketDto } from "./ticket-dto.ts";
-import { TICKET_TX_OPTIONS } from "./transaction-options.ts";
 
 export type SnoozeTicketInput = {
   storeId: string;
@@ -34,7 +33,7 @@ export async function snoozeTicket(db: Db, input: SnoozeTicketInput): Promise<Ti
   if (until && until.getTime() - now.getTime() > MAX_SNOOZE_DAYS * 86_400_000) {
     throw new AppError("UNPROCESSABLE", `A ticket can be snoozed for at most ${MAX_SNOOZE_DAYS} days`);
   }
-  const change = await db.$transaction(async (tx) => {
+  return commitTicketChange(db, storeId, async (tx) => {
     await lockTicket(tx, storeId, ticketId);
     const current = await tx.ticket.findFirstOrThrow({ where: { id: ticketId, storeId }, select: { status: true, snoozedUntil: true } });
     if (until && (current.status === "RESOLVED" || current.status === "CLOSED")) {
@@ -53,7 +52,5 @@ export async function snoozeTicket(db: Db, input: SnoozeTicketInput): Promise<Ti
       meta: { type: "snooze", until: until?.toISOString() ?? null },
     });
     return { ticket: toTicketDto(row), messages: [activity] };
-  }, TICKET_TX_OPTIONS);
-  publishTicketChange(storeId, change);
-  return change;
+  });
 }

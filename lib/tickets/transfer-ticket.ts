@@ -2,10 +2,9 @@ import type { Db } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors.ts";
 import { assignTicketInTx } from "./assign-ticket.ts";
 import { lockTicket } from "./lock-ticket.ts";
-import { publishTicketChange, type TicketChange } from "./publish-ticket-change.ts";
+import { commitTicketChange, type TicketChange } from "./ticket-change.ts";
 import { setTeamInTx } from "./set-team.ts";
 import { ticketDtoSelect, toTicketDto, type MessageDto } from "./ticket-dto.ts";
-import { TICKET_TX_OPTIONS } from "./transaction-options.ts";
 
 export type TransferTicketInput = {
   storeId: string;
@@ -24,7 +23,7 @@ export type TransferTicketInput = {
 export async function transferTicket(db: Db, input: TransferTicketInput): Promise<TicketChange> {
   const { storeId, ticketId, actorId } = input;
   if (input.teamId === undefined && input.assigneeId === undefined) throw new AppError("UNPROCESSABLE", "Choose a team or an agent to transfer to");
-  const change = await db.$transaction(async (tx) => {
+  return commitTicketChange(db, storeId, async (tx) => {
     await lockTicket(tx, storeId, ticketId);
     const messages: MessageDto[] = [];
     if (input.teamId !== undefined) {
@@ -42,7 +41,5 @@ export async function transferTicket(db: Db, input: TransferTicketInput): Promis
     }
     const row = await tx.ticket.findFirstOrThrow({ where: { id: ticketId, storeId }, select: ticketDtoSelect });
     return { ticket: toTicketDto(row), messages };
-  }, TICKET_TX_OPTIONS);
-  publishTicketChange(storeId, change);
-  return change;
+  });
 }

@@ -4,12 +4,11 @@ import type { TicketStatus } from "@/lib/generated/prisma/enums.ts";
 import { loadTicketSlaCalendarInTx } from "@/lib/sla/load-ticket-sla-calendar.ts";
 import { createActivityInTx } from "./create-activity.ts";
 import { lockTicket } from "./lock-ticket.ts";
-import { publishTicketChange, type TicketChange } from "./publish-ticket-change.ts";
+import { commitTicketChange, type TicketChange } from "./ticket-change.ts";
 import { setAssigneeInTx } from "./set-assignee.ts";
 import { slaStampsForTransition } from "./sla-clock.ts";
 import { STATUS_LABELS } from "./status-labels.ts";
 import { canTransition } from "./status-machine.ts";
-import { TICKET_TX_OPTIONS } from "./transaction-options.ts";
 import { ticketDtoSelect, toTicketDto, type MessageDto } from "./ticket-dto.ts";
 
 export type TransitionInput = {
@@ -30,7 +29,7 @@ export type TransitionResult = TicketChange & { from: TicketStatus; to: TicketSt
 /**
  * THE status change. Every status write in Tern goes through here: it locks the ticket, checks the
  * move against the state machine, stamps the SLA clocks and records the activity entry, so no
- * caller can skip one of the three. For callers already inside a transaction; they publish.
+ * caller can skip one of the three. For callers already inside a transaction; they record the change (ticket-change.ts).
  */
 export async function transitionTicketInTx(tx: Tx, input: TransitionInput): Promise<TransitionResult> {
   const { storeId, ticketId, to } = input;
@@ -80,9 +79,7 @@ export async function transitionTicketInTx(tx: Tx, input: TransitionInput): Prom
   return { ticket: toTicketDto(row), messages, activity, from, to };
 }
 
-/** A status change in its own transaction, published once committed. */
+/** A status change in its own transaction, with its events. */
 export async function transitionTicket(db: Db, input: TransitionInput): Promise<TransitionResult> {
-  const result = await db.$transaction((tx) => transitionTicketInTx(tx, input), TICKET_TX_OPTIONS);
-  publishTicketChange(input.storeId, result);
-  return result;
+  return commitTicketChange(db, input.storeId, (tx) => transitionTicketInTx(tx, input));
 }

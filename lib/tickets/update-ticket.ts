@@ -5,11 +5,10 @@ import type { TicketPriority, TicketStatus } from "@/lib/generated/prisma/enums.
 import { assignTicketInTx } from "./assign-ticket.ts";
 import { createActivityInTx } from "./create-activity.ts";
 import { lockTicket } from "./lock-ticket.ts";
-import { publishTicketChange, type TicketChange } from "./publish-ticket-change.ts";
+import { commitTicketChange, type TicketChange } from "./ticket-change.ts";
 import { setAssigneeInTx } from "./set-assignee.ts";
 import { computeSlaDueTimes } from "./sla-targets.ts";
 import { ticketDtoSelect, toTicketDto, type MessageDto } from "./ticket-dto.ts";
-import { TICKET_TX_OPTIONS } from "./transaction-options.ts";
 import { transitionTicketInTx } from "./transition-ticket.ts";
 
 export type TicketPatch = {
@@ -148,7 +147,5 @@ export async function updateTicketInTx(tx: Tx, input: UpdateTicketInput): Promis
 }
 
 export async function updateTicket(db: Db, input: UpdateTicketInput): Promise<TicketChange> {
-  const change = await db.$transaction((tx) => updateTicketInTx(tx, input), TICKET_TX_OPTIONS);
-  publishTicketChange(input.storeId, change);
-  return change;
+  return commitTicketChange(db, input.storeId, (tx) => updateTicketInTx(tx, input));
 }

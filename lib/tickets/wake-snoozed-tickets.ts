@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client.ts";
 import { createActivityInTx } from "./create-activity.ts";
 import { lockTicket } from "./lock-ticket.ts";
-import { publishTicketChange, type TicketChange } from "./publish-ticket-change.ts";
+import { recordTicketChangeInTx, type TicketChange } from "./ticket-change.ts";
 import { ticketDtoSelect, toTicketDto } from "./ticket-dto.ts";
 import { TICKET_TX_OPTIONS } from "./transaction-options.ts";
 
@@ -31,12 +31,11 @@ export async function wakeSnoozedTickets(db: Db, now: Date = new Date(), batch =
         body: "Snooze ended",
         meta: { type: "snooze", until: null },
       });
-      return { ticket: toTicketDto(row), messages: [activity] };
+      const change = { ticket: toTicketDto(row), messages: [activity] };
+      await recordTicketChangeInTx(tx, storeId, change);
+      return change;
     }, TICKET_TX_OPTIONS);
-    if (change) {
-      publishTicketChange(storeId, change);
-      woken += 1;
-    }
+    if (change) woken += 1;
   }
   return woken;
 }

@@ -1,7 +1,7 @@
 import { FINISHED_STATUSES } from "@/lib/tickets/status-machine.ts";
 import type { Tx } from "@/lib/db/client.ts";
 import { assignTicketInTx } from "@/lib/tickets/assign-ticket.ts";
-import type { TicketChange } from "@/lib/tickets/publish-ticket-change.ts";
+import { recordTicketChangeInTx, type TicketChange } from "@/lib/tickets/ticket-change.ts";
 
 // Finished tickets keep their agent: per-agent figures are computed from them.
 const DONE = FINISHED_STATUSES;
@@ -9,7 +9,7 @@ const DONE = FINISHED_STATUSES;
 /**
  * Takes a user out of the store (removed in BigCommerce, or disabled by an admin): disabled and
  * offline, API tokens revoked, open tickets back in the queue so nothing waits on someone gone.
- * The caller publishes the ticket changes after commit and closes the user's sockets.
+ * The ticket changes are recorded with their events; the caller closes the user's sockets.
  */
 export async function deactivateUserInTx(tx: Tx, input: { storeId: string; userId: string; now: Date }): Promise<TicketChange[]> {
   const { storeId, userId, now } = input;
@@ -18,6 +18,10 @@ export async function deactivateUserInTx(tx: Tx, input: { storeId: string; userI
   await tx.apiToken.updateMany({ where: { storeId, userId, revokedAt: null }, data: { revokedAt: now } });
   const tickets = await tx.ticket.findMany({ where: { storeId, assigneeId: userId, status: { notIn: [...DONE] } }, select: { id: true } });
   const changes: TicketChange[] = [];
-  for (const ticket of tickets) changes.push(await assignTicketInTx(tx, { storeId, ticketId: ticket.id, assigneeId: null, actorId: null, now }));
+  for (const ticket of tickets) {
+    const change = await assignTicketInTx(tx, { storeId, ticketId: ticket.id, assigneeId: null, actorId: null, now });
+    await recordTicketChangeInTx(tx, storeId, change);
+    changes.push(change);
+  }
   return changes;
 }

@@ -2,7 +2,6 @@ import type { Db } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors.ts";
 import { isUuid } from "@/lib/ids/is-uuid.ts";
 import { disconnectSockets } from "@/lib/realtime/publish.ts";
-import { publishTicketChange, type TicketChange } from "@/lib/tickets/publish-ticket-change.ts";
 import { TICKET_TX_OPTIONS } from "@/lib/tickets/transaction-options.ts";
 import type { StorePersonPatch } from "@/lib/validations/users.ts";
 import { deactivateUserInTx } from "./deactivate-user.ts";
@@ -17,7 +16,7 @@ export async function updateStorePerson(db: Db, input: { storeId: string; actorI
   const { storeId, userId, patch } = input;
   if (!isUuid(userId)) throw new AppError("NOT_FOUND", "User not found");
   const now = new Date();
-  const { person, changes } = await db.$transaction(async (tx) => {
+  const person = await db.$transaction(async (tx) => {
     const user = await tx.user.findFirst({ where: { id: userId, storeId }, select: { id: true, role: true, disabledAt: true } });
     if (!user) throw new AppError("NOT_FOUND", "User not found");
     const demotes = patch.role !== undefined && patch.role !== "ADMIN";
@@ -42,13 +41,11 @@ export async function updateStorePerson(db: Db, input: { storeId: string; actorI
       },
       select: { id: true },
     });
-    let unassigned: TicketChange[] = [];
-    if (patch.disabled === true && !user.disabledAt) unassigned = await deactivateUserInTx(tx, { storeId, userId, now });
+    if (patch.disabled === true && !user.disabledAt) await deactivateUserInTx(tx, { storeId, userId, now });
     await tx.auditLog.create({ data: { storeId, actorId: input.actorId, action: "user.updated", targetType: "User", targetId: userId, detail: { ...patch } } });
     const row = await tx.user.findFirstOrThrow({ where: { id: userId, storeId }, select: storePersonSelect });
-    return { person: toStorePersonDto(row), changes: unassigned };
+    return toStorePersonDto(row);
   }, TICKET_TX_OPTIONS);
-  for (const change of changes) publishTicketChange(storeId, change);
   // A new role or a disabled account takes effect on the live connection too.
   if (patch.disabled === true || patch.role !== undefined) await disconnectSockets(storeId, userId);
   return person;

@@ -58,7 +58,7 @@ async function unseenMessages(tx: Tx, storeId: string, orderId: number, messages
  * stored), and only the difference is acted on. So a duplicate, a late "created" after an
  * "updated", or two workers on one order all end with one ticket and each note, message and
  * escalation written once, and a missed webhook is made up by the next event for the order.
- * Returns what changed, for the caller to publish once committed.
+ * Returns the events of what changed, for the caller to record before it commits.
  */
 export async function applyOrderEventInTx(tx: Tx, work: OrderEventWork): Promise<OrderTicketChanges> {
   const { storeId, event, now } = work;
@@ -90,7 +90,7 @@ export async function applyOrderEventInTx(tx: Tx, work: OrderEventWork): Promise
   const news = readOrderNews({ event, bundle, statusId: snapshot.statusId ?? bundle.order.status_id, memory: snapshot, messages });
   const { statusId, statusName, noted, refundKey, escalate, trackings, newReturns, attention } = news;
 
-  const changes = newChanges();
+  const changes = newChanges(storeId);
   // The order read and what the thread was told go to the snapshot in one write, at the end.
   const remember = (memory: Partial<ThreadMemory> & { notedStatusId: number }) => writeOrderSnapshotInTx(tx, snapshot, memory);
 

@@ -2,14 +2,12 @@ import type { Db } from "@/lib/db/client.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { TicketStatus } from "@/lib/generated/prisma/enums.ts";
 import { uuidV7 } from "@/lib/ids/uuid-v7.ts";
-import { toMessageDto, type MessageDtoRow } from "@/lib/tickets/ticket-dto.ts";
 import { completeOrderBundle, type OrderStatusRead } from "../fetch-order-bundle.ts";
 import { STORED_SNAPSHOT_COLUMNS, type StoredOrderSnapshot } from "../lock-order.ts";
 import { bundleFromSnapshot, cachedOrder, olderThanStored } from "../save-order-snapshot.ts";
 import { sameBuyer, type OrderScopedEvent } from "./apply-order-event.ts";
 import { statusNoteMove } from "./order-event-moves.ts";
 import { readOrderNews, statusChangeNote } from "./order-news.ts";
-import { newChanges, recordChange, type OrderTicketChanges } from "./order-ticket-changes.ts";
 
 type ThreadState = StoredOrderSnapshot & {
   /** The row version (xmin): any write to the snapshot since this read changes it. */
@@ -17,8 +15,6 @@ type ThreadState = StoredOrderSnapshot & {
   ticketId: string | null;
   ticketStatus: TicketStatus | null;
 };
-
-type SystemNoteRow = Omit<MessageDtoRow, "author">;
 
 // The order's own ticket, as findOrderTicketInTx picks it: the newest top-level BigCommerce ticket.
 async function readThreadState(db: Db, storeId: string, orderId: number): Promise<ThreadState | null> {
@@ -41,27 +37,28 @@ async function readThreadState(db: Db, storeId: string, orderId: number): Promis
  * still in the status read), and the note is inserted only with that write. Anything more (a new
  * or closed ticket, a move, an escalation, tracking, a return, another buyer, an older read), or a
  * write that lost the race, returns null: the caller applies the event the full way, under the lock
- * (apply-order-event.ts), which decides from the same readOrderNews.
+ * (apply-order-event.ts), which decides from the same readOrderNews. The note's message.added
+ * event is written by the same statement (lib/domain-events). True when it applied the event.
  *
  * The row version stands in for the order lock only because every writer of an order's thread
  * (notes, tickets, what the thread was told) also writes its snapshot row under that lock: a new
  * writer must too, or it will race with this.
  */
-export async function noteStatusChange(db: Db, input: { storeId: string; event: OrderScopedEvent; read: OrderStatusRead }): Promise<OrderTicketChanges | null> {
+export async function noteStatusChange(db: Db, input: { storeId: string; event: OrderScopedEvent; read: OrderStatusRead }): Promise<boolean> {
   const { storeId, event, read } = input;
   const state = await readThreadState(db, storeId, read.order.id);
-  if (!state?.ticketId || !state.ticketStatus || state.ticketStatus === "CLOSED" || statusNoteMove(state.ticketStatus)) return null;
-  if (olderThanStored(read.order, state)) return null;
-  if (!state.customerId || !sameBuyer(state.order, read.order)) return null;
+  if (!state?.ticketId || !state.ticketStatus || state.ticketStatus === "CLOSED" || statusNoteMove(state.ticketStatus)) return false;
+  if (olderThanStored(read.order, state)) return false;
+  if (!state.customerId || !sameBuyer(state.order, read.order)) return false;
 
   const bundle = completeOrderBundle(read, bundleFromSnapshot(state));
   const news = readOrderNews({ event, bundle, statusId: bundle.order.status_id, memory: state, messages: [] });
-  if (news.attention || news.noted === null) return null;
+  if (news.attention || news.noted === null) return false;
   const note = news.statusChanged ? statusChangeNote(news, news.noted, state) : null;
 
   const cache = cachedOrder(bundle, state);
   const shipments = cache.shipments === undefined ? null : JSON.stringify(cache.shipments);
-  const rows = await db.$queryRaw<Array<SystemNoteRow & { written: boolean }>>(Prisma.sql`
+  const rows = await db.$queryRaw<Array<{ written: boolean }>>(Prisma.sql`
     WITH snapshot AS (
       UPDATE "OrderSnapshot"
       SET "statusId" = ${cache.statusId}, status = ${cache.status}, "totalIncTax" = ${cache.totalIncTax}::numeric, currency = ${cache.currency},
@@ -74,12 +71,11 @@ export async function noteStatusChange(db: Db, input: { storeId: string; event: 
       INSERT INTO "Message" (id, "storeId", "ticketId", kind, channel, body, meta)
       SELECT ${uuidV7()}::uuid, ${storeId}::uuid, ${state.ticketId}::uuid, 'NOTE', 'INTERNAL', ${note?.body ?? ""}, ${JSON.stringify(note?.meta ?? null)}::jsonb
       FROM snapshot WHERE ${note !== null}
-      RETURNING id, "ticketId", kind, channel, body, attachments, "deliveryStatus", "deliveryError", "editedAt", meta, "createdAt"
+      RETURNING id, "ticketId"
+    ), event AS (
+      INSERT INTO "DomainEvent" ("storeId", type, "ticketId", data)
+      SELECT ${storeId}::uuid, 'message.added', note."ticketId", jsonb_build_object('messageId', note.id) FROM note
     )
-    SELECT EXISTS (SELECT 1 FROM snapshot) AS written, note.* FROM (SELECT 1) AS one LEFT JOIN note ON true`);
-  const row = rows[0];
-  if (!row?.written) return null;
-  const changes = newChanges();
-  if (note) recordChange(changes, state.ticketId, [toMessageDto({ ...row, author: null })], { ticketChanged: false });
-  return changes;
+    SELECT EXISTS (SELECT 1 FROM snapshot) AS written`);
+  return rows[0]?.written ?? false;
 }

@@ -4,7 +4,7 @@ import { createCustomer, createTicket, createUser } from "@/lib/testing/factorie
 import { startTelegramHarness, type TelegramHarness } from "@/lib/testing/telegram-harness.ts";
 import { assignTicket } from "@/lib/tickets/assign-ticket.ts";
 import { transitionTicket } from "@/lib/tickets/transition-ticket.ts";
-import { enqueueCsatQuestion } from "./ask-csat-after-resolve.ts";
+import { enqueueCsatQuestion } from "./enqueue-csat-question.ts";
 
 let harness: TelegramHarness;
 let nextChat = 850_000;

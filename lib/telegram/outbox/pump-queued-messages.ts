@@ -2,6 +2,7 @@ import type { Db, Tx } from "@/lib/db/client.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums.ts";
 import { conversationChatInTx } from "@/lib/tickets/conversation-chat.ts";
+import { recordMessagesUpdatedInTx } from "@/lib/tickets/ticket-change.ts";
 import { messageDtoSelect, toMessageDto, type MessageDto } from "@/lib/tickets/ticket-dto.ts";
 import { csatKeyboard } from "../bot-replies.ts";
 import type { DeliveryPayload } from "../delivery-payload.ts";
@@ -90,8 +91,8 @@ async function pumpOne(tx: Tx, row: QueuedRow, stores: Map<string, StoreInfo>): 
 /**
  * Moves QUEUED Telegram thread messages (agent replies, templates, bot messages) into the send
  * queue, resolved to the customer's chat and split into parts. The message becomes SENDING, or
- * HELD / FAILED with the reason. SKIP LOCKED lets several instances pump at once. Returns the
- * changed messages, to publish after commit.
+ * HELD / FAILED with the reason, each with its message.updated event. SKIP LOCKED lets several
+ * instances pump at once. Returns the changed messages.
  */
 export async function pumpQueuedMessages(db: Db, options: { limit?: number; storeIds?: string[] } = {}): Promise<PumpedMessage[]> {
   const limit = options.limit ?? 50;
@@ -106,7 +107,11 @@ export async function pumpQueuedMessages(db: Db, options: { limit?: number; stor
       FOR UPDATE SKIP LOCKED`;
     const stores = new Map<string, StoreInfo>();
     const changed: PumpedMessage[] = [];
-    for (const row of rows) changed.push({ storeId: row.storeId, message: await pumpOne(tx, row, stores) });
+    for (const row of rows) {
+      const message = await pumpOne(tx, row, stores);
+      await recordMessagesUpdatedInTx(tx, row.storeId, [message]);
+      changed.push({ storeId: row.storeId, message });
+    }
     return changed;
   });
 }

@@ -1,7 +1,6 @@
 import type { Telegraf } from "telegraf";
 import type { Db } from "@/lib/db/client.ts";
 import { writeWhenReachable } from "@/lib/db/write-when-reachable.ts";
-import { publishMessageUpdated } from "@/lib/realtime/publish.ts";
 import { loadTelegramSettings } from "../load-telegram-settings.ts";
 import { storeBot } from "../store-bot.ts";
 import { claimDeliveries, type ClaimedDelivery, type ClaimOptions } from "./claim-deliveries.ts";
@@ -38,13 +37,12 @@ async function botsFor(db: Db, deliveries: ClaimedDelivery[]): Promise<Map<strin
 /**
  * One round of the Telegram sender: queued thread messages into the send queue, then every
  * delivery that may go now (per-chat order and pacing, bot-wide rate) is sent, concurrently
- * across chats, and settled. Status changes reach the inbox live after each commit.
+ * across chats, and settled. Status changes reach the inbox through their domain events.
  * Deterministic: no timers; returns when every claimed delivery is settled.
  */
 export async function runOutboxBatch(db: Db, options: OutboxBatchOptions): Promise<OutboxBatchResult> {
   const clock = () => options.now ?? new Date();
   const pumped = await pumpQueuedMessages(db, { storeIds: options.storeIds });
-  for (const { storeId, message } of pumped) publishMessageUpdated(storeId, message);
   const claimed = await claimDeliveries(db, { ...options, now: clock() });
   const result: OutboxBatchResult = { pumped: pumped.length, claimed: claimed.length, sent: 0, retried: 0, failed: 0, held: 0 };
   if (!claimed.length) return result;
@@ -54,10 +52,9 @@ export async function runOutboxBatch(db: Db, options: OutboxBatchOptions): Promi
     claimed.map(async (delivery) => {
       const bot = bots.get(delivery.storeId);
       const outcome: SendOutcome & { ticketId?: string } = bot instanceof Error || !bot ? classifySendError(bot ?? new Error("no bot"), delivery.attempts) : await sendDelivery(db, bot, delivery);
-      const changed = await writeWhenReachable(db, () => settleDelivery(db, delivery, outcome, { workerId: options.workerId, now: clock() }), {
+      await writeWhenReachable(db, () => settleDelivery(db, delivery, outcome, { workerId: options.workerId, now: clock() }), {
         patienceMs: SETTLE_PATIENCE_MS,
       });
-      for (const message of changed) publishMessageUpdated(delivery.storeId, message);
       if (outcome.kind === "sent") result.sent += 1;
       else if (outcome.kind === "retry" || outcome.kind === "topic_gone") result.retried += 1;
       else if (outcome.kind === "blocked") result.held += 1;

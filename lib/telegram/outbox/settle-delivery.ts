@@ -1,4 +1,5 @@
 import type { Db, Tx } from "@/lib/db/client.ts";
+import { recordMessagesUpdatedInTx } from "@/lib/tickets/ticket-change.ts";
 import { messageDtoSelect, toMessageDto, type MessageDto } from "@/lib/tickets/ticket-dto.ts";
 import { BLOCKED_REASON, holdChatDeliveriesInTx } from "../hold-chat-deliveries.ts";
 import type { ClaimedDelivery } from "./claim-deliveries.ts";
@@ -78,27 +79,34 @@ async function markBlocked(tx: Tx, delivery: ClaimedDelivery, now: Date): Promis
 /**
  * Records what happened to one delivery and what it means for its thread message: SENT once
  * every part is out, FAILED with the reason, HELD while the customer blocks the bot, or back in
- * the queue for a later try (429 retry_after, backoff). Returns the thread messages that changed.
+ * the queue for a later try (429 retry_after, backoff). Returns the thread messages that changed,
+ * whose message.updated events it records.
  */
 export async function settleDelivery(db: Db, delivery: ClaimedDelivery, outcome: SendOutcome & { ticketId?: string }, options: Settle): Promise<MessageDto[]> {
   const { now } = options;
   return db.$transaction(async (tx) => {
     if (!(await stillOurs(tx, delivery, options.workerId))) return [];
-    switch (outcome.kind) {
-      case "sent":
-        return markSent(tx, delivery, outcome.telegramMessageId, now);
-      case "skipped":
-        return markFailed(tx, delivery, outcome.reason);
-      case "failed":
-        return markFailed(tx, delivery, outcome.error);
-      case "retry":
-        return markRetry(tx, delivery, outcome.error, outcome.delayMs, outcome.countsAttempt, now);
-      case "blocked":
-        // Groups do not block; a 403 there (the bot left the staff chat) is a plain failure.
-        return delivery.chatId.startsWith("-") ? markFailed(tx, delivery, outcome.error) : markBlocked(tx, delivery, now);
-      case "topic_gone":
-        if (outcome.ticketId) await tx.ticket.updateMany({ where: { id: outcome.ticketId, storeId: delivery.storeId }, data: { telegramTopicId: null } });
-        return markRetry(tx, delivery, outcome.error, 0, true, now);
-    }
+    const changed = await settleInTx(tx, delivery, outcome, now);
+    await recordMessagesUpdatedInTx(tx, delivery.storeId, changed);
+    return changed;
   });
+}
+
+async function settleInTx(tx: Tx, delivery: ClaimedDelivery, outcome: SendOutcome & { ticketId?: string }, now: Date): Promise<MessageDto[]> {
+  switch (outcome.kind) {
+    case "sent":
+      return markSent(tx, delivery, outcome.telegramMessageId, now);
+    case "skipped":
+      return markFailed(tx, delivery, outcome.reason);
+    case "failed":
+      return markFailed(tx, delivery, outcome.error);
+    case "retry":
+      return markRetry(tx, delivery, outcome.error, outcome.delayMs, outcome.countsAttempt, now);
+    case "blocked":
+      // Groups do not block; a 403 there (the bot left the staff chat) is a plain failure.
+      return delivery.chatId.startsWith("-") ? markFailed(tx, delivery, outcome.error) : markBlocked(tx, delivery, now);
+    case "topic_gone":
+      if (outcome.ticketId) await tx.ticket.updateMany({ where: { id: outcome.ticketId, storeId: delivery.storeId }, data: { telegramTopicId: null } });
+      return markRetry(tx, delivery, outcome.error, 0, true, now);
+  }
 }

@@ -1,0 +1,32 @@
+import type { Db } from "@/lib/db/client.ts";
+import type { DomainEvent, DomainEventData, DomainEventType } from "./domain-event.ts";
+
+type ClaimedRow = { id: bigint; storeId: string; type: DomainEventType; ticketId: string | null; data: DomainEventData | null; attempts: number };
+
+/**
+ * Takes up to `limit` events that are due, oldest first, for `leaseMs`: another dispatcher skips
+ * them meanwhile, and if this one dies before it settles them they are due again when the lease
+ * ends. `storeIds` keeps a dispatcher to some stores (tests share one database).
+ */
+export async function claimDomainEvents(db: Db, options: { limit: number; leaseMs: number; storeIds?: readonly string[] }): Promise<DomainEvent[]> {
+  const { limit, leaseMs, storeIds } = options;
+  const rows = await db.$queryRaw<ClaimedRow[]>`
+    UPDATE "DomainEvent" SET "availableAt" = now() + ${leaseMs} * interval '1 millisecond', "attempts" = "attempts" + 1
+    WHERE "id" IN (
+      SELECT "id" FROM "DomainEvent"
+      WHERE "availableAt" <= now() AND (${storeIds ?? null}::uuid[] IS NULL OR "storeId" = ANY(${storeIds ?? null}::uuid[]))
+      ORDER BY "id" LIMIT ${limit} FOR UPDATE SKIP LOCKED
+    )
+    RETURNING "id", "storeId", "type", "ticketId", "data", "attempts"`;
+  return rows.sort((a, b) => (a.id < b.id ? -1 : 1)).map((row) => ({ ...row, data: row.data ?? {} }));
+}
+
+/** Delivered (or given up on): gone. */
+export async function deleteDomainEvents(db: Db, ids: readonly bigint[]): Promise<void> {
+  if (ids.length) await db.$executeRaw`DELETE FROM "DomainEvent" WHERE "id" = ANY(${ids.map(String)}::bigint[])`;
+}
+
+/** Due again after `delayMs`. */
+export async function postponeDomainEvents(db: Db, ids: readonly bigint[], delayMs: number): Promise<void> {
+  if (ids.length) await db.$executeRaw`UPDATE "DomainEvent" SET "availableAt" = now() + ${delayMs} * interval '1 millisecond' WHERE "id" = ANY(${ids.map(String)}::bigint[])`;
+}

@@ -1,0 +1,92 @@
+import { fork } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { io as connect, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client.ts";
+import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/events.ts";
+import { createRealtimeServer, type RealtimeHandle } from "@/lib/realtime/socket-server.ts";
+import { startTestDispatcher } from "@/lib/testing/event-dispatcher.ts";
+import { createCustomer, createStore, createTicket, createUser } from "@/lib/testing/factories.ts";
+import { sessionCookieFor } from "@/lib/testing/session-cookie.ts";
+import { assignTicket } from "@/lib/tickets/assign-ticket.ts";
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+let realtime: RealtimeHandle;
+let url: string;
+const sockets: ClientSocket[] = [];
+
+beforeAll(async () => {
+  const httpServer = createServer();
+  realtime = await createRealtimeServer(httpServer);
+  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  sockets.forEach((socket) => socket.disconnect());
+  await realtime.close();
+});
+
+async function agentSocket(storeId: string): Promise<ClientSocket> {
+  const socket: ClientSocket = connect(url, { path: "/socket.io", transports: ["websocket"], extraHeaders: { cookie: await sessionCookieFor(await createUser(storeId)) }, reconnection: false });
+  sockets.push(socket);
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", resolve);
+    socket.once("connect_error", reject);
+  });
+  return socket;
+}
+
+function csatQuestions(ticketId: string) {
+  return db().message.count({ where: { ticketId, kind: "OUTBOUND", meta: { path: ["type"], equals: "csat" } } });
+}
+
+describe("a worker killed between commit and delivery", () => {
+  it("loses neither the push nor the CSAT question: the next dispatcher delivers them", async () => {
+    const store = await createStore();
+    const customer = await createCustomer(store.id, { telegramChatId: "770001", telegramVerified: true });
+    const { ticket } = await createTicket(store.id, { customerId: customer.id, source: "TELEGRAM" });
+    const agent = await createUser(store.id);
+    await assignTicket(db(), { storeId: store.id, ticketId: ticket.id, assigneeId: agent.id, actorId: agent.id });
+    // The setup's own events are not the point: only the resolution's are left to deliver.
+    await db().domainEvent.deleteMany({ where: { storeId: store.id } });
+
+    const worker = fork("lib/testing/resolve-then-die-worker.ts", {
+      execArgv: ["--import", "tsx"],
+      env: { ...process.env, STORE_ID: store.id, TICKET_ID: ticket.id },
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    const claimed = await new Promise<string[]>((resolve, reject) => {
+      worker.on("message", (message: { claimed?: string[] }) => {
+        if (message.claimed) resolve(message.claimed);
+      });
+      worker.once("exit", (code) => reject(new Error(`the worker exited (${code}) before it claimed anything`)));
+    });
+    const exited = once(worker, "exit");
+    worker.kill("SIGKILL");
+    await exited;
+
+    // Committed and claimed, then the process died: nothing was delivered, nothing is lost.
+    expect((await db().ticket.findUniqueOrThrow({ where: { id: ticket.id }, select: { status: true } })).status).toBe("RESOLVED");
+    const left = await db().domainEvent.findMany({ where: { id: { in: claimed.map(BigInt) } }, select: { type: true } });
+    expect(left.map((event) => event.type)).toContain("ticket.resolved");
+    expect(await csatQuestions(ticket.id)).toBe(0);
+
+    const socket = await agentSocket(store.id);
+    const resolvedPush = new Promise<string>((resolve) => socket.on("ticket:updated", ({ ticket: pushed }) => pushed.status === "RESOLVED" && resolve(pushed.id)));
+    const questionPush = new Promise<string>((resolve) => socket.on("message:created", ({ message }) => (message.meta as { type?: string } | null)?.type === "csat" && resolve(message.ticketId)));
+    // A new worker: its sweep finds the dead one's events once their lease ends.
+    const dispatcher = startTestDispatcher({ storeIds: [store.id], io: realtime.io, telegram: true });
+    try {
+      expect(await resolvedPush).toBe(ticket.id);
+      expect(await questionPush).toBe(ticket.id);
+      expect(await csatQuestions(ticket.id)).toBe(1);
+      await expect.poll(() => db().domainEvent.count({ where: { storeId: store.id } })).toBe(0);
+    } finally {
+      await dispatcher.stop();
+    }
+  });
+});

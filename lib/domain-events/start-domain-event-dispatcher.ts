@@ -1,0 +1,67 @@
+import type { Db } from "@/lib/db/client.ts";
+import { listenForNotifications } from "@/lib/db/listen-for-notifications.ts";
+import { DOMAIN_EVENTS_CHANNEL } from "./domain-event.ts";
+import { dispatchDomainEvents, type DispatchOptions } from "./dispatch-domain-events.ts";
+
+// The sweep: without a notification, look anyway this often. It delivers what a crash left (events
+// committed while no dispatcher listened, or claimed by one that died) and what waits for a retry.
+const DEFAULT_SWEEP_MS = 2_000;
+const ERROR_PAUSE_MS = 1_000;
+
+export type DomainEventDispatcher = { stop: () => Promise<void> };
+
+/**
+ * Delivers domain events after commit: woken by the NOTIFY each committing transaction sends
+ * (LISTEN on its own connection), it claims what is due and hands it to the subscribers, until
+ * nothing is left; then it waits for the next notification or the sweep. Any number may run on one
+ * database: claims skip each other's events.
+ */
+export function startDomainEventDispatcher(
+  db: Db,
+  options: DispatchOptions & { databaseUrl: string; sweepMs?: number },
+): DomainEventDispatcher {
+  const { log } = options;
+  const sweepMs = options.sweepMs ?? DEFAULT_SWEEP_MS;
+  const limit = options.limit ?? 200;
+  let stopped = false;
+  let notified = 0;
+  let wake: (() => void) | null = null;
+  const poke = () => {
+    notified += 1;
+    wake?.();
+  };
+  const listener = listenForNotifications(options.databaseUrl, DOMAIN_EVENTS_CHANNEL, poke, log);
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wake = null;
+        resolve();
+      }
+      wake = done;
+    });
+
+  const loop = (async () => {
+    while (!stopped) {
+      const seen = notified;
+      try {
+        const claimed = await dispatchDomainEvents(db, { ...options, limit });
+        if (claimed === limit || notified !== seen) continue;
+        await pause(sweepMs);
+      } catch (error) {
+        log(`domain events: ${error instanceof Error ? error.message : String(error)}`);
+        await pause(ERROR_PAUSE_MS);
+      }
+    }
+  })();
+
+  return {
+    stop: async () => {
+      stopped = true;
+      wake?.();
+      await loop;
+      await listener.close();
+    },
+  };
+}
