@@ -92,7 +92,7 @@ async function orderIds(page: Page): Promise<number[]> {
 }
 
 test("npm start: the demo fills the inbox within a minute, with nothing dead-lettered, and again after a restart", async ({ browser }, testInfo) => {
-  test.setTimeout(330_000);
+  test.setTimeout(420_000);
   const port = await freePort();
 
   tern = await startAsNewcomer({ port, dataDir });
@@ -111,6 +111,14 @@ test("npm start: the demo fills the inbox within a minute, with nothing dead-let
   await expectStoreAdminOpens(browser, tern.url);
   const before = await orderIds(page);
   expect(before.length).toBeGreaterThanOrEqual(2);
+
+  // The worker is a process of its own: killed outright, it is started again and the demo goes on.
+  const worker = tern.workerPid();
+  expect(worker).not.toBeNull();
+  process.kill(worker!, "SIGKILL");
+  await expect.poll(() => tern!.output(), { timeout: 10_000 }).toContain("the worker stopped unexpectedly");
+  await expect.poll(() => [null, worker].includes(tern!.workerPid()), { timeout: 20_000 }).toBe(false);
+  await expect.poll(async () => Math.max(...(await orderIds(page))), { timeout: FIRST_MINUTE_MS, intervals: [1000] }).toBeGreaterThan(Math.max(...before));
   await page.context().close();
 
   // Ctrl+C, then the same command again on the same data.

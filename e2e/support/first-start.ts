@@ -6,7 +6,29 @@ import { readFileSync } from "node:fs";
  * from the checkout's folder, with the environment a newcomer has. Nothing of the e2e world
  * (emulators, database, configuration) is passed on: only a port and a data directory.
  */
-export type StartedTern = { url: string; output: () => string; stop: () => Promise<number | null> };
+export type StartedTern = {
+  url: string;
+  output: () => string;
+  /** The worker process the web process runs beside itself, from /proc (its pid changes when it is restarted). */
+  workerPid: () => number | null;
+  stop: () => Promise<number | null>;
+};
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+function commandLineOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+  } catch {
+    return "";
+  }
+}
 
 // Variables Tern reads; a newcomer's shell has none of them.
 const TERN_VARIABLES = /^(DATABASE_URL|PORT|HOSTNAME|NODE_ENV|NEXTAUTH_.*|BIGCOMMERCE_.*|TELEGRAM_.*|REDIS_URL|TERN_.*)$/;
@@ -42,6 +64,7 @@ export async function startAsNewcomer(input: { port: number; dataDir: string; ti
   return {
     url: `http://localhost:${input.port}`,
     output: () => lines.join(""),
+    workerPid: () => childrenOf(child.pid!).find((pid) => commandLineOf(pid).includes("worker-process.ts")) ?? null,
     stop: async () => {
       child.kill("SIGTERM");
       return exited;

@@ -1,5 +1,5 @@
 import { ZodError } from "zod";
-import { AppError, type AppErrorCode } from "@/lib/errors.ts";
+import { isAppError, type AppErrorCode } from "@/lib/errors.ts";
 import { errorResponse } from "./error-response.ts";
 
 const STATUS_BY_CODE: Record<AppErrorCode, number> = {
@@ -32,12 +32,6 @@ function isPrismaKnownError(error: unknown): error is PrismaKnownError {
 // closed by the server, P2024 no pool connection in time.
 const DATABASE_UNAVAILABLE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 const RETRY_AFTER_SECONDS = 5;
-
-function isAppError(error: unknown): error is AppError {
-  if (error instanceof AppError) return true;
-  const code: unknown = error instanceof Error && error.name === "AppError" ? (error as { code?: unknown }).code : undefined;
-  return typeof code === "string" && code in STATUS_BY_CODE;
-}
 
 /** Every failure of an /api/v1 handler becomes the API's error body with its HTTP status, here and only here. */
 export function handleApiError(error: unknown): Response {

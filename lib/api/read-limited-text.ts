@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors.ts";
+import { AppError, isAppError } from "@/lib/errors.ts";
 
 /** The request body as text, refusing (400) a body over `maxBytes` without reading all of it. */
 export async function readLimitedText(request: Request, maxBytes: number): Promise<string> {
@@ -20,7 +20,7 @@ export async function readLimitedText(request: Request, maxBytes: number): Promi
       chunks.push(value);
     }
   } catch (error) {
-    if (error instanceof AppError) throw error;
+    if (isAppError(error)) throw error;
     throw new AppError("BAD_REQUEST", "The request body could not be read");
   }
   return Buffer.concat(chunks).toString("utf8");

@@ -2,11 +2,12 @@ import { openSecret } from "@/lib/crypto/secret-box.ts";
 import type { Db } from "@/lib/db/client.ts";
 import { bigcommerceApiUrl } from "./bigcommerce-api-url.ts";
 import { createBigcommerceClient, type BigcommerceClient } from "./bigcommerce-client.ts";
+import { processShared } from "@/lib/config/process-registry.ts";
 
 type Cached = { client: BigcommerceClient; until: number };
 
 const MAX_ENTRIES = 10_000;
-const holder = globalThis as unknown as { ternStoreClients?: Map<string, Cached> };
+const holder = processShared<{ ternStoreClients?: Map<string, Cached> }>("bigcommerce/store-clients", () => ({}));
 
 function cache(): Map<string, Cached> {
   holder.ternStoreClients ??= new Map();

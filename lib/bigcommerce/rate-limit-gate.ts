@@ -1,3 +1,4 @@
+import { processShared } from "@/lib/config/process-registry.ts";
 /**
  * Client-side pacing for one store's BigCommerce quota (shared by every app on the store, so
  * Tern must leave room for the others). The server tells us, on every response, how many requests
@@ -96,7 +97,7 @@ export class RateLimitGate {
   }
 }
 
-const holder = globalThis as unknown as { ternBigcommerceGates?: Map<string, RateLimitGate> };
+const holder = processShared<{ ternBigcommerceGates?: Map<string, RateLimitGate> }>("bigcommerce/rate-limit-gates", () => ({}));
 
 /** One gate per store and API host in this process: every client of the store shares its quota. */
 export function rateLimitGateFor(key: string): RateLimitGate {

@@ -1,13 +1,14 @@
+import { processShared } from "@/lib/config/process-registry.ts";
 /**
  * The configuration one running Tern decided at start: what the environment said, filled in with
  * what start-up chose (the embedded database's URL, generated secrets, the demo emulators' URLs).
  * It is decided once, before anything that reads it starts, and never changes afterwards.
  *
- * Next's route bundle and the server (tsx) load `lib` as separate module copies in one process,
- * and a worker thread is a third copy with its own globals: a module-level variable would not be
- * shared. So the value lives in one well-known global slot of each isolate (this file is the only
- * place that knows it), and a worker thread receives it in its workerData
- * (lib/server/worker-thread.ts). `process.env` is never written to carry it.
+ * In the web process, Next's route bundle and the server (tsx) load `lib` as separate module
+ * copies: a module-level variable would not be shared. So the value lives in the process registry
+ * (lib/config/process-registry.ts). The worker process receives it from the web
+ * process that starts it, over IPC (lib/server/worker-process.ts). `process.env` is never written
+ * to carry it.
  */
 export type RuntimeConfig = {
   databaseUrl: string;
@@ -32,8 +33,7 @@ export type RuntimeConfig = {
   controlPanel: { appOpenUrl: string } | null;
 };
 
-const SLOT = Symbol.for("tern.runtime-config");
-type Holder = { [SLOT]?: RuntimeConfig };
+const holder = processShared<{ config?: RuntimeConfig }>("config/runtime", () => ({}));
 
 const DEFAULT_BIGCOMMERCE_API_URL = "https://api.bigcommerce.com";
 const DEFAULT_BIGCOMMERCE_LOGIN_URL = "https://login.bigcommerce.com";
@@ -70,14 +70,13 @@ export function configFromEnvironment(source: Readonly<Record<string, string | u
   };
 }
 
-/** Called once per isolate by whoever starts it (start-tern.ts, a worker thread's boot). */
+/** Called once per process by whoever starts it (start-tern.ts, worker-process.ts, start-standalone-worker.ts). */
 export function installRuntimeConfig(config: RuntimeConfig): void {
-  const holder = globalThis as Holder;
-  if (holder[SLOT]) throw new Error("The runtime configuration is decided once per process and thread");
-  holder[SLOT] = Object.freeze({ ...config, bigcommerce: Object.freeze({ ...config.bigcommerce }), controlPanel: config.controlPanel && Object.freeze({ ...config.controlPanel }) });
+  if (holder.config) throw new Error("The runtime configuration is decided once per process");
+  holder.config = Object.freeze({ ...config, bigcommerce: Object.freeze({ ...config.bigcommerce }), controlPanel: config.controlPanel && Object.freeze({ ...config.controlPanel }) });
 }
 
 /** This process's configuration: the one a server installed, else the environment's. */
 export function runtimeConfig(): RuntimeConfig {
-  return (globalThis as Holder)[SLOT] ?? configFromEnvironment(process.env);
+  return holder.config ?? configFromEnvironment(process.env);
 }

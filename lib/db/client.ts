@@ -2,14 +2,15 @@ import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { runtimeConfig } from "@/lib/config/runtime-config.ts";
 import { PrismaClient } from "@/lib/generated/prisma/client.ts";
+import { processShared } from "@/lib/config/process-registry.ts";
 
 export type Db = InstanceType<typeof PrismaClient>;
 /** A Prisma client or an interactive transaction: helpers accept either. */
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-// The custom server (tsx) and Next's bundle load this module separately in one process;
-// caching on globalThis gives both the same pool.
-const globalForDb = globalThis as unknown as { ternDb?: Db; ternDbUrl?: string; ternDbOptions?: DbOptions };
+// The custom server (tsx) and Next's bundle load this module separately in the web process; the
+// process registry gives both the same pool.
+const globalForDb = processShared<{ ternDb?: Db; ternDbUrl?: string; ternDbOptions?: DbOptions }>("db/client", () => ({}));
 
 export type DbOptions = {
   /** Connections in the pool (default TERN_DB_POOL_SIZE, else 10). */

@@ -7,6 +7,7 @@ import { readEnv } from "@/lib/config/env.ts";
 import { openSecret } from "@/lib/crypto/secret-box.ts";
 import { db } from "@/lib/db/client.ts";
 import { runInboundBatch } from "@/lib/inbound/run-inbound-batch.ts";
+import { freePort } from "@/lib/server/free-port.ts";
 import { serveRouteHandler, type RouteHandlerServer } from "@/lib/testing/serve-route-handler.ts";
 import { bigcommerceDemoJob } from "./bigcommerce-demo-job.ts";
 import { DEMO_STORE_HASH, seedDemo } from "./seed-demo.ts";
@@ -28,7 +29,7 @@ afterAll(async () => {
 });
 
 async function startDemo(trafficMs: number): Promise<{ emulators: DemoEmulators; stop: () => Promise<void>; logs: string[] }> {
-  const emulators = await startDemoEmulators({ dataDir, ownTelegramApi: true, log: () => undefined });
+  const emulators = await startDemoEmulators({ dataDir, ports: { bigcommerce: await freePort(), telegram: null }, log: () => undefined });
   // Tests give the process its configuration through the environment (lib/config/runtime-config.ts).
   process.env.BIGCOMMERCE_API_URL = emulators.bigcommerce.url;
   const env = { ...readEnv({ ...process.env, TERN_DEMO: "1", TERN_DEMO_TRAFFIC_MS: String(trafficMs) }), PORT: Number(new URL(tern.url).port) };

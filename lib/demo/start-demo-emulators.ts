@@ -19,18 +19,36 @@ export type DemoEmulators = {
 
 const DEMO_APP_CLIENT_ID = "tern-demo-app";
 
+/** Where the emulators listen: chosen by the process that starts Tern, so its URLs are known before they run (they run in the worker). */
+export type DemoPorts = { bigcommerce: number; telegram: number | null };
+
+/** Demo mode's BigCommerce app: its secret kept in the data directory, the same in every process and across restarts. */
+export function demoApp(dataDir: string): EmulatedApp {
+  return { clientId: DEMO_APP_CLIENT_ID, clientSecret: localSecret(path.join(dataDir, "demo"), "bigcommerce-app") };
+}
+
+/** The emulators' URLs for the runtime configuration. */
+export function demoUrls(ports: DemoPorts): { bigcommerce: string; telegramApiRoot: string | null; controlPanelOpenUrl: string } {
+  const bigcommerce = `http://127.0.0.1:${ports.bigcommerce}`;
+  return {
+    bigcommerce,
+    telegramApiRoot: ports.telegram === null ? null : `http://127.0.0.1:${ports.telegram}`,
+    controlPanelOpenUrl: `${bigcommerce}/control-panel/stores/${DEMO_STORE_HASH}/apps/open`,
+  };
+}
+
 /**
  * Demo mode's outside world, started before anything that talks to it: the BigCommerce emulator
  * (its demo store's data kept under the data directory across restarts) and the Telegram Bot API
  * emulator. Their URLs become part of the runtime configuration; the demo jobs then install the
  * demo store and its bot on them (lib/demo/bigcommerce-demo-job.ts, lib/telegram/telegram-job.ts).
  */
-export async function startDemoEmulators(input: { dataDir: string; ownTelegramApi: boolean; log: (line: string) => void }): Promise<DemoEmulators> {
-  const demoDir = path.join(input.dataDir, "demo");
-  const stateFile = path.join(demoDir, "bigcommerce-store.json");
-  const app: EmulatedApp = { clientId: DEMO_APP_CLIENT_ID, clientSecret: localSecret(demoDir, "bigcommerce-app") };
+export async function startDemoEmulators(input: { dataDir: string; ports: DemoPorts; log: (line: string) => void }): Promise<DemoEmulators> {
+  const stateFile = path.join(input.dataDir, "demo", "bigcommerce-store.json");
+  const app = demoApp(input.dataDir);
   const bigcommerce = await startBigcommerceEmulator({
     app,
+    port: input.ports.bigcommerce,
     restoreStore: (hash) => (hash === DEMO_STORE_HASH ? readDemoStoreState(stateFile, input.log) : undefined),
     onStoreChange: (store) => {
       if (store.hash !== DEMO_STORE_HASH) return;
@@ -41,11 +59,11 @@ export async function startDemoEmulators(input: { dataDir: string; ownTelegramAp
       }
     },
   });
-  const telegram = input.ownTelegramApi ? null : await startTelegramEmulator();
+  const telegram = input.ports.telegram === null ? null : await startTelegramEmulator({ port: input.ports.telegram });
   return {
     bigcommerce,
     app,
-    controlPanelOpenUrl: `${bigcommerce.url}/control-panel/stores/${DEMO_STORE_HASH}/apps/open`,
+    controlPanelOpenUrl: demoUrls(input.ports).controlPanelOpenUrl,
     telegram,
     close: async () => {
       await telegram?.close();

@@ -1,3 +1,4 @@
+import { hasBrand } from "@/lib/errors.ts";
 import type { InboundSource } from "@/lib/generated/prisma/enums.ts";
 
 /** What a processor receives for one stored event (BigCommerce webhook or Telegram update). */
@@ -11,10 +12,19 @@ export type InboundEventForProcessing = {
   receivedAt: Date;
 };
 
+const PERMANENT_EVENT_ERROR = Symbol.for("tern.error.permanent-event");
+
 /** Thrown by a processor when retrying can never help (unparseable payload, unknown shape): dead-letter at once. */
 export class PermanentEventError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "PermanentEventError";
   }
+}
+
+Object.defineProperty(PermanentEventError.prototype, PERMANENT_EVENT_ERROR, { value: true });
+
+/** Recognised by its brand (lib/errors.ts), not by class: a processor may hold another copy of the class. */
+export function isPermanentEventError(error: unknown): error is PermanentEventError {
+  return hasBrand(error, PERMANENT_EVENT_ERROR);
 }

@@ -1,22 +1,21 @@
+import { db } from "@/lib/db/client.ts";
 import type { JobStarter } from "@/lib/server/job-starter.ts";
-import { startWorkerThread } from "@/lib/server/worker-thread.ts";
+import { startInboundWorker } from "./start-inbound-worker.ts";
+
+// Events in hand at once: two lanes of batches (waiting on PostgreSQL and BigCommerce is most of
+// an event's time, so more in flight than one batch keeps the worker's core busy).
+const BATCH_SIZE = 6;
+const LANES = 2;
 
 /**
- * The inbound event worker, in-process by default, on its own thread: processing an event is
- * most of the CPU an event costs, and on its own thread it uses a second core instead of queueing
- * webhook acknowledgements and socket.io behind it. TERN_INBOUND_WORKER=0 turns it off for
- * instances that should only receive (workers then run elsewhere: lib/inbound/worker-cli.ts).
+ * The inbound event worker, in the worker process. TERN_INBOUND_WORKER=0 turns it off for
+ * workers that should not process events (others then do: claims never overlap).
  */
 export const inboundWorkerJob: JobStarter = {
   name: "inbound event worker",
   enabled: (env) => env.TERN_INBOUND_WORKER ?? true,
   start: async ({ instanceId, log }) => {
-    const thread = startWorkerThread({
-      name: "inbound event worker",
-      entry: new URL("./inbound-worker-thread.ts", import.meta.url),
-      data: { workerId: `${instanceId}:inbound` },
-      log,
-    });
-    return thread.stop;
+    const worker = startInboundWorker(db(), { workerId: `${instanceId}:inbound`, log, batchSize: BATCH_SIZE, lanes: LANES });
+    return worker.stop;
   },
 };

@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client.ts";
 import { writeWhenReachable } from "@/lib/db/write-when-reachable.ts";
 import { claimInboundEvents, renewLeases } from "./claim-inbound-events.ts";
-import type { InboundEventForProcessing } from "./inbound-event-types.ts";
+import { isPermanentEventError, type InboundEventForProcessing } from "./inbound-event-types.ts";
 import { processInboundEvent } from "./process-inbound-event.ts";
 import { MAX_INBOUND_ATTEMPTS, retryDelayMs } from "./retry-delay.ts";
 import { settleInboundEvent, settleProcessedEvents, type Settlement } from "./settle-inbound-event.ts";
@@ -26,11 +26,6 @@ export type InboundBatchResult = { claimed: number; processed: number; retried: 
 
 export const DEFAULT_LEASE_MS = 60_000;
 
-function isPermanent(error: unknown): boolean {
-  // By name: the worker and a processor may hold different copies of the class (server and Next bundle).
-  return error instanceof Error && error.name === "PermanentEventError";
-}
-
 function describe(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   return String(error);
@@ -38,7 +33,7 @@ function describe(error: unknown): string {
 
 function settlementFor(error: unknown, attempts: number, maxAttempts: number): Settlement {
   const message = describe(error);
-  if (isPermanent(error)) return { outcome: "dead", error: message };
+  if (isPermanentEventError(error)) return { outcome: "dead", error: message };
   if (attempts >= maxAttempts) return { outcome: "dead", error: `${message} (gave up after ${attempts} attempts)` };
   return { outcome: "retry", error: message, delayMs: retryDelayMs(attempts) };
 }

@@ -1,9 +1,9 @@
 import { isBigcommerceApiError } from "@/lib/bigcommerce/bigcommerce-api-error.ts";
-import { AppError } from "@/lib/errors.ts";
+import { AppError, isAppError } from "@/lib/errors.ts";
 
 /** What BigCommerce said, as the error the agent sees: its refusals are 422/409, its outages 422 with a retry hint. */
 export function bigcommerceActionError(error: unknown, what: string): AppError {
-  if (error instanceof AppError) return error;
+  if (isAppError(error)) return error;
   if (isBigcommerceApiError(error)) {
     const status = (error as { status: number }).status;
     if (status === 409) return new AppError("CONFLICT", `BigCommerce is already processing a ${what} for this order: wait for it to finish`);

@@ -1,22 +1,19 @@
 import type { Server } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents, SlaEventPayload, SocketData } from "./events.ts";
 import { storeRoom } from "./events.ts";
+import { processShared } from "@/lib/config/process-registry.ts";
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-/** One broadcast, as a thread without the socket.io server hands it to the thread that has it. */
+/** One message to some rooms (what a domain event becomes in realtime-subscriber.ts). */
 export type Broadcast = { [E in keyof ServerToClientEvents]: { rooms: string[]; event: E; payload: Parameters<ServerToClientEvents[E]>[0] } }[keyof ServerToClientEvents];
 
-// server.ts and Next's route bundle are separate module graphs in one process: share the server
-// through globalThis. A worker thread (lib/server/worker-thread.ts) has no server: it sets a relay.
-const holder = globalThis as unknown as { ternRealtime?: RealtimeServer; ternBroadcastRelay?: (broadcast: Broadcast) => void };
+// server.ts and Next's route bundle are separate module graphs in the web process: they share the
+// server through the process registry. The worker process has one too, that never listens (start-worker.ts).
+const holder = processShared<{ ternRealtime?: RealtimeServer }>("realtime/server", () => ({}));
 
 export function setRealtimeServer(io: RealtimeServer | undefined): void {
   holder.ternRealtime = io;
-}
-
-export function setBroadcastRelay(relay: ((broadcast: Broadcast) => void) | undefined): void {
-  holder.ternBroadcastRelay = relay;
 }
 
 function io(): RealtimeServer | undefined {
@@ -32,8 +29,7 @@ export function emitTo(server: RealtimeServer, broadcast: Broadcast): void {
 /** Sends to the rooms through this process's socket.io server (and its adapter, to other instances). */
 export function emitBroadcast(broadcast: Broadcast): void {
   const server = io();
-  if (!server) return holder.ternBroadcastRelay?.(broadcast);
-  emitTo(server, broadcast);
+  if (server) emitTo(server, broadcast);
 }
 
 /** Ends the live connections of a store (uninstalled) or of one of its users (removed or disabled): a reconnect is authenticated afresh. */

@@ -10,15 +10,12 @@ import { db } from "@/lib/db/client.ts";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded.ts";
 import { applyMigrations } from "@/lib/db/migrate.ts";
 import { seedDemo } from "@/lib/demo/seed-demo.ts";
-import { startDemoEmulators } from "@/lib/demo/start-demo-emulators.ts";
-import { startDomainEventDispatcher } from "@/lib/domain-events/start-domain-event-dispatcher.ts";
-import { emitTo } from "@/lib/realtime/publish.ts";
-import { realtimeSubscriber } from "@/lib/realtime/realtime-subscriber.ts";
+import { demoApp, demoUrls, type DemoPorts } from "@/lib/demo/start-demo-emulators.ts";
 import { createRealtimeServer } from "@/lib/realtime/socket-server.ts";
-import { telegramSubscriber } from "@/lib/telegram/telegram-subscriber.ts";
-import { startBackgroundJobs } from "./background-jobs.ts";
 import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxies } from "./client-address.ts";
 import { directRouteHandler } from "./direct-routes.ts";
+import { freePort } from "./free-port.ts";
+import { superviseWorker } from "./supervise-worker.ts";
 import { securityHeaders, withDefaultHeaders } from "./security-headers.ts";
 import { serveWithHandler } from "./web-request-bridge.ts";
 
@@ -27,13 +24,21 @@ function pathOf(url: string | undefined): string {
   return path.length > 1 ? path.replace(/\/+$/, "") : path;
 }
 
-export type StartOptions = { dev: boolean; dir?: string; log?: (line: string) => void };
+export type StartOptions = {
+  dev: boolean;
+  dir?: string;
+  log?: (line: string) => void;
+  /** Run the worker process beside the web one (default); false for a web process alone (workers run elsewhere). */
+  worker?: boolean;
+};
 export type RunningTern = { url: string; close: () => Promise<void> };
 
 /**
- * Boots one Tern instance: database (embedded when DATABASE_URL is unset), demo mode's emulators,
- * the runtime configuration (decided here, once, before anything reads it), migrations, demo data,
- * Next's handler and socket.io on one HTTP server, then the background jobs.
+ * Boots one Tern: database (embedded when DATABASE_URL is unset), the runtime configuration
+ * (decided here, once, before anything reads it), migrations, demo data, then the web process's
+ * own work (Next's handler, the webhook receivers and socket.io on one HTTP server), and the
+ * worker process beside it (lib/server/start-worker.ts), which it keeps running. The two meet
+ * only in PostgreSQL.
  */
 export async function startTern(options: StartOptions): Promise<RunningTern> {
   const log = options.log ?? ((line: string) => console.log(`[tern] ${line}`));
@@ -48,7 +53,9 @@ export async function startTern(options: StartOptions): Promise<RunningTern> {
     embedded = await startEmbeddedDatabase({ dataDir: path.join(dataDir, "pg"), port: env.TERN_EMBEDDED_PG_PORT, database: "tern", log });
     log(`embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${embedded.dataDir})`);
   }
-  const demo = env.demo ? await startDemoEmulators({ dataDir, ownTelegramApi: Boolean(process.env.TELEGRAM_API_ROOT?.trim()), log }) : null;
+  // Demo mode's emulators run in the worker; their ports are chosen here, so the configuration names them.
+  const demoPorts: DemoPorts | null = env.demo ? { bigcommerce: await freePort(), telegram: process.env.TELEGRAM_API_ROOT?.trim() ? null : await freePort() } : null;
+  const demo = demoPorts && { urls: demoUrls(demoPorts), app: demoApp(dataDir) };
 
   const config: RuntimeConfig = {
     ...fromEnvironment,
@@ -56,10 +63,10 @@ export async function startTern(options: StartOptions): Promise<RunningTern> {
     sessionSecret,
     encryptionKey: fromEnvironment.encryptionKey || sessionSecret,
     bigcommerce: demo
-      ? { apiUrl: demo.bigcommerce.url, loginUrl: demo.bigcommerce.url, clientId: demo.app.clientId, clientSecret: demo.app.clientSecret }
+      ? { apiUrl: demo.urls.bigcommerce, loginUrl: demo.urls.bigcommerce, clientId: demo.app.clientId, clientSecret: demo.app.clientSecret }
       : fromEnvironment.bigcommerce,
-    telegramApiRoot: demo?.telegram?.apiRoot ?? fromEnvironment.telegramApiRoot,
-    controlPanel: demo ? { appOpenUrl: demo.controlPanelOpenUrl } : null,
+    telegramApiRoot: demo?.urls.telegramApiRoot ?? fromEnvironment.telegramApiRoot,
+    controlPanel: demo ? { appOpenUrl: demo.urls.controlPanelOpenUrl } : null,
   };
   installRuntimeConfig(config);
   await applyMigrations(config.databaseUrl, { log });
@@ -91,29 +98,21 @@ export async function startTern(options: StartOptions): Promise<RunningTern> {
     });
   });
   const realtime = await createRealtimeServer(httpServer, { redisUrl: env.REDIS_URL, databaseUrl: config.databaseUrl, log });
-  // After commit, each ticket change reaches the inbox and the Telegram channel from its domain events.
-  const dispatcher = startDomainEventDispatcher(db(), {
-    databaseUrl: config.databaseUrl,
-    log,
-    subscribers: [realtimeSubscriber(db(), (broadcast) => emitTo(realtime.io, broadcast)), telegramSubscriber(db(), log)],
-  });
-  const stopJobs = await startBackgroundJobs({ env, log, demo, instanceId: `${hostname()}:${process.pid}:${env.PORT}` });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(env.PORT, env.HOSTNAME, resolve);
   });
+  const worker = options.worker === false ? null : await superviseWorker({ config, env, dataDir, demoPorts, instanceId: `${hostname()}:${env.PORT}:worker` }, log);
   const url = `http://localhost:${env.PORT}`;
   log(`Tern is up at ${url}${env.demo ? " (demo mode)" : ""}`);
 
   return {
     url,
     close: async () => {
-      await stopJobs();
-      await dispatcher.stop();
+      await worker?.stop();
       await realtime.close();
       await app.close?.();
-      await demo?.close();
       await db().$disconnect();
       await embedded?.stop();
     },

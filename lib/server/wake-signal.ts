@@ -1,26 +1,18 @@
 /**
- * Wakes an in-process background loop as soon as there is work, so it need not wait for its next
- * poll. Held on globalThis: API routes (Next's bundle) and the loops (server.ts) load this module
- * separately in one process. A worker thread has its own globals: a relay carries its notifies to
- * the main thread and back (lib/server/worker-thread.ts). Other processes simply poll.
+ * Wakes a background loop of this process as soon as there is work, so it need not wait for its
+ * next poll. The loops run in the worker process, where `lib` is loaded once: module state is
+ * enough. Another process's work arrives by NOTIFY, whose listener calls `notify` here
+ * (lib/server/start-worker.ts).
  */
 
 type Waiter = () => void;
-const holder = globalThis as unknown as {
-  ternWakeSignals?: Map<string, Set<Waiter>>;
-  ternWakeCounts?: Map<string, number>;
-  ternWakeRelay?: (name: string) => void;
-};
+const waitersByName = new Map<string, Set<Waiter>>();
+const counts = new Map<string, number>();
 
 function waiters(name: string): Set<Waiter> {
-  holder.ternWakeSignals ??= new Map();
-  let set = holder.ternWakeSignals.get(name);
-  if (!set) holder.ternWakeSignals.set(name, (set = new Set()));
+  let set = waitersByName.get(name);
+  if (!set) waitersByName.set(name, (set = new Set()));
   return set;
-}
-
-function counts(): Map<string, number> {
-  return (holder.ternWakeCounts ??= new Map());
 }
 
 export type WakeSignal = {
@@ -32,27 +24,16 @@ export type WakeSignal = {
   wait: (timeoutMs: number, signal?: AbortSignal) => Promise<void>;
 };
 
-/** Wakes this thread's waiters for `name`: a notify that another thread relayed here. */
-export function wakeHere(name: string): void {
-  counts().set(name, (counts().get(name) ?? 0) + 1);
-  const current = [...waiters(name)];
-  waiters(name).clear();
-  for (const wake of current) wake();
-}
-
-/** Where this thread's notifies go besides its own waiters (to the other threads). */
-export function setWakeRelay(relay: ((name: string) => void) | undefined): void {
-  holder.ternWakeRelay = relay;
-}
-
 export function wakeSignal(name: string): WakeSignal {
   return {
     notify() {
-      wakeHere(name);
-      holder.ternWakeRelay?.(name);
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+      const current = [...waiters(name)];
+      waiters(name).clear();
+      for (const wake of current) wake();
     },
     count() {
-      return counts().get(name) ?? 0;
+      return counts.get(name) ?? 0;
     },
     wait(timeoutMs, signal) {
       return new Promise((resolve) => {

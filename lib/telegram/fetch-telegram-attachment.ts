@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client.ts";
-import { AppError } from "@/lib/errors.ts";
+import { AppError, isAppError } from "@/lib/errors.ts";
 import { isUuid } from "@/lib/ids/is-uuid.ts";
 import { loadTelegramSettings } from "./load-telegram-settings.ts";
 import { TELEGRAM_DOWNLOAD_LIMIT } from "./message-content.ts";
@@ -54,7 +54,7 @@ export async function fetchTelegramAttachment(db: Db, input: { storeId: string; 
     size = meta.file_size ?? size;
     link = await bot.telegram.getFileLink(meta);
   } catch (error) {
-    if (error instanceof AppError) throw error;
+    if (isAppError(error)) throw error;
     const description = error instanceof Error ? error.message : "";
     if (telegramCode(error) === 400 && /too big/i.test(description)) throw tooLarge();
     if (telegramCode(error) === 400) throw new AppError("NOT_FOUND", "Telegram no longer has this file");

@@ -2,12 +2,13 @@ import { createHash } from "node:crypto";
 import { Telegraf } from "telegraf";
 import { registerUpdateHandlers } from "./register-update-handlers.ts";
 import { telegramApiRoot } from "./telegram-config.ts";
+import { processShared } from "@/lib/config/process-registry.ts";
 
 type BotEntry = { bot: Promise<Telegraf> };
 
 // One Telegraf per store, token and API root, for the whole process (the server and Next's route
 // bundle each keep their own, which is harmless: a bot holds no connection).
-const holder = globalThis as unknown as { ternTelegramBots?: Map<string, BotEntry> };
+const holder = processShared<{ ternTelegramBots?: Map<string, BotEntry> }>("telegram/store-bots", () => ({}));
 
 function cache(): Map<string, BotEntry> {
   holder.ternTelegramBots ??= new Map();

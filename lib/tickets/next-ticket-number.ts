@@ -2,6 +2,7 @@ import pg from "pg";
 import { databaseUrl } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors.ts";
 import { isUuid } from "@/lib/ids/is-uuid.ts";
+import { processShared } from "@/lib/config/process-registry.ts";
 
 // Its own connections, outside the caller's transaction: a number taken inside the transaction
 // would hold the store's row lock until commit, through routing and everything after it, and every
@@ -10,7 +11,7 @@ import { isUuid } from "@/lib/ids/is-uuid.ts";
 // The pool is separate from Prisma's so that a transaction waiting for a number can never be
 // waiting for a connection that another transaction holds. The lock timeout turns the one way this
 // could still wait on the caller (a caller that itself holds the store row) into an error, not a hang.
-const holder = globalThis as unknown as { ternNumberPool?: pg.Pool; ternNumberPoolUrl?: string };
+const holder = processShared<{ ternNumberPool?: pg.Pool; ternNumberPoolUrl?: string }>("tickets/number-pool", () => ({}));
 
 function pool(): pg.Pool {
   const url = databaseUrl();

@@ -1,7 +1,8 @@
 import type { Db } from "@/lib/db/client.ts";
+import { processShared } from "@/lib/config/process-registry.ts";
 
 // Counts not yet written because the store row was busy, per store.
-const holder = globalThis as unknown as { ternPendingRejections?: Map<string, number> };
+const holder = processShared<{ ternPendingRejections?: Map<string, number> }>("bigcommerce/pending-rejections", () => ({}));
 
 function pending(): Map<string, number> {
   holder.ternPendingRejections ??= new Map();

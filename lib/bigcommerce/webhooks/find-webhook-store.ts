@@ -1,6 +1,7 @@
 import { openBigcommerceSecret } from "@/lib/crypto/webhook-secrets.ts";
 import type { Db } from "@/lib/db/client.ts";
 import type { StoreStatus } from "@/lib/generated/prisma/enums.ts";
+import { processShared } from "@/lib/config/process-registry.ts";
 
 /** `webhookSecret`: opened from its sealed column; null for a store that has none (no delivery can match). */
 export type WebhookStore = { id: string; webhookSecret: string | null; status: StoreStatus };
@@ -13,7 +14,7 @@ type Cached = { store: WebhookStore | null; at: number; until: number };
 const TTL_MS = 30_000;
 const MISS_TTL_MS = 2_000;
 const MAX_ENTRIES = 10_000;
-const holder = globalThis as unknown as { ternWebhookStores?: Map<string, Cached> };
+const holder = processShared<{ ternWebhookStores?: Map<string, Cached> }>("bigcommerce/webhook-stores", () => ({}));
 
 function cache(): Map<string, Cached> {
   holder.ternWebhookStores ??= new Map();

@@ -1,0 +1,66 @@
+import { fork, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import type { WorkerReport, WorkerStartMessage } from "./worker-process.ts";
+
+const ENTRY = fileURLToPath(new URL("./worker-process.ts", import.meta.url));
+const RESTART_DELAY_MS = 2_000;
+const READY_TIMEOUT_MS = 120_000;
+const STOP_TIMEOUT_MS = 15_000;
+// The worker's own heap limit: it holds no page renders, and with the web process the pair stays
+// well inside 500 MB (docs/performance.md).
+const WORKER_HEAP_MB = 192;
+
+export type SupervisedWorker = { stop: () => Promise<void> };
+
+/**
+ * Runs the worker as a child process of this one (`npm start` is one command) and keeps it
+ * running: a worker that dies is started again with the same configuration. Resolves once the
+ * first worker reported ready. Its claimed events are not lost when it dies: their leases run out
+ * and the next worker takes them.
+ */
+export async function superviseWorker(start: Omit<WorkerStartMessage, "type">, log: (line: string) => void): Promise<SupervisedWorker> {
+  let stopping = false;
+  let current: ChildProcess | null = null;
+
+  const spawn = (): Promise<void> => {
+    const child = fork(ENTRY, [], { execArgv: ["--import", "tsx", `--max-old-space-size=${WORKER_HEAP_MB}`], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    current = child;
+    const ready = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the worker did not start within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
+      child.on("message", (message: WorkerReport) => {
+        if (message.type === "ready") {
+          clearTimeout(timer);
+          resolve();
+        } else if (message.type === "failed") {
+          clearTimeout(timer);
+          reject(new Error(`the worker failed to start: ${message.error}`));
+        }
+      });
+    });
+    child.on("exit", (code, signal) => {
+      if (current === child) current = null;
+      if (stopping) return;
+      log(`the worker stopped unexpectedly (${signal ?? `exit code ${code}`}); starting it again in ${RESTART_DELAY_MS / 1000} s`);
+      setTimeout(() => {
+        if (!stopping) spawn().catch((error: unknown) => log(String(error)));
+      }, RESTART_DELAY_MS).unref();
+    });
+    child.send({ type: "start", ...start } satisfies WorkerStartMessage);
+    return ready;
+  };
+
+  await spawn();
+  return {
+    stop: async () => {
+      stopping = true;
+      const child = current;
+      if (!child || child.exitCode !== null) return;
+      const exited = once(child, "exit");
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
