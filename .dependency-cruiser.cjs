@@ -27,18 +27,18 @@ module.exports = {
       to: { path: "^lib/", pathNot: "^lib/(domain-events|db|generated)/" },
     },
     {
-      name: "tickets-no-push-or-telegram",
+      name: "tickets-no-push-telegram-or-sla",
       severity: "error",
-      comment: "A ticket change records domain events; the inbox's pushes and the Telegram channel react to them, the ticket core does not call them.",
+      comment: "A ticket change records domain events: the inbox's pushes and the Telegram channel react to them. SLA builds on tickets and the lifecycle, not the reverse.",
       from: { path: "^lib/tickets/", pathNot: "\\.test\\.ts$" },
-      to: { path: "^lib/(telegram|realtime)/" },
+      to: { path: "^lib/(telegram|realtime|sla)/" },
     },
     {
       name: "ticket-lifecycle-no-channel",
       severity: "error",
-      comment: "The ticket lifecycle does not know the channels; they subscribe to its events.",
+      comment: "The ticket lifecycle (statuses, moves, snooze, SLA clocks, customer messages) is what SLA, routing, metrics and the channels build on; it imports none of them.",
       from: { path: "^lib/ticket-lifecycle/" },
-      to: { path: "^lib/(telegram|bigcommerce)/" },
+      to: { path: "^lib/(telegram|bigcommerce|realtime|sla|routing|metrics)/" },
     },
   ],
   options: {

@@ -7,7 +7,7 @@ import { cx } from "@/components/ui/cx.ts";
 import { Dialog } from "@/components/ui/dialog.tsx";
 import { fieldClass, labelClass } from "@/components/ui/styles.ts";
 import type { TicketPage } from "@/lib/tickets/list-tickets.ts";
-import { STATUS_LABELS } from "@/lib/tickets/status-labels.ts";
+import { STATUS_LABELS } from "@/lib/ticket-lifecycle/status-labels.ts";
 import type { TicketContext } from "@/lib/tickets/get-ticket-context.ts";
 
 type Props = {

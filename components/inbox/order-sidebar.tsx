@@ -10,7 +10,7 @@ import { RelativeTime, formatAbsolute } from "@/components/ui/relative-time.tsx"
 import { focusRing } from "@/components/ui/styles.ts";
 import type { OrderAddress } from "@/lib/orders/order-view.ts";
 import type { TicketContext } from "@/lib/tickets/get-ticket-context.ts";
-import { STATUS_LABELS } from "@/lib/tickets/status-labels.ts";
+import { STATUS_LABELS } from "@/lib/ticket-lifecycle/status-labels.ts";
 import { KbPanel } from "./kb-panel.tsx";
 import { VerifyChatPanel } from "./verify-chat-panel.tsx";
 import { inboxKeys } from "./query-keys.ts";

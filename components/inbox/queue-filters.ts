@@ -1,6 +1,6 @@
-import { OPEN_STATUSES } from "@/lib/tickets/status-machine.ts";
+import { OPEN_STATUSES } from "@/lib/ticket-lifecycle/status-machine.ts";
 import type { TicketPriority, TicketStatus } from "@/lib/generated/prisma/enums.ts";
-import { slaRisk } from "@/lib/tickets/sla-risk.ts";
+import { slaRisk } from "@/lib/ticket-lifecycle/sla-risk.ts";
 import type { TicketDto } from "@/lib/tickets/ticket-dto.ts";
 
 export type QueueView = "open" | "mine" | "unassigned" | "at_risk" | "snoozed" | "all";

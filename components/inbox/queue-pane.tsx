@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button.tsx";
 import { cx } from "@/components/ui/cx.ts";
 import { SearchIcon, XIcon } from "@/components/ui/icons.tsx";
 import { fieldClass, focusRing, labelClass, selectClass } from "@/components/ui/styles.ts";
-import { STATUS_LABELS } from "@/lib/tickets/status-labels.ts";
+import { STATUS_LABELS } from "@/lib/ticket-lifecycle/status-labels.ts";
 import { DEFAULT_FILTERS, QUEUE_VIEWS, type QueueFilters } from "./queue-filters.ts";
 import { PRIORITIES, PRIORITY_LABELS } from "./status-styles.ts";
 import { TicketQueue } from "./ticket-queue.tsx";

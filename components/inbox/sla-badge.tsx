@@ -2,9 +2,9 @@
 
 import { AlertIcon, ClockIcon } from "@/components/ui/icons.tsx";
 import { useNow } from "@/components/ui/use-now.ts";
-import { slaRisk, type SlaRiskFields } from "@/lib/tickets/sla-risk.ts";
+import { slaRisk, type SlaRiskFields } from "@/lib/ticket-lifecycle/sla-risk.ts";
 
-/** "SLA at risk" / "SLA breached" marker, same rule as the queue's filter (lib/tickets/sla-risk.ts). */
+/** "SLA at risk" / "SLA breached" marker, same rule as the queue's filter (lib/ticket-lifecycle/sla-risk.ts). */
 export function SlaBadge({ ticket }: { ticket: SlaRiskFields }) {
   const now = useNow();
   if (now === 0) return null;

@@ -4,7 +4,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef, type KeyboardEvent } from "react";
 import { cx } from "@/components/ui/cx.ts";
 import { RelativeTime } from "@/components/ui/relative-time.tsx";
-import { STATUS_LABELS } from "@/lib/tickets/status-labels.ts";
+import { STATUS_LABELS } from "@/lib/ticket-lifecycle/status-labels.ts";
 import type { TicketDto } from "@/lib/tickets/ticket-dto.ts";
 import { Avatar } from "./avatar.tsx";
 import { PRIORITY_STYLES } from "./priority-styles.ts";

@@ -1,4 +1,4 @@
-import { WEEKDAYS, type BusinessHours, type Weekday } from "@/lib/sla/business-hours.ts";
+import { WEEKDAYS, type BusinessHours, type Weekday } from "@/lib/ticket-lifecycle/business-hours.ts";
 
 export type HoursDraft = Record<Weekday, string>;
 

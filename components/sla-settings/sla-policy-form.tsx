@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { useSettingsAction } from "@/components/routing-settings/use-mutation-state.ts";
 import { supervisorApi } from "@/components/supervisor/supervisor-api.ts";
 import { buttonClass, inputClass, labelClass } from "@/components/supervisor/ui-classes.ts";
-import { WEEKDAYS } from "@/lib/sla/business-hours.ts";
+import { WEEKDAYS } from "@/lib/ticket-lifecycle/business-hours.ts";
 import type { SlaPolicyDto } from "@/lib/sla/sla-policy-dto.ts";
 import { hoursDraft, hoursFromDraft, OFFICE_HOURS, type HoursDraft } from "./business-hours-text.ts";
 import { DurationInput, durationDraft, durationSeconds, type DurationDraft } from "./duration-input.tsx";

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors.ts";
-import { addLocalDays, isValidTimeZone, localDateKey, localDateOf, parseLocalDateKey, zonedInstant } from "@/lib/sla/zoned-time.ts";
+import { addLocalDays, isValidTimeZone, localDateKey, localDateOf, parseLocalDateKey, zonedInstant } from "@/lib/ticket-lifecycle/zoned-time.ts";
 
 export type MetricsRange = {
   /** Inclusive calendar days in the store's time zone, YYYY-MM-DD. */

@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db/client.ts";
 import type { TicketStatus } from "@/lib/generated/prisma/enums.ts";
-import { FINISHED_STATUSES, OPEN_STATUSES } from "@/lib/tickets/status-machine.ts";
-import { statusListSql } from "@/lib/tickets/status-sql.ts";
+import { FINISHED_STATUSES, OPEN_STATUSES } from "@/lib/ticket-lifecycle/status-machine.ts";
+import { statusListSql } from "@/lib/ticket-lifecycle/status-sql.ts";
 import { ticketTeamFilter } from "./team-filter.ts";
 
 export type QueueDepth = { byStatus: { status: TicketStatus; count: number }[]; open: number; unassigned: number };

@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db/client.ts";
 import { lockTicket } from "@/lib/tickets/lock-ticket.ts";
 import type { TicketChange } from "@/lib/tickets/ticket-change.ts";
-import { transitionTicketInTx } from "@/lib/tickets/transition-ticket.ts";
+import { transitionTicketInTx } from "@/lib/ticket-lifecycle/transition-ticket.ts";
 
 /**
  * Puts an assigned-but-not-started ticket back in the queue, unassigned, with the reason in the

@@ -1,5 +1,5 @@
-import { CLOCK_STOPPED_STATUSES } from "@/lib/tickets/status-machine.ts";
-import { statusListSql } from "@/lib/tickets/status-sql.ts";
+import { CLOCK_STOPPED_STATUSES } from "@/lib/ticket-lifecycle/status-machine.ts";
+import { statusListSql } from "@/lib/ticket-lifecycle/status-sql.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { TicketStatus } from "@/lib/generated/prisma/enums.ts";
 

@@ -4,7 +4,7 @@ import { claimAgentInTx } from "@/lib/routing/claim-agent.ts";
 import type { TicketChange } from "@/lib/tickets/ticket-change.ts";
 import { setTeamInTx } from "@/lib/tickets/set-team.ts";
 import { ticketDtoSelect, toTicketDto, type MessageDto } from "@/lib/tickets/ticket-dto.ts";
-import { transitionTicketInTx } from "@/lib/tickets/transition-ticket.ts";
+import { transitionTicketInTx } from "@/lib/ticket-lifecycle/transition-ticket.ts";
 
 export type EscalateByPolicyInput = {
   storeId: string;

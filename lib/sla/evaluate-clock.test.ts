@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildBusinessCalendar } from "./business-hours.ts";
+import { buildBusinessCalendar } from "@/lib/ticket-lifecycle/business-hours.ts";
 import { evaluateClock } from "./evaluate-clock.ts";
 
 const minutes = (n: number) => new Date(Date.UTC(2026, 2, 3, 12, 0) + n * 60_000);

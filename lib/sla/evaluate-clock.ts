@@ -1,5 +1,5 @@
-import type { BusinessCalendar } from "./business-hours.ts";
-import { businessSecondsBetween } from "./business-time.ts";
+import type { BusinessCalendar } from "@/lib/ticket-lifecycle/business-hours.ts";
+import { businessSecondsBetween } from "@/lib/ticket-lifecycle/business-time.ts";
 
 export type ClockState = "ok" | "at_risk" | "breached";
 

@@ -1,12 +1,12 @@
-import { CLOCK_STOPPED_STATUSES } from "@/lib/tickets/status-machine.ts";
-import { statusListSql } from "@/lib/tickets/status-sql.ts";
+import { CLOCK_STOPPED_STATUSES } from "@/lib/ticket-lifecycle/status-machine.ts";
+import { statusListSql } from "@/lib/ticket-lifecycle/status-sql.ts";
 import type { Tx } from "@/lib/db/client.ts";
 import type { SlaClockKind, TicketPriority, TicketStatus } from "@/lib/generated/prisma/enums.ts";
-import type { BusinessCalendar } from "./business-hours.ts";
-import { addBusinessSeconds, businessSecondsBetween } from "./business-time.ts";
+import type { BusinessCalendar } from "@/lib/ticket-lifecycle/business-hours.ts";
+import { addBusinessSeconds, businessSecondsBetween } from "@/lib/ticket-lifecycle/business-time.ts";
 import { evaluateClock, type ClockEvaluation } from "./evaluate-clock.ts";
-import { loadStoreSlaSetup } from "./load-store-sla-setup.ts";
-import { resolveTicketSla, type StoreSlaSetup } from "./resolve-ticket-sla.ts";
+import { loadStoreSlaSetup } from "@/lib/ticket-lifecycle/load-store-sla-setup.ts";
+import { resolveTicketSla, type StoreSlaSetup } from "@/lib/ticket-lifecycle/resolve-ticket-sla.ts";
 
 export type OpenClockTicket = {
   id: string;

@@ -9,7 +9,7 @@ import { startTestDispatcher } from "@/lib/testing/event-dispatcher.ts";
 import { createOnlineAgent, createStore, createTeam, createTicket, createUser } from "@/lib/testing/factories.ts";
 import { sessionCookieFor } from "@/lib/testing/session-cookie.ts";
 import { addReply } from "@/lib/tickets/add-reply.ts";
-import { transitionTicket } from "@/lib/tickets/transition-ticket.ts";
+import { transitionTicket } from "@/lib/ticket-lifecycle/transition-ticket.ts";
 import { runSlaSweep } from "./run-sla-sweep.ts";
 
 const T0 = new Date("2026-05-04T10:00:00.000Z"); // a Monday

@@ -1,4 +1,4 @@
-import { CLOCK_STOPPED_STATUSES } from "@/lib/tickets/status-machine.ts";
+import { CLOCK_STOPPED_STATUSES } from "@/lib/ticket-lifecycle/status-machine.ts";
 import type { Db, Tx } from "@/lib/db/client.ts";
 import type { SlaClockKind, SlaEventType } from "@/lib/generated/prisma/enums.ts";
 import type { SlaEventPayload } from "@/lib/realtime/events.ts";
@@ -9,7 +9,7 @@ import { ticketDtoSelect, toTicketDto, type TicketDto } from "@/lib/tickets/tick
 import { TICKET_TX_OPTIONS } from "@/lib/tickets/transaction-options.ts";
 import { escalateByPolicyInTx } from "./escalate-by-policy.ts";
 import { listOpenClocks, type OpenClock } from "./list-open-clocks.ts";
-import { loadStoreSlaSetup } from "./load-store-sla-setup.ts";
+import { loadStoreSlaSetup } from "@/lib/ticket-lifecycle/load-store-sla-setup.ts";
 import { pickEscalationPolicy, type EscalationPolicyCandidate } from "./pick-escalation-policy.ts";
 import { recordStoppedClocks } from "./record-stopped-clocks.ts";
 

@@ -1,6 +1,6 @@
 import type { CustomerTier, TicketPriority } from "@/lib/generated/prisma/enums.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
-import { parseBusinessHours, type BusinessHours } from "./business-hours.ts";
+import { parseBusinessHours, type BusinessHours } from "@/lib/ticket-lifecycle/business-hours.ts";
 
 export type SlaPolicyDto = {
   id: string;

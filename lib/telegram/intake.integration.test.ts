@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client.ts";
 import { startTelegramHarness, type TelegramHarness } from "@/lib/testing/telegram-harness.ts";
 import { createTicket } from "@/lib/testing/factories.ts";
 import { getTicketContext } from "@/lib/tickets/get-ticket-context.ts";
-import { transitionTicket } from "@/lib/tickets/transition-ticket.ts";
+import { transitionTicket } from "@/lib/ticket-lifecycle/transition-ticket.ts";
 
 let harness: TelegramHarness;
 let nextChat = 810_000;

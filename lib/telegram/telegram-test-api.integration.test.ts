@@ -10,7 +10,7 @@ import type { DomainEventDispatcher } from "@/lib/domain-events/start-domain-eve
 import { startTestDispatcher } from "@/lib/testing/event-dispatcher.ts";
 import { drainInbound, outboxDrainer } from "@/lib/testing/telegram-harness.ts";
 import { addReply } from "@/lib/tickets/add-reply.ts";
-import { transitionTicket } from "@/lib/tickets/transition-ticket.ts";
+import { transitionTicket } from "@/lib/ticket-lifecycle/transition-ticket.ts";
 
 /**
  * A second, independent check of Tern's Telegram side against a Bot API emulator Tern did not

@@ -5,7 +5,7 @@
 import { databaseUrl, db } from "@/lib/db/client.ts";
 import { startDomainEventDispatcher } from "@/lib/domain-events/start-domain-event-dispatcher.ts";
 import { telegramSubscriber } from "@/lib/telegram/telegram-subscriber.ts";
-import { transitionTicket } from "@/lib/tickets/transition-ticket.ts";
+import { transitionTicket } from "@/lib/ticket-lifecycle/transition-ticket.ts";
 
 const storeId = process.env.STORE_ID!;
 const ticketId = process.env.TICKET_ID!;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
 import { createStore, createTicket, createUser } from "@/lib/testing/factories.ts";
 import { addNote } from "./add-note.ts";
-import { transitionTicket } from "./transition-ticket.ts";
+import { transitionTicket } from "@/lib/ticket-lifecycle/transition-ticket.ts";
 
 describe("addNote", () => {
   it("adds an internal note with no delivery, no SLA effect and no status change", async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
 import { createCustomer, createStore, createTicket, createUser } from "@/lib/testing/factories.ts";
 import { addReply } from "./add-reply.ts";
-import { transitionTicket } from "./transition-ticket.ts";
+import { transitionTicket } from "@/lib/ticket-lifecycle/transition-ticket.ts";
 
 const T0 = new Date("2026-02-02T09:00:00.000Z");
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);

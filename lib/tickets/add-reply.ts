@@ -3,9 +3,9 @@ import type { Channel } from "@/lib/generated/prisma/enums.ts";
 import { commitTicketChange, type TicketChange } from "./ticket-change.ts";
 import { conversationChatInTx } from "./conversation-chat.ts";
 import { requireOpenTicketInTx } from "./require-open-ticket.ts";
-import { isQueued } from "./status-machine.ts";
+import { isQueued } from "@/lib/ticket-lifecycle/status-machine.ts";
 import { messageDtoSelect, ticketDtoSelect, toMessageDto, toTicketDto, type MessageDto } from "./ticket-dto.ts";
-import { transitionTicketInTx } from "./transition-ticket.ts";
+import { transitionTicketInTx } from "@/lib/ticket-lifecycle/transition-ticket.ts";
 
 export type AddReplyInput = {
   storeId: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
 import { createStore, createTicket, createUser } from "@/lib/testing/factories.ts";
 import { assignTicket } from "./assign-ticket.ts";
-import { transitionTicket } from "./transition-ticket.ts";
+import { transitionTicket } from "@/lib/ticket-lifecycle/transition-ticket.ts";
 
 describe("assignTicket", () => {
   it("moves a queued ticket to Agent Assigned and back to Awaiting Agent when unassigned", async () => {

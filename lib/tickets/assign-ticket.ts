@@ -3,9 +3,9 @@ import { AppError } from "@/lib/errors.ts";
 import { lockTicket } from "./lock-ticket.ts";
 import { commitTicketChange, type TicketChange } from "./ticket-change.ts";
 import { setAssigneeInTx } from "./set-assignee.ts";
-import { isQueued, isWorking } from "./status-machine.ts";
+import { isQueued, isWorking } from "@/lib/ticket-lifecycle/status-machine.ts";
 import { ticketDtoSelect, toTicketDto } from "./ticket-dto.ts";
-import { transitionTicketInTx } from "./transition-ticket.ts";
+import { transitionTicketInTx } from "@/lib/ticket-lifecycle/transition-ticket.ts";
 
 export type AssignTicketInput = {
   storeId: string;

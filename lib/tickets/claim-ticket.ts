@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors.ts";
 import { assignTicketInTx } from "./assign-ticket.ts";
 import { lockTicket } from "./lock-ticket.ts";
 import { commitTicketChange, type TicketChange } from "./ticket-change.ts";
-import { WORKING_STATUSES } from "./status-machine.ts";
+import { WORKING_STATUSES } from "@/lib/ticket-lifecycle/status-machine.ts";
 import { ticketDtoSelect, toTicketDto } from "./ticket-dto.ts";
 
 export type ClaimTicketInput = { storeId: string; ticketId: string; userId: string; now?: Date };

@@ -6,9 +6,9 @@ import { routeTicketInTx } from "@/lib/routing/route-ticket.ts";
 import { findOrCreateCustomerInTx, type TicketCustomer } from "./find-or-create-customer.ts";
 import { nextTicketNumber } from "./next-ticket-number.ts";
 import { commitTicketChange, type TicketChange } from "./ticket-change.ts";
-import { computeSlaDueTimes } from "./sla-targets.ts";
+import { computeSlaDueTimes } from "@/lib/ticket-lifecycle/sla-targets.ts";
 import { messageDtoSelect, toMessageDto, type MessageDto } from "./ticket-dto.ts";
-import { transitionTicketInTx } from "./transition-ticket.ts";
+import { transitionTicketInTx } from "@/lib/ticket-lifecycle/transition-ticket.ts";
 
 export type CreateTicketInput = {
   storeId: string;

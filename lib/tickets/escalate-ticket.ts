@@ -4,7 +4,7 @@ import { lockTicket } from "./lock-ticket.ts";
 import { commitTicketChange, type TicketChange } from "./ticket-change.ts";
 import { setTeamInTx } from "./set-team.ts";
 import { ticketDtoSelect, toTicketDto, type MessageDto } from "./ticket-dto.ts";
-import { transitionTicketInTx } from "./transition-ticket.ts";
+import { transitionTicketInTx } from "@/lib/ticket-lifecycle/transition-ticket.ts";
 
 export type EscalateTicketInput = { storeId: string; ticketId: string; actorId: string | null; reason?: string; now?: Date };
 

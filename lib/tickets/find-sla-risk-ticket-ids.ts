@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
-import { SLA_RISK_REMAINING_SHARE, SLA_STOPPED_STATUSES } from "./sla-risk.ts";
-import { statusListSql } from "./status-sql.ts";
+import { SLA_RISK_REMAINING_SHARE, SLA_STOPPED_STATUSES } from "@/lib/ticket-lifecycle/sla-risk.ts";
+import { statusListSql } from "@/lib/ticket-lifecycle/status-sql.ts";
 
 /**
  * "SLA at risk or breached" as a condition on the ticket `t`: the SQL twin of slaRisk() in

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client.ts";
 import { createCustomer, createStore, createTicket, createUser, type TestStore, type TestUser } from "@/lib/testing/factories.ts";
 import { assignTicket } from "./assign-ticket.ts";
 import { listTickets, type TicketFilters } from "./list-tickets.ts";
-import { transitionTicket } from "./transition-ticket.ts";
+import { transitionTicket } from "@/lib/ticket-lifecycle/transition-ticket.ts";
 
 async function all(storeId: string, filters: TicketFilters, actorId?: string) {
   const page = await listTickets(db(), { storeId, filters, actorId, limit: 100 });

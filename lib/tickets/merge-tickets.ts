@@ -6,7 +6,7 @@ import { lockTicket } from "./lock-ticket.ts";
 import { recordTicketChangeInTx, type TicketChange } from "./ticket-change.ts";
 import { messageDtoSelect, ticketDtoSelect, toMessageDto, toTicketDto, type MessageDto } from "./ticket-dto.ts";
 import { TICKET_TX_OPTIONS } from "./transaction-options.ts";
-import { transitionTicketInTx } from "./transition-ticket.ts";
+import { transitionTicketInTx } from "@/lib/ticket-lifecycle/transition-ticket.ts";
 
 export type MergeTicketsInput = {
   storeId: string;
@@ -71,7 +71,7 @@ export async function mergeTicketsInTx(tx: Tx, input: MergeTicketsInput): Promis
     meta: { type: "merge", sourceId, sourceNumber: source.number, moved: moved.length },
   });
 
-  await tx.ticket.update({ where: { id: sourceId, storeId }, data: { mergedIntoId: targetId, snoozedUntil: null }, select: { id: true } });
+  await tx.ticket.update({ where: { id: sourceId, storeId }, data: { mergedIntoId: targetId }, select: { id: true } });
   const sourceEntry = await createActivityInTx(tx, {
     storeId,
     ticketId: sourceId,

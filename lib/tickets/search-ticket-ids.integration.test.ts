@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { OPEN_STATUSES } from "@/lib/tickets/status-machine.ts";
+import { OPEN_STATUSES } from "@/lib/ticket-lifecycle/status-machine.ts";
 import { createCustomer, createStore, createTicket, createUser, type TestStore } from "@/lib/testing/factories.ts";
 import { addNote } from "./add-note.ts";
 import { findSlaRiskTicketIds } from "./find-sla-risk-ticket-ids.ts";
 import { listTickets, type TicketFilters } from "./list-tickets.ts";
 import { searchTicketIds } from "./search-ticket-ids.ts";
-import { slaRisk } from "./sla-risk.ts";
+import { slaRisk } from "@/lib/ticket-lifecycle/sla-risk.ts";
 import { getTicket } from "./get-ticket.ts";
 
 describe("searchTicketIds", () => {

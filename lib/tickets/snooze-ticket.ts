@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors.ts";
+import { canSnooze, SNOOZE_ENDED, snoozeTimeRefusal } from "@/lib/ticket-lifecycle/snooze.ts";
 import { createActivityInTx } from "./create-activity.ts";
 import { lockTicket } from "./lock-ticket.ts";
 import { commitTicketChange, type TicketChange } from "./ticket-change.ts";
@@ -14,36 +15,31 @@ export type SnoozeTicketInput = {
   now?: Date;
 };
 
-/** Most a ticket may sleep: a forgotten snooze must not hide a customer for ever. */
-export const MAX_SNOOZE_DAYS = 90;
-
 function describe(until: Date | null): string {
   return until ? `Snoozed until ${until.toISOString().slice(0, 16).replace("T", " ")} UTC` : "Snooze ended";
 }
 
 /**
- * Hides a ticket from the inbox's default views until a time; the status and the SLA clocks
- * are untouched (snoozing is a view of the queue, not a promise to the customer).
- * wake-snoozed-tickets.ts brings it back live when the time comes.
+ * Hides a ticket from the inbox's default views until a time, or with null wakes it now (the
+ * rules of snooze: lib/ticket-lifecycle/snooze.ts). wake-snoozed-tickets.ts brings it back live
+ * when the time comes.
  */
 export async function snoozeTicket(db: Db, input: SnoozeTicketInput): Promise<TicketChange> {
   const { storeId, ticketId, until } = input;
   const now = input.now ?? new Date();
-  if (until && until.getTime() <= now.getTime()) throw new AppError("UNPROCESSABLE", "Snooze until a time in the future");
-  if (until && until.getTime() - now.getTime() > MAX_SNOOZE_DAYS * 86_400_000) {
-    throw new AppError("UNPROCESSABLE", `A ticket can be snoozed for at most ${MAX_SNOOZE_DAYS} days`);
-  }
+  const refusal = until && snoozeTimeRefusal(until, now);
+  if (refusal) throw new AppError("UNPROCESSABLE", refusal);
   return commitTicketChange(db, storeId, async (tx) => {
     await lockTicket(tx, storeId, ticketId);
     const current = await tx.ticket.findFirstOrThrow({ where: { id: ticketId, storeId }, select: { status: true, snoozedUntil: true } });
-    if (until && (current.status === "RESOLVED" || current.status === "CLOSED")) {
+    if (until && !canSnooze(current.status)) {
       throw new AppError("CONFLICT", "A resolved or closed ticket cannot be snoozed");
     }
     if (!until && !current.snoozedUntil) {
       const row = await tx.ticket.findFirstOrThrow({ where: { id: ticketId, storeId }, select: ticketDtoSelect });
       return { ticket: toTicketDto(row), messages: [] };
     }
-    const row = await tx.ticket.update({ where: { id: ticketId, storeId }, data: { snoozedUntil: until }, select: ticketDtoSelect });
+    const row = await tx.ticket.update({ where: { id: ticketId, storeId }, data: until ? { snoozedUntil: until } : SNOOZE_ENDED, select: ticketDtoSelect });
     const activity = await createActivityInTx(tx, {
       storeId,
       ticketId,

@@ -10,7 +10,7 @@ import { listTickets } from "./list-tickets.ts";
 import { mergeTickets } from "./merge-tickets.ts";
 import { snoozeTicket } from "./snooze-ticket.ts";
 import { transferTicket } from "./transfer-ticket.ts";
-import { transitionTicket } from "./transition-ticket.ts";
+import { transitionTicket } from "@/lib/ticket-lifecycle/transition-ticket.ts";
 import { wakeSnoozedTickets } from "./wake-snoozed-tickets.ts";
 
 const later = (minutes: number) => new Date(Date.now() + minutes * 60_000);

@@ -7,9 +7,9 @@ import { createActivityInTx } from "./create-activity.ts";
 import { lockTicket } from "./lock-ticket.ts";
 import { commitTicketChange, type TicketChange } from "./ticket-change.ts";
 import { setAssigneeInTx } from "./set-assignee.ts";
-import { computeSlaDueTimes } from "./sla-targets.ts";
+import { computeSlaDueTimes } from "@/lib/ticket-lifecycle/sla-targets.ts";
 import { ticketDtoSelect, toTicketDto, type MessageDto } from "./ticket-dto.ts";
-import { transitionTicketInTx } from "./transition-ticket.ts";
+import { transitionTicketInTx } from "@/lib/ticket-lifecycle/transition-ticket.ts";
 
 export type TicketPatch = {
   subject?: string;

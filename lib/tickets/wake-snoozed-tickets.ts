@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client.ts";
+import { SNOOZE_ENDED } from "@/lib/ticket-lifecycle/snooze.ts";
 import { createActivityInTx } from "./create-activity.ts";
 import { lockTicket } from "./lock-ticket.ts";
 import { recordTicketChangeInTx, type TicketChange } from "./ticket-change.ts";
@@ -23,7 +24,7 @@ export async function wakeSnoozedTickets(db: Db, now: Date = new Date(), batch =
       await lockTicket(tx, storeId, id);
       const current = await tx.ticket.findFirst({ where: { id, storeId }, select: { snoozedUntil: true } });
       if (!current?.snoozedUntil || current.snoozedUntil > now) return null;
-      const row = await tx.ticket.update({ where: { id, storeId }, data: { snoozedUntil: null }, select: ticketDtoSelect });
+      const row = await tx.ticket.update({ where: { id, storeId }, data: SNOOZE_ENDED, select: ticketDtoSelect });
       const activity = await createActivityInTx(tx, {
         storeId,
         ticketId: id,

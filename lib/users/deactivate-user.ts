@@ -1,4 +1,4 @@
-import { FINISHED_STATUSES } from "@/lib/tickets/status-machine.ts";
+import { FINISHED_STATUSES } from "@/lib/ticket-lifecycle/status-machine.ts";
 import type { Tx } from "@/lib/db/client.ts";
 import { assignTicketInTx } from "@/lib/tickets/assign-ticket.ts";
 import { recordTicketChangeInTx, type TicketChange } from "@/lib/tickets/ticket-change.ts";

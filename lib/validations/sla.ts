@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CustomerTier, TicketPriority } from "@/lib/generated/prisma/enums.ts";
-import { businessHoursSchema } from "@/lib/sla/business-hours.ts";
-import { parseLocalDateKey } from "@/lib/sla/zoned-time.ts";
+import { businessHoursSchema } from "@/lib/ticket-lifecycle/business-hours.ts";
+import { parseLocalDateKey } from "@/lib/ticket-lifecycle/zoned-time.ts";
 
 /** Shapes of the SLA API: policies, escalation policies, holidays. */
 

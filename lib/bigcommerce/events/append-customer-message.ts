@@ -1,9 +1,7 @@
 import type { Tx } from "@/lib/db/client.ts";
-import { customerWroteUpdate } from "@/lib/tickets/customer-wrote.ts";
-import { messageDtoSelect, toMessageDto } from "@/lib/tickets/ticket-dto.ts";
-import { customerMessageMove } from "./order-event-moves.ts";
+import { recordCustomerMessageInTx } from "@/lib/ticket-lifecycle/record-customer-message.ts";
 import { recordChange, type OrderTicketChanges } from "./order-ticket-changes.ts";
-import { moveOrderTicketInTx, type OrderTicket } from "./order-ticket.ts";
+import type { OrderTicket } from "./order-ticket.ts";
 
 export type IncomingOrderMessage = { key: string; body: string; subject: string };
 
@@ -14,7 +12,8 @@ export function orderMessageExternalId(orderId: number, key: string): string {
 /**
  * customer.message.received (Awaiting Agent → Agent Assigned): the customer's message joins the
  * order's thread once (its BigCommerce id is the message's external id, unique per store and
- * channel, so a redelivery adds nothing). Returns false for a message already there.
+ * channel, so a redelivery adds nothing), with what any customer message does to a ticket
+ * (recordCustomerMessageInTx). Returns false for a message already there.
  *
  * SLA: the first-response clock started when the ticket was created and stops on the first
  * reply; a later customer message only reopens or re-queues the ticket here. Next-response
@@ -27,21 +26,18 @@ export async function appendCustomerMessageInTx(
   const { storeId, ticket, message, changes } = input;
   const externalId = orderMessageExternalId(input.orderId, message.key);
   const body = message.subject && !message.body.startsWith(message.subject) ? `${message.subject}\n\n${message.body}` : message.body;
-  const { count } = await tx.message.createMany({
-    data: [{ storeId, ticketId: ticket.id, kind: "INBOUND", channel: "BIGCOMMERCE", body, externalId, createdAt: input.now }],
-    skipDuplicates: true,
-  });
-  if (count === 0) return false;
-  const row = await tx.message.findFirstOrThrow({ where: { storeId, channel: "BIGCOMMERCE", externalId }, select: messageDtoSelect });
-  await tx.ticket.update({ where: { id: ticket.id, storeId }, data: customerWroteUpdate(input.now, "BIGCOMMERCE"), select: { id: true } });
-  recordChange(changes, ticket.id, [toMessageDto(row)]);
-  await moveOrderTicketInTx(tx, {
+  const change = await recordCustomerMessageInTx(tx, {
     storeId,
-    ticket,
-    to: customerMessageMove(ticket.status, ticket.assigneeId !== null),
-    reason: "The customer wrote on the order",
-    changes,
+    ticketId: ticket.id,
+    channel: "BIGCOMMERCE",
+    externalId,
+    body,
+    reason: () => "The customer wrote on the order",
     now: input.now,
   });
+  if (!change) return false;
+  ticket.status = change.ticket.status;
+  ticket.assigneeId = change.ticket.assignee?.id ?? null;
+  recordChange(changes, ticket.id, change.messages);
   return true;
 }

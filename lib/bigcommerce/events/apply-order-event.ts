@@ -9,7 +9,7 @@ import { createOrderTicketInTx } from "./create-order-ticket.ts";
 import { escalateOrderTicketInTx } from "./escalate-order-ticket.ts";
 import { openReturnTicketInTx } from "./open-return-ticket.ts";
 import type { OrderBundle } from "./order-bundle.ts";
-import { statusNoteMove } from "./order-event-moves.ts";
+import { statusNoteMove } from "@/lib/ticket-lifecycle/event-moves.ts";
 import { customerNameOf } from "./order-summary.ts";
 import { readOrderNews, statusChangeNote, trackingKey } from "./order-news.ts";
 import { newChanges, type OrderTicketChanges } from "./order-ticket-changes.ts";

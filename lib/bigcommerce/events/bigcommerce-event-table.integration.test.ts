@@ -8,7 +8,7 @@ import { runInboundBatch } from "@/lib/inbound/run-inbound-batch.ts";
 import { connectEmulatedStore } from "@/lib/testing/bigcommerce-fixtures.ts";
 import { createCustomer, createStore, createUser, type TestStore } from "@/lib/testing/factories.ts";
 import { serveRouteHandler, type RouteHandlerServer } from "@/lib/testing/serve-route-handler.ts";
-import { transitionTicket } from "@/lib/tickets/transition-ticket.ts";
+import { transitionTicket } from "@/lib/ticket-lifecycle/transition-ticket.ts";
 import { updateTicket } from "@/lib/tickets/update-ticket.ts";
 
 // Every row of the SPEC's "BigCommerce events → tickets" table, end to end: the emulator changes

@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db/client.ts";
 import type { TicketPriority } from "@/lib/generated/prisma/enums.ts";
 import { updateTicketInTx } from "@/lib/tickets/update-ticket.ts";
-import { escalationMoves } from "./order-event-moves.ts";
+import { escalationMoves } from "@/lib/ticket-lifecycle/event-moves.ts";
 import { recordChange, type OrderTicketChanges } from "./order-ticket-changes.ts";
 import { addSystemNoteInTx, moveOrderTicketInTx, type OrderTicket } from "./order-ticket.ts";
 

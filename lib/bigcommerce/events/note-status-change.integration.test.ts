@@ -7,7 +7,7 @@ import { runInboundBatch } from "@/lib/inbound/run-inbound-batch.ts";
 import { connectEmulatedStore } from "@/lib/testing/bigcommerce-fixtures.ts";
 import { createStore, type TestStore } from "@/lib/testing/factories.ts";
 import { serveRouteHandler, type RouteHandlerServer } from "@/lib/testing/serve-route-handler.ts";
-import { transitionTicket } from "@/lib/tickets/transition-ticket.ts";
+import { transitionTicket } from "@/lib/ticket-lifecycle/transition-ticket.ts";
 import { bigcommerceClientForStore } from "../bigcommerce-client-for-store.ts";
 import { ORDER_STATUS } from "../bigcommerce-types.ts";
 import { fetchOrderStatus } from "../fetch-order-bundle.ts";

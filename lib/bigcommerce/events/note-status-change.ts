@@ -6,7 +6,7 @@ import { completeOrderBundle, type OrderStatusRead } from "../fetch-order-bundle
 import { STORED_SNAPSHOT_COLUMNS, type StoredOrderSnapshot } from "../lock-order.ts";
 import { bundleFromSnapshot, cachedOrder, olderThanStored } from "../save-order-snapshot.ts";
 import { sameBuyer, type OrderScopedEvent } from "./apply-order-event.ts";
-import { statusNoteMove } from "./order-event-moves.ts";
+import { statusNoteMove } from "@/lib/ticket-lifecycle/event-moves.ts";
 import { readOrderNews, statusChangeNote } from "./order-news.ts";
 
 type ThreadState = StoredOrderSnapshot & {

@@ -1,8 +1,8 @@
-import { FINISHED_STATUSES } from "@/lib/tickets/status-machine.ts";
+import { FINISHED_STATUSES } from "@/lib/ticket-lifecycle/status-machine.ts";
 import type { Tx } from "@/lib/db/client.ts";
 import { createTicketInTx } from "@/lib/tickets/create-ticket.ts";
 import type { SavedOrderSnapshot } from "../save-order-snapshot.ts";
-import { returnParentMove } from "./order-event-moves.ts";
+import { returnParentMove } from "@/lib/ticket-lifecycle/event-moves.ts";
 import { recordChange, type OrderTicketChanges } from "./order-ticket-changes.ts";
 import { addSystemNoteInTx, moveOrderTicketInTx, orderTicketSelect, type OrderTicket } from "./order-ticket.ts";
 

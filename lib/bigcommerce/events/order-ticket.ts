@@ -2,7 +2,7 @@ import type { Tx } from "@/lib/db/client.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { TicketPriority, TicketStatus } from "@/lib/generated/prisma/enums.ts";
 import { messageDtoSelect, toMessageDto } from "@/lib/tickets/ticket-dto.ts";
-import { transitionTicketInTx } from "@/lib/tickets/transition-ticket.ts";
+import { transitionTicketInTx } from "@/lib/ticket-lifecycle/transition-ticket.ts";
 import { recordChange, type OrderTicketChanges } from "./order-ticket-changes.ts";
 
 /** The order's ticket as the event processor tracks it while applying one event. */

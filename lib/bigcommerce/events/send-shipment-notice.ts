@@ -6,7 +6,7 @@ import { conversationChatInTx } from "@/lib/tickets/conversation-chat.ts";
 import { addReplyInTx } from "@/lib/tickets/add-reply.ts";
 import type { BigcommerceShipment } from "../bigcommerce-types.ts";
 import type { SavedOrderSnapshot } from "../save-order-snapshot.ts";
-import { shipmentNoticeMove } from "./order-event-moves.ts";
+import { shipmentNoticeMove } from "@/lib/ticket-lifecycle/event-moves.ts";
 import { recordChange, type OrderTicketChanges } from "./order-ticket-changes.ts";
 import { addSystemNoteInTx, moveOrderTicketInTx, type OrderTicket } from "./order-ticket.ts";
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client.ts";
 import { createCustomer, createTicket, createUser } from "@/lib/testing/factories.ts";
 import { startTelegramHarness, type TelegramHarness } from "@/lib/testing/telegram-harness.ts";
 import { assignTicket } from "@/lib/tickets/assign-ticket.ts";
-import { transitionTicket } from "@/lib/tickets/transition-ticket.ts";
+import { transitionTicket } from "@/lib/ticket-lifecycle/transition-ticket.ts";
 import { enqueueCsatQuestion } from "./enqueue-csat-question.ts";
 
 let harness: TelegramHarness;

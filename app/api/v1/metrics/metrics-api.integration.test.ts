@@ -5,7 +5,7 @@ import type { DashboardMetrics } from "@/lib/metrics/get-dashboard-metrics.ts";
 import { runSlaSweep } from "@/lib/sla/run-sla-sweep.ts";
 import { createOnlineAgent, createStore, createTeam, createTicket, createUser, type TestStore, type TestUser } from "@/lib/testing/factories.ts";
 import { addReply } from "@/lib/tickets/add-reply.ts";
-import { transitionTicket } from "@/lib/tickets/transition-ticket.ts";
+import { transitionTicket } from "@/lib/ticket-lifecycle/transition-ticket.ts";
 import * as dashboardRoute from "./dashboard/route.ts";
 import * as exportRoute from "./export/route.ts";
 

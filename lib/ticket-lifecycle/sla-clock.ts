@@ -1,6 +1,6 @@
 import type { TicketStatus } from "@/lib/generated/prisma/enums.ts";
-import type { BusinessCalendar } from "@/lib/sla/business-hours.ts";
-import { addBusinessSeconds, businessSecondsBetween } from "@/lib/sla/business-time.ts";
+import type { BusinessCalendar } from "./business-hours.ts";
+import { addBusinessSeconds, businessSecondsBetween } from "./business-time.ts";
 
 /** The ticket columns the SLA clocks live in, as read before a status change. */
 export type SlaClocks = {

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors.ts";
 import type { TicketStatus } from "@/lib/generated/prisma/enums.ts";
 import { createStore, createTicket, createUser } from "@/lib/testing/factories.ts";
+import { snoozeTicket } from "@/lib/tickets/snooze-ticket.ts";
 import { transitionTicket } from "./transition-ticket.ts";
 
 const T0 = new Date("2026-02-02T09:00:00.000Z");
@@ -28,6 +29,18 @@ async function clocks(ticketId: string) {
 }
 
 describe("transitionTicket", () => {
+  it("ends a snooze when the ticket is finished, and keeps it through other moves", async () => {
+    const store = await createStore();
+    const agent = await createUser(store.id);
+    const { ticket } = await createTicket(store.id);
+    const until = new Date(Date.now() + 3_600_000);
+    await snoozeTicket(db(), { storeId: store.id, ticketId: ticket.id, until, actorId: agent.id });
+    await transitionTicket(db(), { storeId: store.id, ticketId: ticket.id, to: "ESCALATED", actorId: agent.id });
+    expect((await db().ticket.findUniqueOrThrow({ where: { id: ticket.id }, select: { snoozedUntil: true } })).snoozedUntil).toEqual(until);
+    const resolved = await transitionTicket(db(), { storeId: store.id, ticketId: ticket.id, to: "RESOLVED", actorId: agent.id });
+    expect(resolved.ticket.snoozedUntil).toBeNull();
+  });
+
   it("records the move as an activity entry by the actor and returns both", async () => {
     const store = await createStore();
     const agent = await createUser(store.id);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildBusinessCalendar } from "@/lib/sla/business-hours.ts";
-import { DEFAULT_SLA_TARGETS, pickSlaPolicy, type SlaPolicyCandidate } from "@/lib/sla/resolve-ticket-sla.ts";
+import { buildBusinessCalendar } from "./business-hours.ts";
+import { DEFAULT_SLA_TARGETS, pickSlaPolicy, type SlaPolicyCandidate } from "./resolve-ticket-sla.ts";
 import { slaDueTimes } from "./sla-targets.ts";
 
 function policy(id: string, priority: SlaPolicyCandidate["priority"], tier: SlaPolicyCandidate["tier"], createdMinute = 0): SlaPolicyCandidate {

@@ -1,15 +1,16 @@
 import type { Db, Tx } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors.ts";
 import type { TicketStatus } from "@/lib/generated/prisma/enums.ts";
-import { loadTicketSlaCalendarInTx } from "@/lib/sla/load-ticket-sla-calendar.ts";
-import { createActivityInTx } from "./create-activity.ts";
-import { lockTicket } from "./lock-ticket.ts";
-import { commitTicketChange, type TicketChange } from "./ticket-change.ts";
-import { setAssigneeInTx } from "./set-assignee.ts";
+import { loadTicketSlaCalendarInTx } from "./load-ticket-sla-calendar.ts";
+import { createActivityInTx } from "@/lib/tickets/create-activity.ts";
+import { lockTicket } from "@/lib/tickets/lock-ticket.ts";
+import { commitTicketChange, type TicketChange } from "@/lib/tickets/ticket-change.ts";
+import { setAssigneeInTx } from "@/lib/tickets/set-assignee.ts";
 import { slaStampsForTransition } from "./sla-clock.ts";
 import { STATUS_LABELS } from "./status-labels.ts";
+import { snoozeAfterMove } from "./snooze.ts";
 import { canTransition } from "./status-machine.ts";
-import { ticketDtoSelect, toTicketDto, type MessageDto } from "./ticket-dto.ts";
+import { ticketDtoSelect, toTicketDto, type MessageDto } from "@/lib/tickets/ticket-dto.ts";
 
 export type TransitionInput = {
   storeId: string;
@@ -65,7 +66,7 @@ export async function transitionTicketInTx(tx: Tx, input: TransitionInput): Prom
   const calendar = from === "WAITING_ON_CUSTOMER" ? await loadTicketSlaCalendarInTx(tx, storeId, ticketId) : null;
   const row = await tx.ticket.update({
     where: { id: ticketId, storeId },
-    data: { status: to, ...slaStampsForTransition(current, to, now, calendar) },
+    data: { status: to, ...slaStampsForTransition(current, to, now, calendar), ...snoozeAfterMove(to) },
     select: ticketDtoSelect,
   });
   const activity = await createActivityInTx(tx, {

@@ -1,9 +1,9 @@
 import type { Tx } from "@/lib/db/client.ts";
 import type { CustomerTier, TicketPriority } from "@/lib/generated/prisma/enums.ts";
-import type { BusinessCalendar } from "@/lib/sla/business-hours.ts";
-import { addBusinessSeconds } from "@/lib/sla/business-time.ts";
-import { loadStoreSlaSetup } from "@/lib/sla/load-store-sla-setup.ts";
-import { resolveTicketSla, type SlaTargets } from "@/lib/sla/resolve-ticket-sla.ts";
+import type { BusinessCalendar } from "./business-hours.ts";
+import { addBusinessSeconds } from "./business-time.ts";
+import { loadStoreSlaSetup } from "./load-store-sla-setup.ts";
+import { resolveTicketSla, type SlaTargets } from "./resolve-ticket-sla.ts";
 
 /**
  * SLA due times for a new (or re-prioritised) ticket: the matching policy's targets counted in its

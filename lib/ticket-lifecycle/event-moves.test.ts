@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { TICKET_STATUSES, canTransition } from "@/lib/tickets/status-machine.ts";
-import { customerMessageMove, escalationMoves, returnParentMove, shipmentNoticeMove, statusNoteMove } from "./order-event-moves.ts";
+import { TICKET_STATUSES, canTransition } from "./status-machine.ts";
+import { customerMessageMove, escalationMoves, returnParentMove, shipmentNoticeMove, statusNoteMove } from "./event-moves.ts";
 
 // Every move chosen must be one the state machine accepts, from every status a ticket can be in.
 describe("order event moves", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildBusinessCalendar } from "@/lib/sla/business-hours.ts";
+import { buildBusinessCalendar } from "./business-hours.ts";
 import { slaStampsForTransition, type SlaClocks } from "./sla-clock.ts";
 
 const t = (minutes: number) => new Date(Date.UTC(2026, 0, 1, 9, 0) + minutes * 60_000);

@@ -1,4 +1,5 @@
 import type { Channel } from "@/lib/generated/prisma/enums.ts";
+import { SNOOZE_ENDED } from "./snooze.ts";
 
 /**
  * What every inbound customer message changes on its ticket, whatever the channel (Telegram,
@@ -8,5 +9,5 @@ import type { Channel } from "@/lib/generated/prisma/enums.ts";
  * transaction that stores the message.
  */
 export function customerWroteUpdate(now: Date, channel: Channel): { lastMessageAt: Date; customerChannel: Channel; snoozedUntil: null } {
-  return { lastMessageAt: now, customerChannel: channel, snoozedUntil: null };
+  return { lastMessageAt: now, customerChannel: channel, ...SNOOZE_ENDED };
 }
