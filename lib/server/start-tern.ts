@@ -103,7 +103,7 @@ export async function startTern(options: StartOptions): Promise<RunningTern> {
     httpServer.once("error", reject);
     httpServer.listen(env.PORT, env.HOSTNAME, resolve);
   });
-  const worker = options.worker === false ? null : await superviseWorker({ config, env, dataDir, demoPorts, instanceId: `${hostname()}:${env.PORT}:worker` }, log);
+  const worker = options.worker === false ? null : await superviseWorker({ config, env, dataDir, demoPorts, host: hostname(), port: env.PORT }, log);
   const url = `http://localhost:${env.PORT}`;
   log(`Tern is up at ${url}${env.demo ? " (demo mode)" : ""}`);
 

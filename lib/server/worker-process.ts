@@ -6,7 +6,8 @@ import { installRuntimeConfig, type RuntimeConfig } from "@/lib/config/runtime-c
 import type { DemoPorts } from "@/lib/demo/start-demo-emulators.ts";
 import { startWorker } from "./start-worker.ts";
 
-export type WorkerStartMessage = { type: "start"; config: RuntimeConfig; env: Env; dataDir: string; demoPorts: DemoPorts | null; instanceId: string };
+/** `host` and `port` name the Tern this worker belongs to; its id adds its own pid (host:pid:port, as web processes are named). */
+export type WorkerStartMessage = { type: "start"; config: RuntimeConfig; env: Env; dataDir: string; demoPorts: DemoPorts | null; host: string; port: number };
 export type WorkerReport = { type: "ready" } | { type: "failed"; error: string };
 
 const log = (line: string) => console.log(`[tern worker] ${line}`);
@@ -18,7 +19,7 @@ const start = await new Promise<WorkerStartMessage>((resolve) => {
   });
 });
 installRuntimeConfig(start.config);
-const worker = await startWorker({ ...start, instanceId: `${start.instanceId}:${process.pid}`, log }).catch((error: unknown) => {
+const worker = await startWorker({ ...start, instanceId: `${start.host}:${process.pid}:${start.port}`, log }).catch((error: unknown) => {
   const text = error instanceof Error ? error.message : String(error);
   log(`failed to start: ${text}`);
   report({ type: "failed", error: text });
