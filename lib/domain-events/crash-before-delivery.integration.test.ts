@@ -1,44 +1,22 @@
 import { fork } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/events.ts";
-import { createRealtimeServer, type RealtimeHandle } from "@/lib/realtime/socket-server.ts";
 import { startTestDispatcher } from "@/lib/testing/event-dispatcher.ts";
 import { createCustomer, createStore, createTicket, createUser } from "@/lib/testing/factories.ts";
+import { startRealtimeHarness, type RealtimeHarness } from "@/lib/testing/realtime-harness.ts";
 import { sessionCookieFor } from "@/lib/testing/session-cookie.ts";
 import { assignTicket } from "@/lib/tickets/assign-ticket.ts";
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-let realtime: RealtimeHandle;
-let url: string;
-const sockets: ClientSocket[] = [];
+let realtime: RealtimeHarness;
 
 beforeAll(async () => {
-  const httpServer = createServer();
-  realtime = await createRealtimeServer(httpServer);
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  realtime = await startRealtimeHarness();
 });
 
 afterAll(async () => {
-  sockets.forEach((socket) => socket.disconnect());
   await realtime.close();
 });
-
-async function agentSocket(storeId: string): Promise<ClientSocket> {
-  const socket: ClientSocket = connect(url, { path: "/socket.io", transports: ["websocket"], extraHeaders: { cookie: await sessionCookieFor(await createUser(storeId)) }, reconnection: false });
-  sockets.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", resolve);
-    socket.once("connect_error", reject);
-  });
-  return socket;
-}
 
 function csatQuestions(ticketId: string) {
   return db().message.count({ where: { ticketId, kind: "OUTBOUND", meta: { path: ["type"], equals: "csat" } } });
@@ -75,11 +53,11 @@ describe("a worker killed between commit and delivery", () => {
     expect(left.map((event) => event.type)).toContain("ticket.resolved");
     expect(await csatQuestions(ticket.id)).toBe(0);
 
-    const socket = await agentSocket(store.id);
+    const socket = await realtime.connect({ cookie: await sessionCookieFor(await createUser(store.id)) });
     const resolvedPush = new Promise<string>((resolve) => socket.on("ticket:updated", ({ ticket: pushed }) => pushed.status === "RESOLVED" && resolve(pushed.id)));
     const questionPush = new Promise<string>((resolve) => socket.on("message:created", ({ message }) => (message.meta as { type?: string } | null)?.type === "csat" && resolve(message.ticketId)));
     // A new worker: its sweep finds the dead one's events once their lease ends.
-    const dispatcher = startTestDispatcher({ storeIds: [store.id], io: realtime.io, telegram: true });
+    const dispatcher = startTestDispatcher({ storeIds: [store.id], io: realtime.realtime.io, telegram: true });
     try {
       expect(await resolvedPush).toBe(ticket.id);
       expect(await questionPush).toBe(ticket.id);
