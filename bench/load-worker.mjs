@@ -5,13 +5,14 @@
 // the generator shares the CPUs with the server and PostgreSQL; it should take as little as it can.
 //
 // workerData: { url, headers, mode: "closed" | "open", concurrency, durationMs, maxRequests,
-//               rate (open mode, requests/s), storeHash, orderIds: number[] | null, salt }
+//               rate (open mode, requests/s), storeHash, orderIds: number[] | null, salt,
+//               scopes: string[] | undefined (the webhook scope of each request, beside orderIds) }
 // Each request carries a unique light envelope (a unique hash; with orderIds, one per order).
 // Replies with { latenciesMs, statuses, elapsedMs, sent }.
 import net from "node:net";
 import { parentPort, workerData } from "node:worker_threads";
 
-const { url, headers, mode, concurrency, durationMs, maxRequests, rate, storeHash, orderIds, salt } = workerData;
+const { url, headers, mode, concurrency, durationMs, maxRequests, rate, storeHash, orderIds, salt, scopes } = workerData;
 const target = new URL(url);
 const latencies = [];
 const statuses = {};
@@ -25,7 +26,7 @@ const limit = orderIds ? Math.min(maxRequests, orderIds.length) : maxRequests;
 function requestBytes(index) {
   const orderId = orderIds ? orderIds[index] : 1 + (index % 5000);
   const body = JSON.stringify({
-    scope: orderIds ? "store/order/created" : "store/order/updated",
+    scope: scopes ? scopes[index] : orderIds ? "store/order/created" : "store/order/updated",
     store_id: "1001",
     data: { type: "order", id: orderId },
     hash: `${salt}-${index}`,

@@ -51,9 +51,10 @@ export async function claimInboundEvents(db: Tx, input: ClaimInput): Promise<Inb
     FROM due
     WHERE event.id = due.id
     RETURNING event.id, event."storeId", event.source, event.kind, event.payload, event.attempts, event."receivedAt"`;
+  const claimedAt = Date.now();
   // RETURNING has no order: hand them over oldest first within each source.
   const oldestFirst = (a: ClaimedRow, b: ClaimedRow) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.id.localeCompare(b.id);
-  return SOURCES_BY_URGENCY.flatMap((source) => claimed.filter((row) => row.source === source).sort(oldestFirst));
+  return SOURCES_BY_URGENCY.flatMap((source) => claimed.filter((row) => row.source === source).sort(oldestFirst)).map((row) => ({ ...row, claimedAt }));
 }
 
 /** Keeps this worker's claims alive while it is still working on them (see runInboundBatch). */

@@ -10,6 +10,12 @@ export type InboundEventForProcessing = {
   payload: unknown;
   attempts: number;
   receivedAt: Date;
+  /**
+   * When this process had the event in hand (its own clock, after the claim returned): it was stored
+   * before then, so anything read from BigCommerce after this moment is at least as new as the
+   * change it announces (lib/bigcommerce/shared-order-reads.ts).
+   */
+  claimedAt?: number;
 };
 
 const PERMANENT_EVENT_ERROR = Symbol.for("tern.error.permanent-event");

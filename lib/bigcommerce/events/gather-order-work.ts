@@ -4,6 +4,7 @@ import { bigcommerceClientForStore } from "../bigcommerce-client-for-store.ts";
 import type { BigcommerceShipment } from "../bigcommerce-types.ts";
 import { fetchOrderBundle, fetchOrderStatus, type KnownOrder, type OrderStatusRead } from "../fetch-order-bundle.ts";
 import { bundleFromSnapshot } from "../save-order-snapshot.ts";
+import { sharedOrderRead } from "../shared-order-reads.ts";
 import type { IncomingOrderMessage } from "./append-customer-message.ts";
 import type { OrderBundle } from "./order-bundle.ts";
 import type { OrderScopedEvent } from "./apply-order-event.ts";
@@ -38,7 +39,7 @@ export type GatheredOrderWork = {
  * A status change reads only the order (and shipments when shipping), unless `fullRead` says Tern
  * turned out to have no copy to complete it from.
  */
-export async function gatherOrderWork(db: Db, storeId: string, event: OrderScopedEvent, options: { fullRead?: boolean } = {}): Promise<GatheredOrderWork> {
+export async function gatherOrderWork(db: Db, storeId: string, event: OrderScopedEvent, options: { fullRead?: boolean; claimedAt?: number } = {}): Promise<GatheredOrderWork> {
   const client = await bigcommerceClientForStore(db, storeId, { maxAgeMs: CLIENT_MAX_AGE_MS });
   if (client && event.type === "order" && event.statusOnly && !options.fullRead) {
     const read = await fetchOrderStatus(client, event.orderId);
@@ -54,7 +55,9 @@ export async function gatherOrderWork(db: Db, storeId: string, event: OrderScope
       bundle = { ...bundle, shipments: known.shipments, shippingAddresses: known.shippingAddresses, products: bundle.products.length ? bundle.products : known.products };
     }
   } else if (client) {
-    bundle = await fetchOrderBundle(client, event.orderId, stored, { shipments: event.type === "shipment" });
+    const readOrder = () => fetchOrderBundle(client, event.orderId, stored, { shipments: event.type === "shipment" });
+    // Events about one order that arrive together share one read (a shipment's asks for its shipments too).
+    bundle = options.claimedAt === undefined ? await readOrder() : await sharedOrderRead(`${storeId}:${event.orderId}:${event.type === "shipment"}`, options.claimedAt, readOrder);
     if (!bundle) throw new PermanentEventError(`Order ${event.orderId} does not exist in BigCommerce (deleted, or not this store's)`);
   } else {
     bundle = stored?.bundle ?? null;

@@ -27,7 +27,7 @@ export async function processBigcommerceEvent(db: Db, event: InboundEventForProc
       return syncBigcommerceCustomer(db, storeId, parsed.customerId);
   }
   try {
-    await applyOrderEvent(db, storeId, parsed, {});
+    await applyOrderEvent(db, storeId, parsed, { claimedAt: event.claimedAt });
   } catch (error) {
     // A status change for an order Tern has never seen: read all of it this time.
     if (!(error instanceof OrderNotStoredError)) throw error;
@@ -35,7 +35,7 @@ export async function processBigcommerceEvent(db: Db, event: InboundEventForProc
   }
 }
 
-async function applyOrderEvent(db: Db, storeId: string, event: OrderScopedEvent, options: { fullRead?: boolean }): Promise<void> {
+async function applyOrderEvent(db: Db, storeId: string, event: OrderScopedEvent, options: { fullRead?: boolean; claimedAt?: number }): Promise<void> {
   const { bundle, messages } = await gatherOrderWork(db, storeId, event, options);
   if (isStatusRead(bundle)) {
     // Most status changes only add a note: one statement, no transaction (note-status-change.ts).
