@@ -44,6 +44,8 @@ export async function startTern(options: StartOptions): Promise<RunningTern> {
   const log = options.log ?? ((line: string) => console.log(`[tern] ${line}`));
   const dir = options.dir ?? process.cwd();
   const env = readEnv();
+  // Demo mode's emulators and traffic live in the worker this process starts: no demo without it.
+  if (options.worker === false && env.demo) throw new Error("Demo mode runs as one command (`npm start`). Set the BigCommerce and Telegram credentials to run web processes alone");
   const dataDir = path.resolve(dir, env.TERN_DATA_DIR);
   const fromEnvironment = configFromEnvironment(process.env);
   const sessionSecret = fromEnvironment.sessionSecret || localSecret(dataDir, "nextauth");
