@@ -199,11 +199,17 @@ function cpuMeter(pid: number) {
 
 function sampleMemory(pid: number) {
   const samples: number[] = [];
-  const timer = setInterval(() => samples.push(rssMb(pid)), 200);
+  // Each process's own peak too: which of web and worker grows under load.
+  const peaks = { web: 0, worker: 0 };
+  const timer = setInterval(() => {
+    samples.push(rssMb(pid));
+    peaks.web = Math.max(peaks.web, processRssMb(pid));
+    peaks.worker = Math.max(peaks.worker, processTree(pid).slice(1).reduce((sum, member) => sum + processRssMb(member), 0));
+  }, 200);
   return {
     stop: () => {
       clearInterval(timer);
-      return { peak: Math.max(...samples), last: samples.at(-1) ?? Number.NaN };
+      return { peak: Math.max(...samples), last: samples.at(-1) ?? Number.NaN, peaks };
     },
   };
 }
@@ -449,7 +455,7 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
         benchmark: "live server",
         metric: "server memory (RSS) under load: peak",
         value: `${fmt(rss.peak)} MB`,
-        note: `target < 500 MB; ${fmt(idleMb)} MB idle after start, ${fmt(rss.last)} MB at the end; web and worker processes together (Next, socket.io; the worker's loops), started as npm start does: ${startCommand().join(" ")}`,
+        note: `target < 500 MB; ${fmt(idleMb)} MB idle after start, ${fmt(rss.last)} MB at the end; peaks of each: web ${fmt(rss.peaks.web)} MB, worker ${fmt(rss.peaks.worker)} MB; web and worker processes together (Next, socket.io; the worker's loops), started as npm start does: ${startCommand().join(" ")}`,
       },
     );
     return rows;
