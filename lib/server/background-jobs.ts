@@ -6,9 +6,10 @@ import { snoozeWakeJob } from "@/lib/tickets/snooze-wake-job.ts";
 import { telegramJob } from "@/lib/telegram/telegram-job.ts";
 import type { JobContext, JobStarter } from "./job-starter.ts";
 
-// Each domain adds its loop here: inbound event worker, Telegram outbox, SLA scheduler, demo traffic.
-// The order does not carry configuration: everything a job or its thread needs was decided before
-// the first one starts (lib/config/runtime-config.ts).
+// The worker process's loops (lib/server/start-worker.ts); each domain adds its own here: inbound
+// event worker, Telegram outbox, SLA scheduler, demo traffic. The order does not carry
+// configuration: everything a job needs was decided before the first one starts
+// (lib/config/runtime-config.ts).
 const JOBS: JobStarter[] = [inboundWorkerJob, bigcommerceDemoJob, bigcommerceReconcileJob, slaSchedulerJob, snoozeWakeJob, telegramJob];
 
 export async function startBackgroundJobs(context: JobContext): Promise<() => Promise<void>> {
