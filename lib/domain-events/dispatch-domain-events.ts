@@ -50,7 +50,9 @@ export async function dispatchDomainEvents(db: Db, options: DispatchOptions): Pr
       done.push(event.id);
     } else {
       const delay = retryDelayMs(event.attempts);
-      again.set(delay, [...(again.get(delay) ?? []), event.id]);
+      const ids = again.get(delay);
+      if (ids) ids.push(event.id);
+      else again.set(delay, [event.id]);
     }
   }
   await deleteDomainEvents(db, done);

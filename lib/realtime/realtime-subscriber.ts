@@ -49,7 +49,11 @@ export function realtimeSubscriber(db: Db, emit: (broadcast: Broadcast) => void)
     name: "realtime",
     deliver: async (events) => {
       const stores = new Map<string, DomainEvent[]>();
-      for (const event of events) stores.set(event.storeId, [...(stores.get(event.storeId) ?? []), event]);
+      for (const event of events) {
+        const ofStore = stores.get(event.storeId);
+        if (ofStore) ofStore.push(event);
+        else stores.set(event.storeId, [event]);
+      }
       const batches = await Promise.all([...stores].map(([storeId, ofStore]) => broadcastsOfStore(db, storeId, ofStore)));
       for (const broadcast of batches.flat()) emit(broadcast);
     },

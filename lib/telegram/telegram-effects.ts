@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db/client.ts";
 import type { NewDomainEvent } from "@/lib/domain-events/domain-event.ts";
 import { recordDomainEventsInTx } from "@/lib/domain-events/record-domain-events.ts";
-import { ticketChangeEvents, type TicketChange } from "@/lib/tickets/ticket-change.ts";
+import { messagesUpdatedEvents, ticketChangeEvents, type TicketChange } from "@/lib/tickets/ticket-change.ts";
 import type { MessageDto } from "@/lib/tickets/ticket-dto.ts";
 
 /**
@@ -24,7 +24,7 @@ export function effectEvents(storeId: string, effects: TelegramEffects): NewDoma
   return [
     ...effects.created.flatMap((change) => ticketChangeEvents(storeId, change.ticket.id, change.messages, { created: true })),
     ...effects.changed.flatMap((change) => ticketChangeEvents(storeId, change.ticket.id, change.messages)),
-    ...effects.updatedMessages.map((message): NewDomainEvent => ({ storeId, type: "message.updated", ticketId: message.ticketId, data: { messageId: message.id } })),
+    ...messagesUpdatedEvents(storeId, effects.updatedMessages),
     ...(effects.queued ? [{ storeId, type: "delivery.queued", ticketId: null } satisfies NewDomainEvent] : []),
   ];
 }

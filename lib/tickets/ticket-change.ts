@@ -51,12 +51,13 @@ export async function recordTicketChangeInTx(tx: Tx, storeId: string, change: Ti
   await recordDomainEventsInTx(tx, ticketChangeEvents(storeId, change.ticket.id, change.messages, options));
 }
 
-/** Thread entries that changed (an edit, a delivery status). */
+/** Thread entries that changed (an edit, a delivery status), as events. */
+export function messagesUpdatedEvents(storeId: string, messages: readonly MessageDto[]): NewDomainEvent[] {
+  return messages.map((message) => ({ storeId, type: "message.updated", ticketId: message.ticketId, data: { messageId: message.id } }));
+}
+
 export async function recordMessagesUpdatedInTx(tx: Tx, storeId: string, messages: readonly MessageDto[]): Promise<void> {
-  await recordDomainEventsInTx(
-    tx,
-    messages.map((message) => ({ storeId, type: "message.updated", ticketId: message.ticketId, data: { messageId: message.id } })),
-  );
+  await recordDomainEventsInTx(tx, messagesUpdatedEvents(storeId, messages));
 }
 
 /** Thread entries added to a ticket whose own row did not change (a note). */
