@@ -22,6 +22,7 @@ import { fmt } from "./stats.ts";
 
 const ORDERS = Number(process.env.TERN_BENCH_ONE_STORE_ORDERS ?? 900);
 const CONNECTIONS = 16;
+const PRODUCTS = 20;
 // Worker processes beside the webhook receiver: 1 as `npm start` runs Tern; more to see how it scales.
 const WORKERS = Number(process.env.TERN_BENCH_ONE_STORE_WORKERS ?? 1);
 
@@ -55,9 +56,14 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
     });
     const shop = emulator.store(store.bigcommerceHash);
     await db().store.update({ where: { id: store.id }, data: { accessTokenEncrypted: sealSecret(shop.accessToken) } });
-    const orderIds = Array.from({ length: ORDERS }, (_, index) =>
-      shop.createOrder({ guest: { email: `buyer${index % 200}@example.com`, firstName: "Flash", lastName: `Buyer ${index % 200}` }, products: [{ name: "Widget", sku: "W-1", price: 10 }] }, { silent: true }).id,
-    );
+    // A sale sells a few products to many buyers, some of whom come back.
+    const orderIds = Array.from({ length: ORDERS }, (_, index) => {
+      const product = index % PRODUCTS;
+      return shop.createOrder(
+        { guest: { email: `buyer${index % 200}@example.com`, firstName: "Flash", lastName: `Buyer ${index % 200}` }, products: [{ name: `Widget ${product}`, sku: `W-${product}`, price: 10, productId: 1000 + product }] },
+        { silent: true },
+      ).id;
+    });
     // Each order's two webhooks side by side: with 16 connections, they are in flight together.
     const ids = orderIds.flatMap((id) => [id, id]);
     const scopes = orderIds.flatMap(() => ["store/order/created", "store/order/updated"]);

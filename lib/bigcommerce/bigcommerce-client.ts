@@ -141,6 +141,7 @@ export function createBigcommerceClient(options: BigcommerceClientOptions) {
   }
 
   return {
+    apiUrl: options.apiUrl,
     storeHash: options.storeHash,
 
     /** null when BigCommerce has no such order (deleted, or another store's id). */

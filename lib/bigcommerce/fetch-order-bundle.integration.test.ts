@@ -39,17 +39,29 @@ async function known(client: BigcommerceClient, orderId: number): Promise<KnownO
 }
 
 describe("fetchOrderBundle", () => {
-  it("reads the order, its products (and their pictures), addresses and shipments when Tern has no copy", async () => {
+  it("reads the order, its products (and their pictures) and addresses when Tern has no copy, and no shipments while nothing has shipped", async () => {
     const { shop, client, reads } = freshStore();
     const order = shop.createOrder({ products: [{ name: "Mug", sku: "M", price: 9 }] }, { silent: true });
-    await fetchOrderBundle(client, order.id, null);
-    expect(reads()).toEqual([
-      `/orders/${order.id}`,
-      `/orders/${order.id}/products`,
-      `/orders/${order.id}/shipping_addresses`,
-      `/orders/${order.id}/shipments`,
-      "/v3/catalog/products/1/images",
-    ]);
+    const bundle = (await fetchOrderBundle(client, order.id, null))!;
+    expect(reads()).toEqual([`/orders/${order.id}`, `/orders/${order.id}/products`, `/orders/${order.id}/shipping_addresses`, "/v3/catalog/products/1/images"]);
+    expect(bundle.shipments).toEqual([]);
+  });
+
+  it("reads the shipments of an order that has shipped items", async () => {
+    const { shop, client, reads } = freshStore();
+    const order = shop.createOrder({ products: [{ name: "Mug", sku: "M", price: 9 }] }, { silent: true });
+    shop.addShipment(order.id, { trackingNumber: "1Z777", carrier: "ups" }, { silent: true });
+    const bundle = (await fetchOrderBundle(client, order.id, null))!;
+    expect(reads()).toContain(`/orders/${order.id}/shipments`);
+    expect(bundle.shipments).toMatchObject([{ tracking_number: "1Z777" }]);
+  });
+
+  it("reads a product's picture once for the orders of a burst, not once per order", async () => {
+    const { shop, client, reads } = freshStore();
+    const orders = [1, 2, 3].map(() => shop.createOrder({ products: [{ name: "Mug", sku: "M", price: 9, productId: 77 }] }, { silent: true }));
+    const bundles = await Promise.all(orders.map((order) => fetchOrderBundle(client, order.id, null)));
+    expect(reads().filter((path) => path.includes("/images"))).toEqual(["/v3/catalog/products/77/images"]);
+    expect(new Set(bundles.map((bundle) => bundle!.products[0]!.image_url)).size).toBe(1);
   });
 
   it("reads only the order for a status change, keeping products and addresses from Tern's copy", async () => {
@@ -94,6 +106,7 @@ describe("fetchOrderBundle", () => {
     expect(reads()).toEqual([`/orders/${order.id}`]);
     shop.updateOrder(order.id, { staffNotes: "gift wrap" }, { silent: true });
     await fetchOrderBundle(client, order.id, copy);
-    expect(reads()).toHaveLength(4);
+    // The order, its products and addresses; the picture was read a moment ago, and nothing has shipped.
+    expect(reads()).toEqual([`/orders/${order.id}`, `/orders/${order.id}/products`, `/orders/${order.id}/shipping_addresses`]);
   });
 });

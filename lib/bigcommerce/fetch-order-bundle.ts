@@ -32,7 +32,8 @@ function sameInstant(value: string, known: Date | null): boolean {
  * The order and its products, shipping addresses and shipments; null when BigCommerce has no such
  * order. The store's API quota is small and shared with its other apps (150 requests per 30 s on
  * most plans), so when the order is unchanged since Tern's copy (same date_modified: a duplicate,
- * a late event) its sub-resources are taken from that copy: one request instead of four.
+ * a late event) its sub-resources are taken from that copy: one request instead of four; an order
+ * with nothing shipped has no shipments to read.
  * Shipments are re-read when asked, since a tracking edit need not touch the order. Products get
  * their catalog picture (attach-product-images.ts), reused from that copy when it had one.
  */
@@ -47,7 +48,8 @@ export async function fetchOrderBundle(client: BigcommerceClient, orderId: numbe
   const [products, shippingAddresses, shipments] = await Promise.all([
     client.getOrderProducts(orderId),
     client.getOrderShippingAddresses(orderId),
-    client.getOrderShipments(orderId),
+    // Nothing shipped means no shipment (every shipment ships an item): a new order's read skips it.
+    !options.shipments && order.items_shipped === 0 ? [] : client.getOrderShipments(orderId),
   ]);
   return { order, products: await attachProductImages(client, products, known?.bundle.products), shippingAddresses, shipments };
 }

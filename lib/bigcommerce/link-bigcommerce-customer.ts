@@ -8,48 +8,87 @@ export type BigcommerceCustomerRef = {
   name?: string | null;
 };
 
-export type LinkedCustomer = { id: string; tier: CustomerTier };
+export type LinkedCustomer = { id: string; tier: CustomerTier; region: string | null };
 
-const select = { id: true, tier: true, bigcommerceCustomerId: true, name: true } as const;
+type CustomerRow = LinkedCustomer & { bigcommerceCustomerId: number | null; email: string | null; name: string | null };
 
-function findById(tx: Tx, storeId: string, bigcommerceCustomerId: number) {
-  return tx.customer.findUnique({ where: { storeId_bigcommerceCustomerId: { storeId, bigcommerceCustomerId } }, select });
+const select = { id: true, tier: true, region: true, bigcommerceCustomerId: true, email: true, name: true } as const;
+
+type Wanted = { bigcommerceCustomerId: number | null; email: string | null; name: string | null };
+
+function wanted(ref: BigcommerceCustomerRef): Wanted {
+  return {
+    bigcommerceCustomerId: ref.bigcommerceCustomerId && ref.bigcommerceCustomerId > 0 ? ref.bigcommerceCustomerId : null,
+    email: ref.email?.trim().toLowerCase() || null,
+    name: ref.name?.trim() || null,
+  };
 }
 
-function findByEmail(tx: Tx, storeId: string, email: string) {
-  return tx.customer.findFirst({ where: { storeId, email: { equals: email, mode: "insensitive" } }, select, orderBy: { createdAt: "asc" } });
+/** The store's customers matching any of the refs by BigCommerce id or (case-insensitively) email, oldest first. */
+async function findCustomers(tx: Tx, storeId: string, refs: readonly Wanted[]): Promise<CustomerRow[]> {
+  const ids = [...new Set(refs.map((ref) => ref.bigcommerceCustomerId).filter((id): id is number => id !== null))];
+  const emails = [...new Set(refs.map((ref) => ref.email).filter((email): email is string => email !== null))];
+  if (ids.length === 0 && emails.length === 0) return [];
+  return tx.customer.findMany({
+    where: {
+      storeId,
+      OR: [...(ids.length ? [{ bigcommerceCustomerId: { in: ids } }] : []), ...emails.map((email) => ({ email: { equals: email, mode: "insensitive" as const } }))],
+    },
+    select,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+}
+
+function match(rows: readonly CustomerRow[], ref: Wanted): CustomerRow | undefined {
+  return (
+    (ref.bigcommerceCustomerId !== null ? rows.find((row) => row.bigcommerceCustomerId === ref.bigcommerceCustomerId) : undefined) ??
+    (ref.email !== null ? rows.find((row) => row.email?.toLowerCase() === ref.email) : undefined)
+  );
 }
 
 /**
- * The store's customer for a BigCommerce order or account: matched on the BigCommerce customer
- * id, else on email (a guest who later registers, or a Telegram customer who gave their email,
- * stays one customer), created only when neither matches. Concurrent calls for one new customer
- * create it once: the insert skips on either unique key and everyone reads the winner's row.
+ * The store's customers for BigCommerce orders or accounts, one per ref (null for a ref with
+ * neither id nor email): matched on the BigCommerce customer id, else on email (a guest who later
+ * registers, or a Telegram customer who gave their email, stays one customer), created only when
+ * neither matches. One read, one insert of the missing and one read again, whatever the count (a
+ * burst of new orders links its buyers together). Concurrent calls for one new customer create it
+ * once: the insert skips on either unique key and everyone reads the winner's row.
  */
+export async function linkBigcommerceCustomersInTx(tx: Tx, storeId: string, refs: readonly BigcommerceCustomerRef[]): Promise<(LinkedCustomer | null)[]> {
+  const asked = refs.map(wanted);
+  let rows = await findCustomers(tx, storeId, asked);
+  const missing = asked.filter((ref) => (ref.bigcommerceCustomerId !== null || ref.email !== null) && !match(rows, ref));
+  if (missing.length) {
+    await tx.customer.createMany({ data: missing.map((ref) => ({ storeId, ...ref })), skipDuplicates: true });
+    rows = await findCustomers(tx, storeId, asked);
+  }
+  const patched = new Set<string>();
+  const linked: (LinkedCustomer | null)[] = [];
+  for (const ref of asked) {
+    const customer = match(rows, ref);
+    if (!customer) {
+      linked.push(null);
+      continue;
+    }
+    const patch: { bigcommerceCustomerId?: number; name?: string } = {};
+    // Learn the BigCommerce id of a customer first met by email (guest order, Telegram intake).
+    if (ref.bigcommerceCustomerId && customer.bigcommerceCustomerId === null) patch.bigcommerceCustomerId = ref.bigcommerceCustomerId;
+    if (ref.name && !customer.name) patch.name = ref.name;
+    if (Object.keys(patch).length && !patched.has(customer.id)) {
+      patched.add(customer.id);
+      // Guarded so a concurrent link of the same id is not overwritten (nor made to collide).
+      await tx.customer.updateMany({
+        where: { id: customer.id, storeId, ...(patch.bigcommerceCustomerId ? { bigcommerceCustomerId: null } : {}) },
+        data: patch,
+      });
+    }
+    linked.push({ id: customer.id, tier: customer.tier, region: customer.region });
+  }
+  return linked;
+}
+
+/** One customer (linkBigcommerceCustomersInTx for a single ref). */
 export async function linkBigcommerceCustomerInTx(tx: Tx, storeId: string, ref: BigcommerceCustomerRef): Promise<LinkedCustomer | null> {
-  const bigcommerceCustomerId = ref.bigcommerceCustomerId && ref.bigcommerceCustomerId > 0 ? ref.bigcommerceCustomerId : null;
-  const email = ref.email?.trim().toLowerCase() || null;
-  const name = ref.name?.trim() || null;
-
-  const found = async () => (bigcommerceCustomerId ? await findById(tx, storeId, bigcommerceCustomerId) : null) ?? (email ? await findByEmail(tx, storeId, email) : null);
-
-  let customer = await found();
-  if (!customer) {
-    if (!bigcommerceCustomerId && !email) return null;
-    await tx.customer.createMany({ data: [{ storeId, bigcommerceCustomerId, email, name }], skipDuplicates: true });
-    customer = await found();
-    if (!customer) return null;
-  }
-  const patch: { bigcommerceCustomerId?: number; name?: string } = {};
-  // Learn the BigCommerce id of a customer first met by email (guest order, Telegram intake).
-  if (bigcommerceCustomerId && customer.bigcommerceCustomerId === null) patch.bigcommerceCustomerId = bigcommerceCustomerId;
-  if (name && !customer.name) patch.name = name;
-  if (Object.keys(patch).length) {
-    // Guarded so a concurrent link of the same id is not overwritten (nor made to collide).
-    await tx.customer.updateMany({
-      where: { id: customer.id, storeId, ...(patch.bigcommerceCustomerId ? { bigcommerceCustomerId: null } : {}) },
-      data: patch,
-    });
-  }
-  return { id: customer.id, tier: customer.tier };
+  const [customer] = await linkBigcommerceCustomersInTx(tx, storeId, [ref]);
+  return customer ?? null;
 }

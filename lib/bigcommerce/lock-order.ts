@@ -32,6 +32,10 @@ async function lockSnapshotRow(tx: Tx, storeId: string, orderId: number): Promis
   return rows[0] ?? null;
 }
 
+function newOrderLockKey(storeId: string, orderId: number): string {
+  return `bigcommerce-order:${storeId}:${orderId}`;
+}
+
 /**
  * Serialises everything Tern writes for one BigCommerce order (its snapshot, its ticket, the notes
  * and messages events add) until the transaction ends, and returns Tern's copy of the order as it
@@ -47,7 +51,15 @@ async function lockSnapshotRow(tx: Tx, storeId: string, orderId: number): Promis
 export async function lockOrderInTx(tx: Tx, storeId: string, orderId: number): Promise<StoredOrderSnapshot | null> {
   const stored = await lockSnapshotRow(tx, storeId, orderId);
   if (stored) return stored;
-  const key = `bigcommerce-order:${storeId}:${orderId}`;
-  await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+  await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(${newOrderLockKey(storeId, orderId)}, 0))`;
   return lockSnapshotRow(tx, storeId, orderId);
+}
+
+/**
+ * The locks lockOrderInTx takes for orders with no snapshot, for many orders at once (a burst of
+ * new orders), taken in one order (by key) so that two bursts sharing orders cannot deadlock.
+ */
+export async function lockNewOrdersInTx(tx: Tx, storeId: string, orderIds: readonly number[]): Promise<void> {
+  const keys = [...new Set(orderIds)].map((orderId) => newOrderLockKey(storeId, orderId)).sort();
+  await tx.$queryRaw`SELECT count(pg_advisory_xact_lock(hashtextextended(key, 0)))::int AS locked FROM (SELECT unnest(${keys}::text[]) AS key ORDER BY 1) ordered`;
 }

@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db/client.ts";
-import { Prisma } from "@/lib/generated/prisma/client.ts";
+import { insertRowsInTx } from "@/lib/db/insert-rows.ts";
 import type { NewDomainEvent } from "./domain-event.ts";
 
 /** One "ticket changed" per ticket and transaction: a created ticket needs no update after it, a second update says nothing new. */
@@ -21,7 +21,6 @@ function withoutRepeatedTicketEvents(events: readonly NewDomainEvent[]): NewDoma
  */
 export async function recordDomainEventsInTx(tx: Tx, events: readonly NewDomainEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await tx.domainEvent.createMany({
-    data: withoutRepeatedTicketEvents(events).map(({ storeId, type, ticketId, data }) => ({ storeId, type, ticketId, data: data ?? Prisma.DbNull })),
-  });
+  const rows = withoutRepeatedTicketEvents(events).map(({ storeId, type, ticketId, data }) => ({ storeId, type, ticketId, data: data ?? null }));
+  await insertRowsInTx(tx, "DomainEvent", { storeId: "uuid", type: "text", ticketId: "uuid", data: "jsonb" }, rows);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isUuid } from "./is-uuid.ts";
-import { uuidV7 } from "./uuid-v7.ts";
+import { uuidV7, uuidV7Sequence } from "./uuid-v7.ts";
 
 describe("uuidV7", () => {
   it("is a version 7, variant 1 uuid", () => {
@@ -22,5 +22,15 @@ describe("uuidV7 randomness", () => {
   it("never repeats across refills of its entropy pool", () => {
     const ids = new Set(Array.from({ length: 2_000 }, () => uuidV7(0)));
     expect(ids.size).toBe(2_000);
+  });
+});
+
+describe("uuidV7Sequence", () => {
+  it("sorts in the order given within one millisecond, past the 12-bit counter too", () => {
+    const ids = uuidV7Sequence(5_000, Date.UTC(2026, 0, 1));
+    expect(ids.every(isUuid)).toBe(true);
+    expect(ids.every((id) => id[14] === "7")).toBe(true);
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(5_000);
   });
 });

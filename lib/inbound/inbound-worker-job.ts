@@ -6,6 +6,8 @@ import { startInboundWorker } from "./start-inbound-worker.ts";
 // an event's time, so more in flight than one batch keeps the worker's core busy).
 const BATCH_SIZE = 6;
 const LANES = 2;
+// A backlog (a flash sale) grows a lane's batches up to this, for new orders applied together.
+const MAX_BATCH_SIZE = 48;
 
 /**
  * The inbound event worker, in the worker process. TERN_INBOUND_WORKER=0 turns it off for
@@ -15,7 +17,7 @@ export const inboundWorkerJob: JobStarter = {
   name: "inbound event worker",
   enabled: (env) => env.TERN_INBOUND_WORKER ?? true,
   start: async ({ instanceId, log }) => {
-    const worker = startInboundWorker(db(), { workerId: `${instanceId}:inbound`, log, batchSize: BATCH_SIZE, lanes: LANES });
+    const worker = startInboundWorker(db(), { workerId: `${instanceId}:inbound`, log, batchSize: BATCH_SIZE, maxBatchSize: MAX_BATCH_SIZE, lanes: LANES });
     return worker.stop;
   },
 };

@@ -1,4 +1,5 @@
 import { processBigcommerceEvent } from "@/lib/bigcommerce/events/process-bigcommerce-event.ts";
+import { processNewOrdersTogether } from "@/lib/bigcommerce/events/process-new-orders-together.ts";
 import type { Db } from "@/lib/db/client.ts";
 import { processTelegramUpdate } from "@/lib/telegram/process-telegram-update.ts";
 import type { InboundEventForProcessing } from "./inbound-event-types.ts";
@@ -11,4 +12,13 @@ export async function processInboundEvent(db: Db, event: InboundEventForProcessi
     case "TELEGRAM":
       return processTelegramUpdate(event);
   }
+}
+
+/**
+ * Applies the events of one claim that are cheaper together (a burst of new orders for a store)
+ * and returns their ids; the caller processes the others one by one. One transaction per store:
+ * a throw means none of that store's were applied.
+ */
+export async function processInboundEventsTogether(db: Db, events: readonly InboundEventForProcessing[]): Promise<Set<string>> {
+  return processNewOrdersTogether(db, events);
 }

@@ -2,7 +2,8 @@ import type { Db } from "@/lib/db/client.ts";
 import { writeWhenReachable } from "@/lib/db/write-when-reachable.ts";
 import { claimInboundEvents, renewLeases } from "./claim-inbound-events.ts";
 import { isPermanentEventError, type InboundEventForProcessing } from "./inbound-event-types.ts";
-import { processInboundEvent } from "./process-inbound-event.ts";
+import pLimit from "p-limit";
+import { processInboundEvent, processInboundEventsTogether } from "./process-inbound-event.ts";
 import { MAX_INBOUND_ATTEMPTS, retryDelayMs } from "./retry-delay.ts";
 import { settleInboundEvent, settleProcessedEvents, type Settlement } from "./settle-inbound-event.ts";
 
@@ -26,6 +27,10 @@ export type InboundBatchResult = { claimed: number; processed: number; retried: 
 
 export const DEFAULT_LEASE_MS = 60_000;
 
+// Events applied one by one at once: each holds a connection while its transaction runs, and the
+// webhook acknowledgements of this process (and its other work) share the pool.
+const EVENTS_AT_ONCE = 6;
+
 function describe(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   return String(error);
@@ -36,6 +41,16 @@ function settlementFor(error: unknown, attempts: number, maxAttempts: number): S
   if (isPermanentEventError(error)) return { outcome: "dead", error: message };
   if (attempts >= maxAttempts) return { outcome: "dead", error: `${message} (gave up after ${attempts} attempts)` };
   return { outcome: "retry", error: message, delayMs: retryDelayMs(attempts) };
+}
+
+async function applyTogether(db: Db, events: readonly InboundEventForProcessing[], log?: (line: string) => void): Promise<Set<string>> {
+  try {
+    return await processInboundEventsTogether(db, events);
+  } catch (error) {
+    // Nothing was applied (one transaction): each event is then applied, retried or dead-lettered on its own.
+    log?.(`inbound events together: ${describe(error)}; applying them one by one`);
+    return new Set();
+  }
 }
 
 /**
@@ -81,7 +96,11 @@ export async function runInboundBatch(db: Db, options: InboundBatchOptions): Pro
   }
 
   try {
-    await Promise.all(events.map(handle));
+    // A burst of new orders first, together (unless a test replaces the processor); the rest one by one.
+    const together = options.process ? new Set<string>() : await applyTogether(db, events, options.log);
+    processed.push(...together);
+    const oneByOne = pLimit(EVENTS_AT_ONCE);
+    await Promise.all(events.filter((event) => !together.has(event.id)).map((event) => oneByOne(() => handle(event))));
     if (processed.length) {
       const recorded = await record(() => settleProcessedEvents(db, processed, options.workerId));
       result.processed += recorded;

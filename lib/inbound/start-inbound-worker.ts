@@ -9,6 +9,13 @@ export type InboundWorkerOptions = Omit<InboundBatchOptions, "limit"> & {
    */
   batchSize?: number;
   /**
+   * How far a batch may grow while there is a backlog (default batchSize): each full claim doubles
+   * the next one up to this. A burst of new orders is applied together (process-new-orders-together.ts),
+   * so a bigger claim costs fewer statements per event; the first claim after a quiet spell is small
+   * again, so a lone event never waits for a big batch.
+   */
+  maxBatchSize?: number;
+  /**
    * Batches in hand at once (default 1). With more than one, an event that arrives while a batch
    * is being worked on is claimed by an idle lane at once instead of waiting for the batch's
    * slowest event. Up to lanes × batchSize events are in flight.
@@ -26,12 +33,14 @@ export type InboundWorker = { stop: () => Promise<void> };
  */
 export function startInboundWorker(db: Db, options: InboundWorkerOptions): InboundWorker {
   const pollMs = options.pollMs ?? 1_000;
-  const limit = options.batchSize ?? 4;
+  const batchSize = options.batchSize ?? 4;
+  const maxBatchSize = Math.max(batchSize, options.maxBatchSize ?? batchSize);
   const stopping = new AbortController();
   const busy: boolean[] = [];
 
   async function lane(index: number): Promise<void> {
     let failures = 0;
+    let limit = batchSize;
     while (!stopping.signal.aborted) {
       // A wake-up goes to every idle lane, but a claim costs queries: a lane claims only when every
       // lane before it is busy, so one event wakes one claim (lane 0 also serves the polls).
@@ -50,9 +59,11 @@ export function startInboundWorker(db: Db, options: InboundWorkerOptions): Inbou
         // the poll finds other processes' events and retries that fall due, and a claim that came
         // back empty would cost a query per event.
         more = batch.claimed === limit || inboundEventsNotified() !== notifiedBefore;
+        limit = batch.claimed === limit ? Math.min(maxBatchSize, limit * 2) : batchSize;
       } catch (error) {
         // The database is away (restart, failover): back off rather than spin; events wait safely.
         failures += 1;
+        limit = batchSize;
         options.log?.(`inbound worker: ${error instanceof Error ? error.message : String(error)}`);
       } finally {
         busy[index] = false;

@@ -38,11 +38,7 @@ async function applyRulesInTx(tx: Tx, input: RouteTicketInput): Promise<RuleOutc
   const { storeId, ticketId } = input;
   const facts = await loadRoutingFactsInTx(tx, storeId, ticketId);
   if (!facts) return null;
-  const rules = await tx.assignmentRule.findMany({
-    where: { storeId, enabled: true },
-    select: { id: true, name: true, position: true, enabled: true, conditions: true, teamId: true, assigneeId: true, priority: true, createdAt: true },
-  });
-  const rule = findMatchingRule(rules, facts);
+  const rule = findMatchingRule(await loadEnabledRules(tx, storeId), facts);
   if (!rule) return null;
 
   const messages: MessageDto[] = [];
@@ -73,7 +69,16 @@ async function applyRulesInTx(tx: Tx, input: RouteTicketInput): Promise<RuleOutc
   return { ruleId: rule.id, preferredAgentId: agent?.id ?? null, messages };
 }
 
-async function olderTicketWaits(tx: Tx, storeId: string, ticket: { id: string; teamId: string | null; priority: TicketPriority; createdAt: Date }) {
+/** The store's enabled assignment rules, as findMatchingRule takes them. */
+export function loadEnabledRules(tx: Tx, storeId: string) {
+  return tx.assignmentRule.findMany({
+    where: { storeId, enabled: true },
+    select: { id: true, name: true, position: true, enabled: true, conditions: true, teamId: true, assigneeId: true, priority: true, createdAt: true },
+  });
+}
+
+/** An unassigned ticket of the same team that the queue serves first (more urgent, or as urgent and older). */
+export async function olderTicketWaits(tx: Tx, storeId: string, ticket: { id: string; teamId: string | null; priority: TicketPriority; createdAt: Date }) {
   const waiting = await tx.ticket.findFirst({
     where: {
       storeId,

@@ -36,7 +36,7 @@ describe("createTicket", () => {
     expect(stored.ticketSequence).toBe(50);
   });
 
-  it("takes the number outside the creating transaction: one that is held open does not hold up the next, and a rollback leaves a gap", async () => {
+  it("keeps the numbers gap-free: a creation that rolls back gives its number back, and the next one waits for it", async () => {
     const store = await createStore();
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -53,12 +53,17 @@ describe("createTicket", () => {
       { timeout: 30_000 },
     );
     await inside;
-    // While the first creation's transaction is still open, another completes.
-    const next = await createTicketService(db(), { storeId: store.id, subject: "Not kept waiting", source: "API" });
-    expect(next.ticket.number).toBe(2);
+    // The store's number is taken in the creating transaction: the next creation waits for it to end.
+    let nextDone = false;
+    const next = createTicketService(db(), { storeId: store.id, subject: "Waits for the first", source: "API" }).finally(() => (nextDone = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(nextDone).toBe(false);
     release();
     await expect(slow).rejects.toThrow("roll back");
-    expect(await db().ticket.findMany({ where: { storeId: store.id }, select: { number: true } })).toEqual([{ number: 2 }]);
+    expect((await next).ticket.number).toBe(1);
+    expect(await db().ticket.findMany({ where: { storeId: store.id }, select: { number: true } })).toEqual([{ number: 1 }]);
+    const stored = await db().store.findUniqueOrThrow({ where: { id: store.id }, select: { ticketSequence: true } });
+    expect(stored.ticketSequence).toBe(1);
   });
 
   it("enters the queue through the transition, leaving the activity entry", async () => {

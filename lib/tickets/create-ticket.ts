@@ -4,7 +4,7 @@ import type { Channel, TicketPriority, TicketSource } from "@/lib/generated/pris
 import { isUuid } from "@/lib/ids/is-uuid.ts";
 import { routeTicketInTx } from "@/lib/routing/route-ticket.ts";
 import { findOrCreateCustomerInTx, type TicketCustomer } from "./find-or-create-customer.ts";
-import { nextTicketNumber } from "./next-ticket-number.ts";
+import { takeTicketNumbersInTx } from "./take-ticket-numbers.ts";
 import { commitTicketChange, type TicketChange } from "./ticket-change.ts";
 import { computeSlaDueTimes } from "@/lib/ticket-lifecycle/sla-targets.ts";
 import { messageDtoSelect, toMessageDto, type MessageDto } from "./ticket-dto.ts";
@@ -81,7 +81,7 @@ export async function createTicketInTx(tx: Tx, input: CreateTicketInput): Promis
   const priority = input.priority ?? "NORMAL";
   const due = await computeSlaDueTimes(tx, { storeId, priority, tier: customer?.tier ?? "STANDARD", start: now });
 
-  const number = await nextTicketNumber(storeId);
+  const number = await takeTicketNumbersInTx(tx, storeId);
   const ticket = await tx.ticket.create({
     data: {
       storeId,

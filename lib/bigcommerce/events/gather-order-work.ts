@@ -39,14 +39,19 @@ export type GatheredOrderWork = {
  * A status change reads only the order (and shipments when shipping), unless `fullRead` says Tern
  * turned out to have no copy to complete it from.
  */
-export async function gatherOrderWork(db: Db, storeId: string, event: OrderScopedEvent, options: { fullRead?: boolean; claimedAt?: number } = {}): Promise<GatheredOrderWork> {
+export async function gatherOrderWork(
+  db: Db,
+  storeId: string,
+  event: OrderScopedEvent,
+  options: { fullRead?: boolean; claimedAt?: number; /** Tern's copy when the caller has read it already (null: none). */ stored?: KnownOrder | null } = {},
+): Promise<GatheredOrderWork> {
   const client = await bigcommerceClientForStore(db, storeId, { maxAgeMs: CLIENT_MAX_AGE_MS });
   if (client && event.type === "order" && event.statusOnly && !options.fullRead) {
     const read = await fetchOrderStatus(client, event.orderId);
     if (!read) throw new PermanentEventError(`Order ${event.orderId} does not exist in BigCommerce (deleted, or not this store's)`);
     return { bundle: read, messages: [] };
   }
-  const stored = await storedOrder(db, storeId, event.orderId);
+  const stored = options.stored !== undefined ? options.stored : await storedOrder(db, storeId, event.orderId);
   let bundle: OrderBundle | null = "bundle" in event && event.bundle ? event.bundle : null;
   if (bundle) {
     // Seed payloads carry the order only: keep the shipments and addresses Tern already has.

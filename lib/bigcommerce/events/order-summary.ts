@@ -2,11 +2,26 @@ import type { OrderBundle } from "./order-bundle.ts";
 
 /** How Tern words an order in a ticket: its subject and the details note. Pure. */
 
+// Making a formatter costs far more than using one, and every order note formats several amounts.
+// Keyed by currency codes from outside: bounded.
+const formatters = new Map<string, Intl.NumberFormat>();
+const MAX_FORMATTERS = 64;
+
+function currencyFormatter(currency: string): Intl.NumberFormat {
+  let formatter = formatters.get(currency);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat("en-US", { style: "currency", currency });
+    if (formatters.size >= MAX_FORMATTERS) formatters.clear();
+    formatters.set(currency, formatter);
+  }
+  return formatter;
+}
+
 export function formatMoney(amount: string | number | null | undefined, currency: string | null | undefined): string | null {
   const value = typeof amount === "string" ? Number(amount) : amount;
   if (value === null || value === undefined || !Number.isFinite(value)) return null;
   try {
-    return new Intl.NumberFormat("en-US", { style: "currency", currency: currency || "USD" }).format(value);
+    return currencyFormatter(currency || "USD").format(value);
   } catch {
     // An unknown currency code: show the number and the code as given.
     return `${value.toFixed(2)} ${currency}`;
