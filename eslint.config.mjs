@@ -12,5 +12,5 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
-  globalIgnores([".next/**", ".next-*/**", ".data/**", "node_modules/**", "lib/generated/**", "test-results/**", "playwright-report/**", "e2e/artifacts/**", "next-env.d.ts"]),
+  globalIgnores([".next/**", ".tern/**", ".next-*/**", ".data/**", "node_modules/**", "lib/generated/**", "test-results/**", "playwright-report/**", "e2e/artifacts/**", "next-env.d.ts"]),
 ]);

@@ -52,12 +52,12 @@ type Sample = { sentAt: number; seenAt?: number };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function build(log: (line: string) => void): void {
-  // TERN_BENCH_NO_BUILD=1 reuses the last build (iterating on worker code, which the server loads unbundled).
+  // TERN_BENCH_NO_BUILD=1 reuses the last build (npm run build: Next and the compiled server and worker).
   if (process.env.TERN_BENCH_NO_BUILD === "1") return log("reusing the last build (TERN_BENCH_NO_BUILD=1)");
-  log("building Tern (next build), as npm start does …");
+  log("building Tern (npm run build), as npm start does …");
   const started = performance.now();
-  const result = spawnSync("npx", ["next", "build"], { stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
+  const result = spawnSync("npm", ["run", "build"], { stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
   log(`built in ${fmt((performance.now() - started) / 1000, 0)} s`);
 }
 

@@ -14,7 +14,7 @@ const stages = [
   { name: "migrations match schema", command: ["npx", "tsx", "scripts/check-migrations.ts"] },
   { name: "unit", command: ["npx", "vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile=${reports}/unit.json`], report: "vitest", file: `${reports}/unit.json` },
   { name: "integration", command: ["npx", "vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile=${reports}/integration.json`], report: "vitest", file: `${reports}/integration.json` },
-  { name: "build", command: ["npx", "next", "build"] },
+  { name: "build", command: ["npm", "run", "build"] },
   { name: "e2e", command: ["npx", "playwright", "test"], report: "playwright", file: `${reports}/e2e.json`, env: { PLAYWRIGHT_JSON_OUTPUT_FILE: `${reports}/e2e.json` }, needs: "build" },
 ];
 

@@ -64,7 +64,7 @@ export async function startAsNewcomer(input: { port: number; dataDir: string; ti
   return {
     url: `http://localhost:${input.port}`,
     output: () => lines.join(""),
-    workerPid: () => childrenOf(child.pid!).find((pid) => commandLineOf(pid).includes("worker-process.ts")) ?? null,
+    workerPid: () => childrenOf(child.pid!).find((pid) => commandLineOf(pid).includes("worker-process.")) ?? null,
     stop: async () => {
       child.kill("SIGTERM");
       return exited;

@@ -23,7 +23,8 @@ export type InboundBatchOptions = {
   log?: (line: string) => void;
 };
 
-export type InboundBatchResult = { claimed: number; processed: number; retried: number; dead: number; lost: number };
+/** `together`: how many of the processed were applied together (process-inbound-event.ts), not one by one. */
+export type InboundBatchResult = { claimed: number; processed: number; retried: number; dead: number; lost: number; together: number };
 
 export const DEFAULT_LEASE_MS = 60_000;
 
@@ -64,7 +65,7 @@ export async function runInboundBatch(db: Db, options: InboundBatchOptions): Pro
   const processEvent = options.process ?? processInboundEvent;
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const events = await claimInboundEvents(db, { workerId: options.workerId, limit: options.limit ?? 10, leaseMs, storeId: options.storeId });
-  const result: InboundBatchResult = { claimed: events.length, processed: 0, retried: 0, dead: 0, lost: 0 };
+  const result: InboundBatchResult = { claimed: events.length, processed: 0, retried: 0, dead: 0, lost: 0, together: 0 };
   if (events.length === 0) return result;
 
   const working = new Set(events.map((event) => event.id));
@@ -99,6 +100,7 @@ export async function runInboundBatch(db: Db, options: InboundBatchOptions): Pro
     // A burst of new orders first, together (unless a test replaces the processor); the rest one by one.
     const together = options.process ? new Set<string>() : await applyTogether(db, events, options.log);
     processed.push(...together);
+    result.together = together.size;
     const oneByOne = pLimit(EVENTS_AT_ONCE);
     await Promise.all(events.filter((event) => !together.has(event.id)).map((event) => oneByOne(() => handle(event))));
     if (processed.length) {

@@ -9,10 +9,10 @@ export type InboundWorkerOptions = Omit<InboundBatchOptions, "limit"> & {
    */
   batchSize?: number;
   /**
-   * How far a batch may grow while there is a backlog (default batchSize): each full claim doubles
-   * the next one up to this. A burst of new orders is applied together (process-new-orders-together.ts),
-   * so a bigger claim costs fewer statements per event; the first claim after a quiet spell is small
-   * again, so a lone event never waits for a big batch.
+   * How far a batch may grow while there is a backlog of new orders (default batchSize): each full
+   * claim with events applied together doubles the next one up to this. A burst of new orders is
+   * applied together (process-new-orders-together.ts), so a bigger claim costs fewer statements per
+   * event; any other claim is small again, so other events never wait behind a big batch.
    */
   maxBatchSize?: number;
   /**
@@ -59,7 +59,9 @@ export function startInboundWorker(db: Db, options: InboundWorkerOptions): Inbou
         // the poll finds other processes' events and retries that fall due, and a claim that came
         // back empty would cost a query per event.
         more = batch.claimed === limit || inboundEventsNotified() !== notifiedBefore;
-        limit = batch.claimed === limit ? Math.min(maxBatchSize, limit * 2) : batchSize;
+        // Only a backlog of work done together gains from bigger batches; events applied one by one
+        // (six at a time) would only wait longer behind each other in one.
+        limit = batch.claimed === limit && batch.together > 0 ? Math.min(maxBatchSize, limit * 2) : batchSize;
       } catch (error) {
         // The database is away (restart, failover): back off rather than spin; events wait safely.
         failures += 1;

@@ -3,7 +3,12 @@ import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import type { WorkerReport, WorkerStartMessage } from "./worker-process.ts";
 
-const ENTRY = fileURLToPath(new URL("./worker-process.ts", import.meta.url));
+// `npm start` runs the compiled server (scripts/build-server.mjs), which names the compiled worker
+// here, run by node alone; from source (development, tests) the worker runs through tsx.
+declare const TERN_COMPILED_WORKER: string | undefined;
+const COMPILED = typeof TERN_COMPILED_WORKER === "string" ? TERN_COMPILED_WORKER : null;
+const ENTRY = COMPILED ?? fileURLToPath(new URL("./worker-process.ts", import.meta.url));
+const LOADER = COMPILED ? [] : ["--import", "tsx"];
 const RESTART_DELAY_MS = 2_000;
 const READY_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 15_000;
@@ -27,7 +32,7 @@ export async function superviseWorker(start: Omit<WorkerStartMessage, "type">, l
   let current: ChildProcess | null = null;
 
   const spawn = (): Promise<void> => {
-    const child = fork(ENTRY, [], { execArgv: ["--import", "tsx", `--max-old-space-size=${WORKER_OLD_SPACE_MB}`, `--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = fork(ENTRY, [], { execArgv: [...LOADER, `--max-old-space-size=${WORKER_OLD_SPACE_MB}`, `--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`], stdio: ["ignore", "inherit", "inherit", "ipc"] });
     current = child;
     const ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the worker did not start within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
