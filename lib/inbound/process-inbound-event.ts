@@ -14,6 +14,11 @@ export async function processInboundEvent(db: Db, event: InboundEventForProcessi
   }
 }
 
+/** Whether processInboundEventsTogether might take the event: the others need not wait for it. */
+export function mayApplyTogether(event: InboundEventForProcessing): boolean {
+  return event.source === "BIGCOMMERCE";
+}
+
 /**
  * Applies the events of one claim that are cheaper together (a burst of new orders for a store)
  * and returns their ids; the caller processes the others one by one. One transaction per store:

@@ -1,9 +1,9 @@
 import type { Db } from "@/lib/db/client.ts";
+import pLimit from "p-limit";
 import { writeWhenReachable } from "@/lib/db/write-when-reachable.ts";
 import { claimInboundEvents, renewLeases } from "./claim-inbound-events.ts";
 import { isPermanentEventError, type InboundEventForProcessing } from "./inbound-event-types.ts";
-import pLimit from "p-limit";
-import { processInboundEvent, processInboundEventsTogether } from "./process-inbound-event.ts";
+import { mayApplyTogether, processInboundEvent, processInboundEventsTogether } from "./process-inbound-event.ts";
 import { MAX_INBOUND_ATTEMPTS, retryDelayMs } from "./retry-delay.ts";
 import { settleInboundEvent, settleProcessedEvents, type Settlement } from "./settle-inbound-event.ts";
 
@@ -97,12 +97,16 @@ export async function runInboundBatch(db: Db, options: InboundBatchOptions): Pro
   }
 
   try {
-    // A burst of new orders first, together (unless a test replaces the processor); the rest one by one.
-    const together = options.process ? new Set<string>() : await applyTogether(db, events, options.log);
+    // A burst of new orders is applied together (unless a test replaces the processor), and what it
+    // leaves one by one; the other events (a customer's Telegram message) do not wait for it.
+    const oneByOne = pLimit(EVENTS_AT_ONCE);
+    const candidates = options.process ? [] : events.filter(mayApplyTogether);
+    const others = events.filter((event) => !candidates.includes(event));
+    const othersDone = Promise.all(others.map((event) => oneByOne(() => handle(event))));
+    const together = candidates.length ? await applyTogether(db, candidates, options.log) : new Set<string>();
     processed.push(...together);
     result.together = together.size;
-    const oneByOne = pLimit(EVENTS_AT_ONCE);
-    await Promise.all(events.filter((event) => !together.has(event.id)).map((event) => oneByOne(() => handle(event))));
+    await Promise.all([othersDone, ...candidates.filter((event) => !together.has(event.id)).map((event) => oneByOne(() => handle(event)))]);
     if (processed.length) {
       const recorded = await record(() => settleProcessedEvents(db, processed, options.workerId));
       result.processed += recorded;
