@@ -3,11 +3,11 @@
 // thread and its transpile caches: some 70 MB of resident memory apiece (docs/performance.md).
 // Packages stay in node_modules; only Tern's own code is bundled.
 import { build } from "esbuild";
-import { readFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = fileURLToPath(new URL("..", import.meta.url));
 const outdir = path.join(root, ".tern");
 
 // Modules that find files next to themselves (migrations, demo photos, the embedded database's
@@ -23,6 +23,8 @@ const keepModuleLocations = {
   },
 };
 
+// Chunk names change with their content: last build's must not linger.
+await rm(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: { server: "server.ts", "worker-process": "lib/server/worker-process.ts" },
@@ -32,6 +34,10 @@ await build({
   platform: "node",
   target: "node20",
   format: "esm",
+  // server.ts sets NODE_ENV before it imports the rest: kept as chunks loaded by import(), whose
+  // packages (React picks its build by NODE_ENV as it loads) load only then, not first.
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   packages: "external",
   tsconfig: "tsconfig.json",
   define: { TERN_COMPILED_WORKER: JSON.stringify(path.join(outdir, "worker-process.mjs")) },

@@ -12,16 +12,6 @@ const IMAGE_KEEP_MS = 60_000;
 const MAX_IMAGES = 5_000;
 const recentImages = new Map<string, { at: number; url: Promise<string | null> }>();
 
-async function readImage(client: BigcommerceClient, productId: number): Promise<string | null> {
-  try {
-    return pickImage(await client.getProductImages(productId));
-  } catch {
-    // A picture is decoration: a deleted product (404), a token without the products scope or a
-    // tired API must not cost the order its refresh.
-    return null;
-  }
-}
-
 function recentImage(client: BigcommerceClient, productId: number): Promise<string | null> {
   const key = `${client.apiUrl}|${client.storeHash}|${productId}`;
   const now = Date.now();
@@ -33,9 +23,16 @@ function recentImage(client: BigcommerceClient, productId: number): Promise<stri
     if (recentImages.size < MAX_IMAGES) break;
     recentImages.delete(oldest);
   }
-  const url = readImage(client, productId);
-  recentImages.set(key, { at: now, url });
-  return url;
+  const url = client.getProductImages(productId).then(pickImage);
+  const entry = { at: now, url };
+  recentImages.set(key, entry);
+  // A failed read is not remembered: the next order asks again.
+  return url.catch(() => {
+    if (recentImages.get(key) === entry) recentImages.delete(key);
+    // A picture is decoration: a deleted product (404), a token without the products scope or a
+    // tired API must not cost the order its refresh.
+    return null;
+  });
 }
 
 /**

@@ -57,32 +57,32 @@ function match(rows: readonly CustomerRow[], ref: Wanted): CustomerRow | undefin
 export async function linkBigcommerceCustomersInTx(tx: Tx, storeId: string, refs: readonly BigcommerceCustomerRef[]): Promise<(LinkedCustomer | null)[]> {
   const asked = refs.map(wanted);
   let rows = await findCustomers(tx, storeId, asked);
-  const missing = asked.filter((ref) => (ref.bigcommerceCustomerId !== null || ref.email !== null) && !match(rows, ref));
+  // Sorted, so two bursts inserting the same new buyers wait for each other instead of deadlocking.
+  const missing = asked
+    .filter((ref) => (ref.bigcommerceCustomerId !== null || ref.email !== null) && !match(rows, ref))
+    .sort((a, b) => (a.email ?? "").localeCompare(b.email ?? "") || (a.bigcommerceCustomerId ?? 0) - (b.bigcommerceCustomerId ?? 0));
   if (missing.length) {
     await tx.customer.createMany({ data: missing.map((ref) => ({ storeId, ...ref })), skipDuplicates: true });
     rows = await findCustomers(tx, storeId, asked);
   }
-  const patched = new Set<string>();
-  const linked: (LinkedCustomer | null)[] = [];
-  for (const ref of asked) {
+  // What each ref teaches its customer, as if the refs came one after another (a later one sees an
+  // earlier one's lesson), written once per customer.
+  const patches = new Map<string, { bigcommerceCustomerId?: number; name?: string }>();
+  const linked = asked.map((ref) => {
     const customer = match(rows, ref);
-    if (!customer) {
-      linked.push(null);
-      continue;
-    }
-    const patch: { bigcommerceCustomerId?: number; name?: string } = {};
+    if (!customer) return null;
+    const patch = patches.get(customer.id) ?? {};
     // Learn the BigCommerce id of a customer first met by email (guest order, Telegram intake).
-    if (ref.bigcommerceCustomerId && customer.bigcommerceCustomerId === null) patch.bigcommerceCustomerId = ref.bigcommerceCustomerId;
-    if (ref.name && !customer.name) patch.name = ref.name;
-    if (Object.keys(patch).length && !patched.has(customer.id)) {
-      patched.add(customer.id);
-      // Guarded so a concurrent link of the same id is not overwritten (nor made to collide).
-      await tx.customer.updateMany({
-        where: { id: customer.id, storeId, ...(patch.bigcommerceCustomerId ? { bigcommerceCustomerId: null } : {}) },
-        data: patch,
-      });
+    if (ref.bigcommerceCustomerId && customer.bigcommerceCustomerId === null) {
+      patch.bigcommerceCustomerId = customer.bigcommerceCustomerId = ref.bigcommerceCustomerId;
     }
-    linked.push({ id: customer.id, tier: customer.tier, region: customer.region });
+    if (ref.name && !customer.name) patch.name = customer.name = ref.name;
+    if (Object.keys(patch).length) patches.set(customer.id, patch);
+    return { id: customer.id, tier: customer.tier, region: customer.region };
+  });
+  for (const [id, patch] of [...patches].sort(([a], [b]) => a.localeCompare(b))) {
+    // Guarded so a concurrent link of the same id is not overwritten (nor made to collide).
+    await tx.customer.updateMany({ where: { id, storeId, ...(patch.bigcommerceCustomerId ? { bigcommerceCustomerId: null } : {}) }, data: patch });
   }
   return linked;
 }

@@ -19,5 +19,9 @@ export async function insertRowsInTx(tx: Tx, table: string, columns: ColumnTypes
   const definitions = Object.entries(columns)
     .map(([name, type]) => `${quote(name)} ${type}`)
     .join(", ");
-  await tx.$executeRawUnsafe(`INSERT INTO ${quote(table)} (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS row(${definitions})`, JSON.stringify(rows));
+  // In the order given: a serial id (DomainEvent's) follows it.
+  await tx.$executeRawUnsafe(
+    `INSERT INTO ${quote(table)} (${names}) SELECT ${names} FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS given(value, position), jsonb_to_record(given.value) AS row(${definitions}) ORDER BY given.position`,
+    JSON.stringify(rows),
+  );
 }

@@ -48,7 +48,8 @@ async function applyTogether(db: Db, events: readonly InboundEventForProcessing[
   try {
     return await processInboundEventsTogether(db, events);
   } catch (error) {
-    // Nothing was applied (one transaction): each event is then applied, retried or dead-lettered on its own.
+    // Each store's burst is one transaction, and a store that failed applied nothing of its own:
+    // here its events (and any other store's, even if applied: doing it again finds them done) go one by one.
     log?.(`inbound events together: ${describe(error)}; applying them one by one`);
     return new Set();
   }

@@ -87,7 +87,7 @@ async function outcome(storeId: string) {
       team: { select: { name: true } },
       assignee: { select: { name: true } },
       customer: { select: { email: true, name: true, tier: true, bigcommerceCustomerId: true } },
-      messages: { select: { kind: true, channel: true, body: true, meta: true, authorId: true } },
+      messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { kind: true, channel: true, body: true, meta: true, authorId: true } },
     },
   });
   const snapshots = await db().orderSnapshot.findMany({
@@ -107,14 +107,12 @@ async function outcome(storeId: string) {
       firstResponseDue: since(firstResponseDueAt, createdAt),
       resolutionDue: since(resolutionDueAt, createdAt),
       hasLastMessage: lastMessageAt !== null,
-      // The thread's entries; routing's come after the order note when applied together.
-      messages: messages
-        .map((message) =>
-          JSON.stringify(message)
-            .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "<id>")
-            .replace(/Placed: [^"\\]*/g, "Placed: <when>"),
-        )
-        .sort(),
+      // The thread in the order the inbox shows it.
+      messages: messages.map((message) =>
+        JSON.stringify(message)
+          .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "<id>")
+          .replace(/Placed: [^"\\]*/g, "Placed: <when>"),
+      ),
     })),
     snapshots: snapshots.map((snapshot) => ({ ...snapshot, totalIncTax: snapshot.totalIncTax?.toString() ?? null })),
     customers,
@@ -154,6 +152,14 @@ describe("new orders applied together", () => {
       // The refunded order was escalated, by its own processing.
       expect(expected.tickets.find((ticket) => ticket.messages.some((message) => message.includes("is now Refunded")))?.priority).toBe("HIGH");
 
+      // Each thread reads as createOrderTicketInTx writes it: the status entry, routing's, then the order's details.
+      for (const ticket of await db().ticket.findMany({ where: { storeId: burst.store.id, priority: "NORMAL" }, select: { id: true } })) {
+        const thread = await db().message.findMany({ where: { ticketId: ticket.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { kind: true, meta: true } });
+        const kinds = thread.filter((entry) => entry.kind !== "INBOUND").map((entry) => (entry.meta as { type?: string } | null)?.type);
+        expect(kinds[0]).toBe("status");
+        expect(kinds.at(-1)).toBe("order");
+      }
+
       // And it did go the bulk way: the burst's new tickets share one creation time, the reference's do not.
       const created = await db().ticket.findMany({ where: { storeId: burst.store.id, priority: "NORMAL" }, select: { createdAt: true } });
       expect(new Set(created.map((ticket) => ticket.createdAt.getTime())).size).toBe(1);
@@ -185,6 +191,28 @@ describe("new orders applied together", () => {
     expect(reads.filter((request) => request.path.includes("/images")).length).toBe(1);
     const tickets = await db().ticket.findMany({ where: { storeId: store.id }, orderBy: { number: "asc" }, select: { number: true, bigcommerceOrderId: true } });
     expect(tickets.map((ticket) => ticket.bigcommerceOrderId)).toEqual([known.id, ...fresh.map((order) => order.id)]);
+  });
+
+  it("applies an order announced by several events in seed form event by event: each carries the order as it was then", async () => {
+    const store = await createStore();
+    const orderId = 910_001;
+    const send = async (event: string, status: string, modified: string) => {
+      const data = { id: orderId, customer_id: 0, email: "seed@example.com", products: [{ id: 1, name: "Mug", sku: "M-1", quantity: 1, price: 9 }], total_inc_tax: 9, status, date_created: "2026-12-01T10:00:00Z", date_modified: modified };
+      const response = await fetch(`${hookUrl}?store=${store.bigcommerceHash}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "X-Tern-Webhook-Secret": store.webhookSecret },
+        body: JSON.stringify({ event, data }),
+      });
+      expect(response.status).toBe(200);
+    };
+    await send("order.created", "awaiting_fulfillment", "2026-12-01T10:00:00Z");
+    await send("order.updated", "refunded", "2026-12-01T10:05:00Z");
+    await together(store.id);
+    expect(await unprocessed(store.id)).toEqual([]);
+    const ticket = await db().ticket.findFirstOrThrow({ where: { storeId: store.id, bigcommerceOrderId: orderId }, select: { priority: true, orderSnapshot: { select: { status: true } } } });
+    // The later event's refund was not swallowed by the first event's copy of the order.
+    expect(ticket.priority).toBe("HIGH");
+    expect(ticket.orderSnapshot?.status).toMatch(/refunded/i);
   });
 
   it("two bursts sharing orders at once: one ticket per order, numbers still 1…N", async () => {

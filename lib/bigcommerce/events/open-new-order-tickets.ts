@@ -22,7 +22,7 @@ import { cachedOrder } from "../save-order-snapshot.ts";
 import type { OrderBundle } from "./order-bundle.ts";
 import { customerNameOf, orderSummary, orderTicketSubject } from "./order-summary.ts";
 
-type Entry = { id: string; ticketId: string; kind: MessageKind; channel: Channel; body: string; meta: Prisma.InputJsonObject | null };
+type Entry = { id: string; ticketId: string; kind: MessageKind; channel: Channel; body: string; meta: Prisma.InputJsonObject | null; createdAt: Date };
 
 // The columns this writes (insert-rows.ts); the others take their defaults. A column listed here
 // but absent from a row is NULL, so only nullable ones may be left out of a row.
@@ -63,12 +63,12 @@ const TICKET_COLUMNS = {
   createdAt: "timestamptz",
   updatedAt: "timestamptz",
 };
-const MESSAGE_COLUMNS = { id: "uuid", storeId: "uuid", ticketId: "uuid", kind: '"MessageKind"', channel: '"Channel"', body: "text", meta: "jsonb" };
+const MESSAGE_COLUMNS = { id: "uuid", storeId: "uuid", ticketId: "uuid", kind: '"MessageKind"', channel: '"Channel"', body: "text", meta: "jsonb", createdAt: "timestamptz" };
 
 const TICKET_CREATED = { type: "status", from: "OPEN", to: "AWAITING_AGENT", reason: "Ticket created" } as const;
 
-function asDto(entry: Entry, now: Date): MessageDto {
-  return { ...entry, author: null, attachments: [], deliveryStatus: null, deliveryError: null, editedAt: null, createdAt: now.toISOString() };
+function asDto(entry: Entry): MessageDto {
+  return { ...entry, author: null, attachments: [], deliveryStatus: null, deliveryError: null, editedAt: null, createdAt: entry.createdAt.toISOString() };
 }
 
 /** Orders that already have a copy or a ticket in Tern: not new, so the event is applied the ordinary way. */
@@ -86,9 +86,9 @@ async function alreadyKnown(tx: Tx, storeId: string, orderIds: number[]): Promis
  * statements whatever their count, where applying each order's event alone (apply-order-event.ts)
  * costs some forty. Each order ends as that path would leave an order Tern had never seen, with
  * nothing for anyone to act on yet: its snapshot (the status noted), its buyer linked, a ticket
- * Awaiting Agent with the SLA targets of its buyer's tier, the "created" status entry and the
- * order's details as a note, routed in order (route-new-tickets.ts), and the events of all of it.
- * Their numbers are taken together, once everything else but routing is ready.
+ * Awaiting Agent with the SLA targets of its buyer's tier, the "created" status entry, routing's
+ * entries (route-new-tickets.ts, in order), the order's details as a note, and the events of all
+ * of it. Their numbers are taken together, once everything but the writes is ready.
  *
  * `orders` must be new orders with no news (readOrderNews: nothing to escalate, no tracking, no
  * return) that BigCommerce no longer calls Incomplete. Under the orders' locks, any that turns out
@@ -122,17 +122,17 @@ export async function openNewOrderTicketsInTx(tx: Tx, input: { storeId: string; 
 
   const sla = await loadStoreSlaSetup(tx, storeId);
   const ticketIds = uuidV7Sequence(orders.length, now.getTime());
-  const entries: Entry[] = [];
+  // The thread's first entries; routing's follow, then the order's details (as createOrderTicketInTx writes them).
+  const opening: Entry[] = [];
   const tickets = orders.map((bundle, index) => {
     const customer = customers[index] ?? null;
     const targets = resolveTicketSla(sla, { priority: "NORMAL", tier: customer?.tier ?? "STANDARD" });
     const due = slaDueTimes(now, targets, 0, targets.calendar);
     const ticketId = ticketIds[index]!;
     const firstMessage = bundle.order.customer_message?.trim();
-    const ids = uuidV7Sequence(3, now.getTime());
-    if (firstMessage) entries.push({ id: ids[0]!, ticketId, kind: "INBOUND", channel: "BIGCOMMERCE", body: firstMessage, meta: null });
-    entries.push({ id: ids[1]!, ticketId, kind: "ACTIVITY", channel: "INTERNAL", body: `Status changed from ${STATUS_LABELS.OPEN} to ${STATUS_LABELS.AWAITING_AGENT}`, meta: TICKET_CREATED });
-    entries.push({ id: ids[2]!, ticketId, kind: "NOTE", channel: "INTERNAL", body: orderSummary(bundle), meta: { type: "order", orderId: bundle.order.id } });
+    const [firstId, statusId] = uuidV7Sequence(2, now.getTime());
+    if (firstMessage) opening.push({ id: firstId!, ticketId, kind: "INBOUND", channel: "BIGCOMMERCE", body: firstMessage, meta: null, createdAt: now });
+    opening.push({ id: statusId!, ticketId, kind: "ACTIVITY", channel: "INTERNAL", body: `Status changed from ${STATUS_LABELS.OPEN} to ${STATUS_LABELS.AWAITING_AGENT}`, meta: TICKET_CREATED, createdAt: now });
     const clocks = { status: "OPEN" as const, waitingSince: null, pausedSeconds: 0, firstResponseAt: null, ...due };
     return {
       id: ticketId,
@@ -156,7 +156,7 @@ export async function openNewOrderTicketsInTx(tx: Tx, input: { storeId: string; 
   // Last before the writes that need them: the store's row stays locked from here to the commit.
   const firstNumber = await takeTicketNumbersInTx(tx, storeId, tickets.length);
   await insertRowsInTx(tx, "Ticket", TICKET_COLUMNS, tickets.map((ticket, index) => ({ ...ticket, number: firstNumber + index, updatedAt: now })));
-  await insertRowsInTx(tx, "Message", MESSAGE_COLUMNS, entries.map((entry) => ({ ...entry, storeId })));
+  await insertRowsInTx(tx, "Message", MESSAGE_COLUMNS, opening.map((entry) => ({ ...entry, storeId })));
 
   const routed = await routeNewTicketsInTx(tx, {
     storeId,
@@ -173,11 +173,25 @@ export async function openNewOrderTicketsInTx(tx: Tx, input: { storeId: string; 
     })),
   });
 
+  // A thread is read in (createdAt, id) order: the notes come after routing's entries by both.
+  const notedAt = new Date();
+  const noteIds = uuidV7Sequence(orders.length, notedAt.getTime() + 1);
+  const notes: Entry[] = orders.map((bundle, index) => ({
+    id: noteIds[index]!,
+    ticketId: tickets[index]!.id,
+    kind: "NOTE",
+    channel: "INTERNAL",
+    body: orderSummary(bundle),
+    meta: { type: "order", orderId: bundle.order.id },
+    createdAt: notedAt,
+  }));
+  await insertRowsInTx(tx, "Message", MESSAGE_COLUMNS, notes.map((entry) => ({ ...entry, storeId })));
+
   const events: NewDomainEvent[] = [];
-  for (const ticket of tickets) {
-    const thread = entries.filter((entry) => entry.ticketId === ticket.id).map((entry) => asDto(entry, now));
-    events.push(...ticketChangeEvents(storeId, ticket.id, [...thread, ...(routed.get(ticket.id) ?? [])], { created: true }));
-  }
+  tickets.forEach((ticket, index) => {
+    const thread = [...opening.filter((entry) => entry.ticketId === ticket.id).map(asDto), ...(routed.get(ticket.id) ?? []), asDto(notes[index]!)];
+    events.push(...ticketChangeEvents(storeId, ticket.id, thread, { created: true }));
+  });
   await recordDomainEventsInTx(tx, events);
   return orders.map((bundle) => bundle.order.id);
 }

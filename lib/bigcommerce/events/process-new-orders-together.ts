@@ -57,8 +57,12 @@ async function ordersWithACopy(db: Db, storeId: string, orderIds: number[]): Pro
 
 /** One read of the order for all its events; null when it cannot go the bulk way (its own processing then says why). */
 async function readNewOrder(db: Db, order: OrderEvents): Promise<OrderBundle | null> {
-  // "created" carries the whole order in seed form; any event will do for an API read.
-  const event = order.parsed.find((parsed) => parsed.type === "order" && !parsed.statusOnly) ?? order.parsed[0]!;
+  // Events in seed form carry the order as it was when each was sent: one read cannot stand for
+  // several of them, so such an order is applied event by event.
+  const seeds = order.parsed.filter((parsed) => "bundle" in parsed && parsed.bundle);
+  if (seeds.length > 0 && order.parsed.length > 1) return null;
+  // Any event will do for an API read; a lone seed event is read from itself.
+  const event = seeds[0] ?? order.parsed.find((parsed) => parsed.type === "order" && !parsed.statusOnly) ?? order.parsed[0]!;
   try {
     const gathered = await gatherOrderWork(db, order.storeId, event, { fullRead: true, claimedAt: order.claimedAt, stored: null });
     if (isStatusRead(gathered.bundle)) return null;
@@ -82,19 +86,22 @@ async function readNewOrder(db: Db, order: OrderEvents): Promise<OrderBundle | n
 export async function processNewOrdersTogether(db: Db, events: readonly InboundEventForProcessing[]): Promise<Set<string>> {
   const applied = new Set<string>();
   for (const [storeId, orders] of orderEventsByStore(events)) {
-    const withCopy = await ordersWithACopy(db, storeId, orders.map((order) => order.orderId));
-    const fresh = orders.filter((order) => !withCopy.has(order.orderId));
-    if (fresh.length === 0) continue;
-    const reads = await Promise.all(fresh.map((order) => readNewOrder(db, order)));
-    const bundles = reads.filter((bundle): bundle is OrderBundle => bundle !== null);
-    if (bundles.length === 0) continue;
-    let opened: Set<number>;
     try {
-      opened = new Set(await db.$transaction((tx) => openNewOrderTicketsInTx(tx, { storeId, orders: bundles, now: new Date() }), TICKET_TX_OPTIONS));
+      for (const id of await openStoreNewOrders(db, storeId, orders)) applied.add(id);
     } catch {
-      continue; // Nothing of this store's was applied: each event's own processing says what went wrong, and retries.
+      // Nothing of this store's was applied (one transaction): each event's own processing says what went wrong, and retries.
     }
-    for (const order of fresh) if (opened.has(order.orderId)) for (const event of order.events) applied.add(event.id);
   }
   return applied;
+}
+
+async function openStoreNewOrders(db: Db, storeId: string, orders: OrderEvents[]): Promise<string[]> {
+  const withCopy = await ordersWithACopy(db, storeId, orders.map((order) => order.orderId));
+  const fresh = orders.filter((order) => !withCopy.has(order.orderId));
+  if (fresh.length === 0) return [];
+  const reads = await Promise.all(fresh.map((order) => readNewOrder(db, order)));
+  const bundles = reads.filter((bundle): bundle is OrderBundle => bundle !== null);
+  if (bundles.length === 0) return [];
+  const opened = new Set(await db.$transaction((tx) => openNewOrderTicketsInTx(tx, { storeId, orders: bundles, now: new Date() }), TICKET_TX_OPTIONS));
+  return fresh.filter((order) => opened.has(order.orderId)).flatMap((order) => order.events.map((event) => event.id));
 }
