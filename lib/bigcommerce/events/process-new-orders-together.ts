@@ -14,7 +14,10 @@ type OrderEvents = { storeId: string; orderId: number; events: InboundEventForPr
 
 const NOTHING_TOLD = { notedStatusId: null, notifiedTracking: [], seenRefundIds: [], seenReturnKeys: [] };
 
-/** The claim's order events ("created", "updated", status changes), by store and order; an order with any other kind of event in the claim is left out. */
+/**
+ * The claim's order events ("created", "updated", status changes), by store and order; an order
+ * with any other kind of event in the claim, or with status changes only, is left out.
+ */
 function orderEventsByStore(events: readonly InboundEventForProcessing[]): Map<string, OrderEvents[]> {
   const byOrder = new Map<string, OrderEvents | null>();
   for (const event of events) {
@@ -42,7 +45,9 @@ function orderEventsByStore(events: readonly InboundEventForProcessing[]): Map<s
   }
   const byStore = new Map<string, OrderEvents[]>();
   for (const entry of byOrder.values()) {
-    if (!entry) continue;
+    // Status changes alone are about orders Tern knows (the common case, one statement each in
+    // note-status-change.ts): only an order that "created" or "updated" announces may be new.
+    if (!entry || entry.parsed.every((parsed) => parsed.type === "order" && parsed.statusOnly)) continue;
     const list = byStore.get(entry.storeId) ?? [];
     list.push(entry);
     byStore.set(entry.storeId, list);
