@@ -49,6 +49,10 @@ test("every page carries a content security policy that keeps other sites from f
     expect(policy, path).toContain("script-src 'self' 'unsafe-inline'");
     expect(policy, path).toMatch(path === "/login" ? /frame-ancestors 'self'$|frame-ancestors 'self';/ : /frame-ancestors 'self' https:\/\/\*\.bigcommerce\.com/);
   }
+  // Every browser asks for it on every page: an icon, not a 404 in the console.
+  const icon = await request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toMatch(/image\//);
   await request.dispose();
 });
 

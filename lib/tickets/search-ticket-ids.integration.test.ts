@@ -43,6 +43,19 @@ describe("searchTicketIds", () => {
     expect(await subjects("question -shipping")).toEqual([]);
   });
 
+  it("excludes a ticket that mentions a -word anywhere, not only where the other words are", async () => {
+    // "refund" is in the subject, "blender" only in the customer's message.
+    expect(await subjects("refund -blender")).toEqual([]);
+    expect(await subjects('refund -"arrived broken"')).toEqual([]);
+    expect(await subjects("refund -parcel")).toEqual(["Refund requested"]);
+    // Found by the customer's email, left out for a word in its messages.
+    expect(await subjects("dana@fbi")).toEqual(["Shipping question"]);
+    expect(await subjects("dana@fbi -parcels")).toEqual([]);
+    // The note's words count too; exclusions alone find nothing.
+    expect(await subjects("else -warranty")).toEqual([]);
+    expect(await subjects("-refund")).toEqual([]);
+  });
+
   it("matches the ticket number, the order id and the customer's name or email", async () => {
     const [first] = (await listTickets(db(), { storeId: store.id, filters: {}, limit: 100 })).items.slice(-1);
     expect(await searchTicketIds(db(), store.id, `#${first!.number}`)).toContain(first!.id);

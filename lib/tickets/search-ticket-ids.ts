@@ -36,9 +36,34 @@ async function commonWords(db: Db, tsquery: Prisma.Sql): Promise<boolean> {
 }
 
 /**
+ * The words and phrases a search excludes (`-word`, `-"a phrase"`) and the rest. An exclusion is
+ * about the whole ticket: a ticket that mentions the word anywhere (its subject, any message) is
+ * left out, not only a message that does; websearch_to_tsquery alone would judge each message apart.
+ */
+export function splitExclusions(query: string): { include: string; exclude: string[] } {
+  const include: string[] = [];
+  const exclude: string[] = [];
+  for (const token of query.trim().match(/-?"[^"]*"?|\S+/g) ?? []) {
+    const excluded = token.length > 1 && token.startsWith("-") ? token.slice(1) : null;
+    if (excluded === null) include.push(token);
+    else if (excluded.replaceAll('"', "").trim()) exclude.push(excluded);
+  }
+  return { include: include.join(" ").trim(), exclude };
+}
+
+/** The ticket (alias `t`) mentions the query in its subject or any customer message, reply or note. */
+function mentions(storeId: string, tsquery: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(t."searchVector" @@ ${tsquery} OR EXISTS (
+      SELECT 1 FROM "Message" m
+      WHERE m."ticketId" = t.id AND m."storeId" = ${storeId}::uuid
+        AND m."kind" IN ('INBOUND', 'OUTBOUND', 'NOTE')
+        AND m."searchVector" @@ ${tsquery}))`;
+}
+
+/**
  * Ids of the store's tickets matching a search, most recently changed first: full-text over the
  * subject and every customer message, reply and note (PostgreSQL `websearch_to_tsquery`, so
- * "quoted phrases" and -exclusions work), plus exact ticket number or order id and the customer's
+ * "quoted phrases" work; -exclusions are of whole tickets, splitExclusions), plus exact ticket number or order id and the customer's
  * name or email. The text is matched against the stored "searchVector" columns (migration
  * stored_search_vectors): an index recheck or a ticket-by-ticket check reads the stored vector
  * instead of parsing the body again.
@@ -56,10 +81,12 @@ async function commonWords(db: Db, tsquery: Prisma.Sql): Promise<boolean> {
  * every ticket), so commonWords chooses, from the same statistics the planner would use.
  */
 export async function searchTicketIds(db: Db, storeId: string, query: string, options: SearchTicketIdsOptions = {}): Promise<string[]> {
-  const text = query.trim();
+  const { include: text, exclude } = splitExclusions(query);
   if (!text) return [];
   const limit = options.limit ?? MAX_SEARCH_MATCHES;
-  const where = options.where ?? Prisma.sql`TRUE`;
+  const where = exclude.length
+    ? Prisma.sql`${options.where ?? Prisma.sql`TRUE`} AND NOT ${mentions(storeId, Prisma.sql`websearch_to_tsquery('english'::regconfig, ${exclude.join(" or ")})`)}`
+    : (options.where ?? Prisma.sql`TRUE`);
   const digits = /^#?(\d{1,9})$/.exec(text)?.[1];
   const like = `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
   // The tsquery is written out in each branch (not a CTE) so the planner sees the words and can
