@@ -103,6 +103,13 @@ test.describe("agent inbox", () => {
     await api.dispose();
   });
 
+  test("a link to a ticket that does not exist says so at once, without retrying", async ({ browser }) => {
+    const page = await openInbox(browser, PEOPLE.ada.email, "/inbox?ticket=00000000-0000-7000-8000-000000000000");
+    // A 404 is the answer: no retries with backoff (seconds of "Loading the ticket…") before it.
+    await expect(page.getByRole("alert").filter({ hasText: "Ticket not found" })).toBeVisible({ timeout: 1_500 });
+    await page.context().close();
+  });
+
   test("the queue is searchable and keyboard-driven", async ({ browser, playwright, baseURL }) => {
     const api = await playwright.request.newContext({ baseURL });
     await signIn(api, PEOPLE.supervisor.email);
