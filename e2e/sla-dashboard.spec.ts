@@ -89,6 +89,25 @@ test.describe("supervisor dashboard", () => {
     await api.dispose();
   });
 
+  test("a date range with From after To is said at the fields, and the figures stay those of the last good range", async ({ page, playwright, baseURL }) => {
+    const api = await playwright.request.newContext({ baseURL });
+    await signIn(api, PEOPLE.supervisor.email);
+    await page.context().addCookies((await api.storageState()).cookies);
+    await page.goto("/dashboard");
+    const updated = page.getByTestId("dashboard-updated");
+    await expect(updated).toBeVisible();
+    const before = await updated.textContent();
+    await page.getByLabel("To").fill("2026-11-01");
+    await page.getByLabel("From").fill("2026-11-20");
+    await expect(page.getByTestId("dashboard-range-problem")).toContainText("“From” is after “To”");
+    // No request for the impossible range: the figures (and their range in the header) are unchanged.
+    await expect(updated).toContainText(before!.split(" · ")[0]!);
+    await page.getByLabel("From").fill("2026-10-25");
+    await expect(page.getByTestId("dashboard-range-problem")).toHaveCount(0);
+    await expect(updated).toContainText("2026-10-25 to 2026-11-01");
+    await api.dispose();
+  });
+
   test("agents cannot open the dashboard or its API", async ({ page, playwright, baseURL }) => {
     const api = await playwright.request.newContext({ baseURL });
     await signIn(api, PEOPLE.ada.email);

@@ -5,6 +5,8 @@ import { dashboardQueryString, type DashboardFilterState } from "./use-dashboard
 
 type Props = {
   filters: DashboardFilterState;
+  /** The filters of the figures on screen (the last that could be shown): the CSVs export those. */
+  shownFilters: DashboardFilterState;
   /** The days the server resolved (the last week when no dates are chosen), shown in the date fields. */
   shownRange: { from: string; to: string } | null;
   teams: { id: string; name: string }[];
@@ -18,8 +20,8 @@ const REPORTS = [
 ] as const;
 
 /** Date range and team, plus the CSV downloads for exactly what is on screen. */
-export function DashboardFilters({ filters, shownRange, teams, onChange }: Props) {
-  const query = dashboardQueryString(filters);
+export function DashboardFilters({ filters, shownFilters, shownRange, teams, onChange }: Props) {
+  const query = dashboardQueryString(shownFilters);
   const from = filters.from || shownRange?.from || "";
   const to = filters.to || shownRange?.to || "";
   return (

@@ -12,6 +12,7 @@ import { ResponseTimeChart } from "./response-time-chart.tsx";
 import { SlaClockTable } from "./sla-clock-table.tsx";
 import { SlaEventFeed } from "./sla-event-feed.tsx";
 import { SummaryCards } from "./summary-cards.tsx";
+import { rangeProblem } from "./range-problem.ts";
 import { useDashboardMetrics, type DashboardFilterState } from "./use-dashboard-metrics.ts";
 import { useNow } from "./use-now.ts";
 import { WebhookHealthPanel } from "./webhook-health-panel.tsx";
@@ -19,8 +20,16 @@ import { WebhookHealthPanel } from "./webhook-health-panel.tsx";
 type Props = { user: SupervisorUser; teams: { id: string; name: string }[] };
 
 function Dashboard({ teams }: { teams: Props["teams"] }) {
+  // What the fields say, and the last of it that could be shown: a From after To is said at the
+  // fields, not sent (the API would refuse it) while the figures stay those of the last good range.
   const [filters, setFilters] = useState<DashboardFilterState>({ from: "", to: "", teamId: "" });
-  const query = useDashboardMetrics(filters);
+  const [shown, setShown] = useState<DashboardFilterState>(filters);
+  const problem = rangeProblem(filters);
+  const choose = (next: DashboardFilterState) => {
+    setFilters(next);
+    if (!rangeProblem(next)) setShown(next);
+  };
+  const query = useDashboardMetrics(shown);
   const now = useNow();
   const metrics = query.data;
 
@@ -35,7 +44,12 @@ function Dashboard({ teams }: { teams: Props["teams"] }) {
           </p>
         ) : null}
       </div>
-      <DashboardFilters filters={filters} shownRange={metrics ? metrics.range : null} teams={teams} onChange={setFilters} />
+      <DashboardFilters filters={filters} shownFilters={shown} shownRange={metrics ? metrics.range : null} teams={teams} onChange={choose} />
+      {problem ? (
+        <p role="alert" data-testid="dashboard-range-problem" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-[13px] text-amber-900">
+          {problem}
+        </p>
+      ) : null}
       {query.error ? (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-[13px] text-red-800">
           {query.error.message}
