@@ -3,10 +3,13 @@ import { createActivityInTx } from "@/lib/tickets/create-activity.ts";
 import { ticketDtoSelect, toTicketDto } from "@/lib/tickets/ticket-dto.ts";
 import { inChatTransaction } from "./chat-transaction.ts";
 import { findOpenTicketInTx } from "./find-open-ticket.ts";
-import { BLOCKED_REASON, holdChatDeliveriesInTx } from "./hold-chat-deliveries.ts";
+import { holdChatDeliveriesInTx } from "./hold-chat-deliveries.ts";
 import type { TelegramSettings } from "./load-telegram-settings.ts";
 import { markChatUnblockedInTx } from "./mark-chat-unblocked.ts";
 import { ensureTelegramIdentityInTx } from "./telegram-identity.ts";
+
+// Said once: the held replies carry their own reason (hold-chat-deliveries.ts).
+const BLOCKED_ACTIVITY = "The customer blocked the bot on Telegram: replies are held until they unblock it.";
 
 /**
  * my_chat_member in a private chat: the customer blocked ("kicked") or unblocked the bot. Blocking
@@ -39,7 +42,7 @@ export async function handleChatMemberUpdate(input: { settings: TelegramSettings
       storeId,
       ticketId: open.id,
       actorId: null,
-      body: status === "kicked" ? `The customer blocked the bot on Telegram. ${BLOCKED_REASON}.` : "The customer unblocked the bot on Telegram: held replies are being sent.",
+      body: status === "kicked" ? BLOCKED_ACTIVITY : "The customer unblocked the bot on Telegram: held replies are being sent.",
       meta: { type: "telegram", event: status === "kicked" ? "blocked" : "unblocked" },
     });
     const ticket = await tx.ticket.findFirstOrThrow({ where: { id: open.id, storeId }, select: ticketDtoSelect });

@@ -150,7 +150,8 @@ describe("Telegram outbox", () => {
     const identity = await db().channelIdentity.findFirstOrThrow({ where: { storeId: harness.store.id, externalId: String(chat.chatId) }, select: { blockedAt: true } });
     expect(identity.blockedAt).not.toBeNull();
     const activity = await db().message.findFirst({ where: { ticketId, kind: "ACTIVITY", meta: { path: ["event"], equals: "blocked" } }, select: { body: true } });
-    expect(activity?.body).toContain("blocked the bot");
+    // Said once, in one sentence.
+    expect(activity?.body).toBe("The customer blocked the bot on Telegram: replies are held until they unblock it.");
 
     const held = await reply(ticketId, "are you there?");
     await harness.sendOutbox();
