@@ -47,6 +47,8 @@ export const bigcommerceDemoJob: JobStarter = {
 
     const client = createBigcommerceClient({ apiUrl: bigcommerceApiUrl(), storeHash: shop.hash, accessToken: shop.accessToken });
     await registerStoreWebhooks(client, { destination: `http://127.0.0.1:${env.PORT}/api/webhooks/bigcommerce`, webhookSecret });
+    // As an install's registration does: the admin pages say when the hooks were registered.
+    await db().store.update({ where: { id: store.id }, data: { webhooksRegisteredAt: new Date(), webhookRegistrationError: null }, select: { id: true } });
     log(`BigCommerce emulator at ${emulator.url} (the demo store's API)`);
 
     const intervalMs = env.TERN_DEMO_TRAFFIC_MS;

@@ -56,7 +56,7 @@ function duration(ms: number): string {
 export async function getWebhookHealth(db: Db, storeId: string, now = new Date()): Promise<WebhookHealth> {
   const store = await db.store.findUniqueOrThrow({
     where: { id: storeId },
-    select: { status: true, webhookRejectedCount: true, webhookLastRejectedAt: true, lastReconciledAt: true },
+    select: { status: true, webhookRejectedCount: true, webhookLastRejectedAt: true, lastReconciledAt: true, webhooksRegisteredAt: true },
   });
   const reconcilePrefix = `bigcommerce:${storeId}:reconcile:%`;
   const [counts] = await db.$queryRaw<Counts[]>`
@@ -114,8 +114,10 @@ export async function getWebhookHealth(db: Db, storeId: string, now = new Date()
   if (counts?.last_delivery && now.getTime() - counts.last_delivery.getTime() > SILENCE_ALERT_MS) {
     alerts.push(`No webhook has arrived for ${duration(now.getTime() - counts.last_delivery.getTime())}: deliveries may have stopped (check the hooks in BigCommerce).`);
   }
-  if (latestException?.errorCode === "90002") alerts.push("BigCommerce gave up delivering and disabled a webhook (90002): re-register the store's webhooks.");
-  else if (latestException?.errorCode === "90003") alerts.push("BigCommerce blocked deliveries to Tern's domain for a while (90003).");
+  // An exception from before the hooks were last registered was answered by that registration.
+  const unanswered = latestException && !(store.webhooksRegisteredAt && exceptions[0]!.receivedAt <= store.webhooksRegisteredAt) ? latestException : null;
+  if (unanswered?.errorCode === "90002") alerts.push("BigCommerce gave up delivering and disabled a webhook (90002): re-register the store's webhooks.");
+  else if (unanswered?.errorCode === "90003") alerts.push("BigCommerce blocked deliveries to Tern's domain for a while (90003).");
   if (health.reconciliation.missedEventsRecovered24Hours > 0) {
     alerts.push(`Reconciliation found ${health.reconciliation.missedEventsRecovered24Hours} order change(s) in 24 hours whose webhooks never arrived.`);
   }

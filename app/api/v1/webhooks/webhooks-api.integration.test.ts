@@ -88,6 +88,16 @@ describe("GET /api/v1/webhooks/health", () => {
     expect(health.alerts).toEqual(expect.arrayContaining([expect.stringContaining("(90002)"), expect.stringContaining("2 event(s) could not be processed")]));
   });
 
+  it("drops the 90002 alert once the hooks are registered again after it", async () => {
+    expect((await getWebhookHealth(db(), store.id)).alerts.some((alert) => alert.includes("(90002)"))).toBe(true);
+    await db().store.update({ where: { id: store.id }, data: { webhooksRegisteredAt: new Date() } });
+    const health = await getWebhookHealth(db(), store.id);
+    expect(health.alerts.some((alert) => alert.includes("(90002)"))).toBe(false);
+    // The exception itself is still reported, as history.
+    expect(health.deliveryExceptions.last7Days).toBe(1);
+    await db().store.update({ where: { id: store.id }, data: { webhooksRegisteredAt: null } });
+  });
+
   it("alerts when deliveries stop", async () => {
     const later = await getWebhookHealth(db(), store.id, new Date(Date.now() + 7 * 3_600_000));
     expect(later.alerts).toEqual(expect.arrayContaining([expect.stringMatching(/^No webhook has arrived for 7 hours/)]));
