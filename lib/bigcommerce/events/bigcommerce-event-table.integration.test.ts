@@ -6,9 +6,10 @@ import type { EmulatedStore } from "@/lib/emulators/bigcommerce/emulated-store.t
 import { startBigcommerceEmulator, type BigcommerceEmulator } from "@/lib/emulators/bigcommerce/start-bigcommerce-emulator.ts";
 import { runInboundBatch } from "@/lib/inbound/run-inbound-batch.ts";
 import { connectEmulatedStore } from "@/lib/testing/bigcommerce-fixtures.ts";
-import { createCustomer, createStore, createUser, type TestStore } from "@/lib/testing/factories.ts";
+import { createCustomer, createStore, createTicket, createUser, type TestStore } from "@/lib/testing/factories.ts";
 import { serveRouteHandler, type RouteHandlerServer } from "@/lib/testing/serve-route-handler.ts";
 import { transitionTicket } from "@/lib/ticket-lifecycle/transition-ticket.ts";
+import { mergeTickets } from "@/lib/tickets/merge-tickets.ts";
 import { updateTicket } from "@/lib/tickets/update-ticket.ts";
 
 // Every row of the SPEC's "BigCommerce events → tickets" table, end to end: the emulator changes
@@ -166,6 +167,26 @@ describe("order.updated ← store/order/updated, store/order/statusUpdated", () 
     expect(snapshot).toMatchObject({ statusId: 9, notedStatusId: 9, products: [expect.objectContaining({ name: WIDGET.name })] });
     const events = await db().inboundEvent.findMany({ where: { storeId: store.id, kind: "store/order/statusUpdated", payload: { path: ["data", "id"], equals: order.id } } });
     expect(events.map((event) => [event.status, event.attempts])).toEqual([["PROCESSED", 1]]);
+  });
+
+  it("follows a merge: once the order's ticket was merged into another, its news goes there, and no new ticket opens", async () => {
+    const order = shop.createOrder({ products: [WIDGET] });
+    await drain();
+    const own = await mainTicket(order.id);
+    const conversation = await createTicket(store.id, { subject: "Where is my order?", body: "Any news?", customerId: own.customerId! });
+    await mergeTickets(db(), { storeId: store.id, sourceId: own.id, targetId: conversation.ticket.id });
+
+    shop.setOrderStatus(order.id, 9);
+    await drain();
+    expect((await orderTickets(order.id)).map((ticket) => [ticket.id, ticket.status])).toEqual([[own.id, "CLOSED"]]);
+    const notes = (await thread(conversation.ticket.id)).filter((message) => message.kind === "NOTE" && message.body.startsWith("Order status changed"));
+    expect(notes.map((note) => note.body)).toEqual(["Order status changed: Awaiting Fulfillment → Awaiting Shipment"]);
+
+    // News someone must act on (a refund) escalates the merge target, not a follow-up of the closed ticket.
+    shop.setOrderStatus(order.id, 4);
+    await drain();
+    expect((await orderTickets(order.id)).filter((ticket) => ticket.parentTicketId === null)).toHaveLength(1);
+    expect((await db().ticket.findUniqueOrThrow({ where: { id: conversation.ticket.id }, select: { priority: true } })).priority).toBe("HIGH");
   });
 
   it("keeps a queued ticket in the queue (note only)", async () => {

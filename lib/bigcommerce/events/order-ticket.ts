@@ -17,17 +17,30 @@ export type OrderTicket = {
 
 export const orderTicketSelect = { id: true, number: true, status: true, priority: true, assigneeId: true, customerId: true } as const;
 
+// Merges chain (A into B, later B into C); a longer chain than this is not followed to its end.
+const MAX_MERGE_HOPS = 10;
+
 /**
  * The order's own ticket: the newest top-level BigCommerce ticket for it (sub-tickets for returns
- * and tickets from other channels that mention the order are not it). Closed ones included: the
- * caller decides whether a closed thread gets a follow-up.
+ * and tickets from other channels that mention the order are not it), or, when an agent merged
+ * that ticket into another, the ticket it was merged into: the order's news goes where the
+ * conversation now is. Closed ones included: the caller decides whether a closed thread gets a
+ * follow-up.
  */
 export async function findOrderTicketInTx(tx: Tx, storeId: string, orderId: number): Promise<OrderTicket | null> {
-  return tx.ticket.findFirst({
+  let found = await tx.ticket.findFirst({
     where: { storeId, bigcommerceOrderId: orderId, source: "BIGCOMMERCE", parentTicketId: null },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: orderTicketSelect,
+    select: { ...orderTicketSelect, mergedIntoId: true },
   });
+  for (let hops = 0; found?.mergedIntoId && hops < MAX_MERGE_HOPS; hops += 1) {
+    const target = await tx.ticket.findFirst({ where: { id: found.mergedIntoId, storeId }, select: { ...orderTicketSelect, mergedIntoId: true } });
+    if (!target) break;
+    found = target;
+  }
+  if (!found) return null;
+  const { mergedIntoId: _mergedIntoId, ...ticket } = found;
+  return ticket;
 }
 
 // A system note has no author, so its row is the whole DTO: one INSERT … RETURNING, no join.
