@@ -16,10 +16,10 @@ type ErrorBody = { error?: { message?: string; details?: unknown } };
 
 function describe(body: ErrorBody | null, status: number): string {
   const error = body?.error;
-  // Validation failures list their issues: name the first field, it is what the user fixes.
-  const issues = Array.isArray(error?.details) ? (error.details as { path?: string; message?: string }[]) : [];
+  // Validation failures list their issues, each a sentence that names its field (lib/api/describe-issue.ts): the first is what the user fixes.
+  const issues = Array.isArray(error?.details) ? (error.details as { message?: string }[]) : [];
   const first = issues[0];
-  if (first?.message) return first.path ? `${first.path}: ${first.message}` : first.message;
+  if (first?.message) return first.message;
   return error?.message ?? `Request failed (${status})`;
 }
 

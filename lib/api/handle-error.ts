@@ -1,6 +1,7 @@
 import { ZodError } from "zod";
 import { isAppError, type AppErrorCode } from "@/lib/errors.ts";
 import { errorResponse } from "./error-response.ts";
+import { describeIssue } from "./describe-issue.ts";
 
 const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -36,7 +37,7 @@ const RETRY_AFTER_SECONDS = 5;
 /** Every failure of an /api/v1 handler becomes the API's error body with its HTTP status, here and only here. */
 export function handleApiError(error: unknown): Response {
   if (error instanceof ZodError) {
-    const details = error.issues.map((issue) => ({ path: issue.path.map(String).join("."), code: issue.code, message: issue.message }));
+    const details = error.issues.map((issue) => ({ path: issue.path.map(String).join("."), code: issue.code, message: describeIssue(issue) }));
     return errorResponse(422, "VALIDATION_FAILED", "The request is not valid", details);
   }
   if (isAppError(error)) return errorResponse(STATUS_BY_CODE[error.code], error.code, error.message, error.details);

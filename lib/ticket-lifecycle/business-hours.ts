@@ -39,7 +39,7 @@ export const businessHoursSchema = z
       .trim()
       .min(1)
       .max(64)
-      .refine(isValidTimeZone, { message: "Unknown time zone" })
+      .refine(isValidTimeZone, { message: "The business hours' time zone is not one Tern knows: use a name such as Europe/Berlin or America/New_York" })
       .optional(),
     days: z.partialRecord(z.enum(WEEKDAYS), dayIntervals),
   })

@@ -174,7 +174,7 @@ describe("order.updated ← store/order/updated, store/order/statusUpdated", () 
     await drain();
     const own = await mainTicket(order.id);
     const conversation = await createTicket(store.id, { subject: "Where is my order?", body: "Any news?", customerId: own.customerId! });
-    await mergeTickets(db(), { storeId: store.id, sourceId: own.id, targetId: conversation.ticket.id });
+    await mergeTickets(db(), { storeId: store.id, sourceId: own.id, targetId: conversation.ticket.id, actorId: null });
 
     shop.setOrderStatus(order.id, 9);
     await drain();
