@@ -11,11 +11,12 @@ import { openReturnTicketInTx } from "./open-return-ticket.ts";
 import type { OrderBundle } from "./order-bundle.ts";
 import { statusNoteMove } from "@/lib/ticket-lifecycle/event-moves.ts";
 import { customerNameOf } from "./order-summary.ts";
-import { readOrderNews, statusChangeNote, trackingKey } from "./order-news.ts";
+import { isRefundedStatus, readOrderNews, statusChangeNote, trackingKey } from "./order-news.ts";
 import { newChanges, type OrderTicketChanges } from "./order-ticket-changes.ts";
 import { addSystemNoteInTx, findOrderTicketInTx, moveOrderTicketInTx } from "./order-ticket.ts";
 import type { BigcommerceEvent } from "./read-bigcommerce-event.ts";
 import { sendShipmentNoticeInTx } from "./send-shipment-notice.ts";
+import { readTernRefundsInTx } from "./tern-refunds.ts";
 
 export type OrderScopedEvent = Extract<BigcommerceEvent, { orderId: number }>;
 
@@ -87,7 +88,10 @@ export async function applyOrderEventInTx(tx: Tx, work: OrderEventWork): Promise
   });
   const { bundle } = snapshot;
   const messages = await unseenMessages(tx, storeId, orderId, work.messages);
-  const news = readOrderNews({ event, bundle, statusId: snapshot.statusId ?? bundle.order.status_id, memory: snapshot, messages });
+  const statusNow = snapshot.statusId ?? bundle.order.status_id;
+  // Only a refund (or a refund status) can be Tern's own doing: the rest never reads the actions.
+  const ternRefunds = event.type === "refund" || isRefundedStatus(statusNow) ? await readTernRefundsInTx(tx, { storeId, orderId, now }) : undefined;
+  const news = readOrderNews({ event, bundle, statusId: statusNow, memory: snapshot, messages, ternRefunds });
   const { statusId, statusName, noted, refundKey, escalate, trackings, newReturns, attention } = news;
 
   const changes = newChanges(storeId);

@@ -219,6 +219,30 @@ describe("order.refund.requested ← store/order/refund/created, status Refunded
     expect(messages.some((message) => message.kind === "ACTIVITY" && message.body === "Priority changed from Normal to High")).toBe(true);
   });
 
+  it("recognises a refund Tern itself issued: its webhook and status change are noted, not raised as a customer's request", async () => {
+    for (const recorded of [true, false]) {
+      const order = shop.createOrder({ products: [WIDGET] });
+      await drain();
+      const ticket = await mainTicket(order.id);
+      // As run-refund.ts leaves it: the action is running while BigCommerce is called, then recorded
+      // with the refund's id. The webhook may be processed before or after that record.
+      const action = await db().orderAction.create({
+        data: { storeId: store.id, ticketId: ticket.id, bigcommerceOrderId: order.id, kind: "REFUND", status: "RUNNING", amount: "49.99" },
+        select: { id: true },
+      });
+      const products = shop.products.get(order.id)!;
+      const refund = shop.refund(order.id, { items: [{ item_type: "PRODUCT", item_id: products[0]!.id, quantity: 1 }] });
+      if (recorded) await db().orderAction.update({ where: { id: action.id }, data: { status: "SUCCEEDED", result: { refundId: refund.id } } });
+      await drain();
+      expect(await mainTicket(order.id)).toMatchObject({ status: "AWAITING_AGENT", priority: "NORMAL" });
+      const bodies = (await thread(ticket.id)).map((message) => message.body);
+      expect(bodies.some((body) => body.startsWith("Refund requested"))).toBe(false);
+      expect(bodies).toContain("Order status changed: Awaiting Fulfillment → Partially Refunded");
+      const snapshot = await db().orderSnapshot.findUniqueOrThrow({ where: { storeId_bigcommerceOrderId: { storeId: store.id, bigcommerceOrderId: order.id } }, select: { seenRefundIds: true } });
+      expect(snapshot.seenRefundIds).toEqual([`refund:${refund.id}`]);
+    }
+  });
+
   it("escalates a dispute to Urgent, and a resolved ticket is reopened into the priority queue", async () => {
     const order = shop.createOrder({ products: [WIDGET] });
     await drain();

@@ -38,8 +38,24 @@ export function trackingKey(shipment: BigcommerceShipment): string {
  * whether a status change is a note and nothing more. `messages` are the customer's messages not
  * yet in the thread.
  */
-export function readOrderNews(input: { event: BigcommerceEvent; bundle: OrderBundle; statusId: number; memory: ThreadMemory; messages: IncomingOrderMessage[] }): OrderNews {
-  const { event, bundle, statusId, memory, messages } = input;
+/** Refunds Tern itself issued on the order lately (an agent's, from the inbox): see tern-refunds.ts. */
+export type TernRefunds = { refundIds: ReadonlySet<string>; running: boolean; recent: boolean };
+
+/** A status a refund moves an order to (a dispute is the customer's bank's doing, never Tern's). */
+export function isRefundedStatus(statusId: number): boolean {
+  return statusId === ORDER_STATUS.REFUNDED || statusId === ORDER_STATUS.PARTIALLY_REFUNDED;
+}
+
+export function readOrderNews(input: {
+  event: BigcommerceEvent;
+  bundle: OrderBundle;
+  statusId: number;
+  memory: ThreadMemory;
+  messages: IncomingOrderMessage[];
+  /** Tern's own recent refunds of the order: what they cause is no customer's request. */
+  ternRefunds?: TernRefunds;
+}): OrderNews {
+  const { event, bundle, statusId, memory, messages, ternRefunds } = input;
   const statusName = orderStatusName(bundle);
   const noted = memory.notedStatusId;
   const statusChanged = noted !== null && noted !== statusId;
@@ -53,7 +69,11 @@ export function readOrderNews(input: { event: BigcommerceEvent; bundle: OrderBun
     if (RETURN_WORDS.test(message.body)) returns.push({ key: `message:${message.key}`, origin: "customer message", detail: message.body });
   }
   const newReturns = returns.filter((entry) => !memory.seenReturnKeys.includes(entry.key));
-  const escalate = refundKey !== null || enteredRefundStatus;
+  // A refund an agent issued from Tern comes back as a webhook and a status change: recognised,
+  // it is noted as what it is, not raised as a customer's refund request.
+  const ternsRefund = refundKey !== null && ternRefunds !== undefined && (ternRefunds.running || ternRefunds.refundIds.has(refundKey.replace(/^refund:/, "")));
+  const ternsStatus = enteredRefundStatus && isRefundedStatus(statusId) && ternRefunds?.recent === true;
+  const escalate = (refundKey !== null && !ternsRefund) || (enteredRefundStatus && !ternsStatus);
   const attention = escalate || newReturns.length > 0 || trackings.length > 0 || messages.length > 0;
   return { statusId, statusName, noted, statusChanged, refundKey, escalate, trackings, newReturns, attention };
 }
