@@ -97,12 +97,12 @@ test.describe("supervisor dashboard", () => {
     const updated = page.getByTestId("dashboard-updated");
     await expect(updated).toBeVisible();
     const before = await updated.textContent();
-    await page.getByLabel("To").fill("2026-11-01");
-    await page.getByLabel("From").fill("2026-11-20");
+    await page.getByLabel("To", { exact: true }).fill("2026-11-01");
+    await page.getByLabel("From", { exact: true }).fill("2026-11-20");
     await expect(page.getByTestId("dashboard-range-problem")).toContainText("“From” is after “To”");
     // No request for the impossible range: the figures (and their range in the header) are unchanged.
     await expect(updated).toContainText(before!.split(" · ")[0]!);
-    await page.getByLabel("From").fill("2026-10-25");
+    await page.getByLabel("From", { exact: true }).fill("2026-10-25");
     await expect(page.getByTestId("dashboard-range-problem")).toHaveCount(0);
     await expect(updated).toContainText("2026-10-25 to 2026-11-01");
     await api.dispose();
