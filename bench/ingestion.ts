@@ -5,12 +5,9 @@
 // and serves the exported POST handler of app/api/webhooks/bigcommerce/route.ts from a bare
 // node:http server: the real route code over real HTTP, without a Next build in front. Load comes
 // from a worker thread over loopback keep-alive connections, bounded in count and time.
-import { bigcommerceSecretColumns } from "@/lib/crypto/webhook-secrets.ts";
 import { randomUUID } from "node:crypto";
-import { Worker } from "node:worker_threads";
 import pg from "pg";
 import { configFromEnvironment, installRuntimeConfig } from "@/lib/config/runtime-config.ts";
-import { sealSecret } from "@/lib/crypto/secret-box.ts";
 import { db } from "@/lib/db/client.ts";
 import { startBigcommerceEmulator } from "@/lib/emulators/bigcommerce/start-bigcommerce-emulator.ts";
 import { startInboundWorker } from "@/lib/inbound/start-inbound-worker.ts";
@@ -19,6 +16,7 @@ import { serveDirectHandler } from "@/lib/testing/serve-route-handler.ts";
 import { createTestDatabase } from "@/tests/test-database.ts";
 import type { Benchmark, BenchRow } from "./bench-types.ts";
 import { fmt, percentile } from "./stats.ts";
+import { createBenchStore, runLoadWorker, type LoadResult } from "./webhook-load.ts";
 
 const POOL_SIZE = Number(process.env.TERN_DB_POOL_SIZE ?? 10);
 // The ceiling and the acks are measured in alternating slices, so a neighbour's load on the
@@ -30,7 +28,6 @@ const OPEN_LOOP = { rate: 500, durationMs: 5_000 };
 const E2E_ORDERS = 300;
 const E2E_WORKERS = 2;
 
-type LoadResult = { latenciesMs: number[]; statuses: Record<string, number>; elapsedMs: number; sent: number };
 
 function merge(results: LoadResult[]): LoadResult {
   const statuses: Record<string, number> = {};
@@ -47,14 +44,6 @@ function summary(result: LoadResult) {
   const sorted = [...result.latenciesMs].sort((a, b) => a - b);
   const ok = result.statuses["200"] ?? 0;
   return { ok, failed: result.sent - ok, elapsedMs: result.elapsedMs, perSecond: (ok / result.elapsedMs) * 1000, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) };
-}
-
-function load(options: Record<string, unknown>): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./load-worker.mjs", import.meta.url), { workerData: { salt: randomUUID(), maxRequests: 1_000_000, orderIds: null, ...options } });
-    worker.once("message", (message: LoadResult) => resolve(message));
-    worker.once("error", reject);
-  });
 }
 
 /**
@@ -100,13 +89,7 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
   const tern = await serveDirectHandler(bigcommerceWebhookRoute);
   const rows: BenchRow[] = [];
   try {
-    const webhookSecret = randomUUID();
-    const store = await db().store.create({
-      data: { name: "Bench store", bigcommerceHash: `bench-${randomUUID().slice(0, 8)}`, ...bigcommerceSecretColumns(webhookSecret) },
-      select: { id: true, bigcommerceHash: true },
-    });
-    const shop = emulator.store(store.bigcommerceHash);
-    await db().store.update({ where: { id: store.id }, data: { accessTokenEncrypted: sealSecret(shop.accessToken) } });
+    const { store, shop, webhookSecret } = await createBenchStore(emulator, "Bench store", "bench");
     const url = `${tern.url}/api/webhooks/bigcommerce`;
     const headers = { "X-Tern-Webhook-Secret": webhookSecret };
     const base = { url, headers, storeHash: store.bigcommerceHash };
@@ -117,7 +100,7 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
     const ceilingTable = await openCeiling(database.url, samplePayload);
     // Warm-up, both sides: JIT, connection pools, the store cache.
     await ceilingTable.slice(500);
-    await load({ ...base, mode: "closed", concurrency: 8, durationMs: 1_000, maxRequests: 5_000 });
+    await runLoadWorker({ ...base, mode: "closed", concurrency: 8, durationMs: 1_000, maxRequests: 5_000 });
     let inserted = 0;
     let insertMs = 0;
     const ackRuns: LoadResult[] = [];
@@ -125,14 +108,14 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
       const slice = await ceilingTable.slice(CEILING_SLICE_MS);
       inserted += slice.count;
       insertMs += slice.elapsedMs;
-      ackRuns.push(await load({ ...base, mode: "closed", ...CLOSED_LOOP }));
+      ackRuns.push(await runLoadWorker({ ...base, mode: "closed", ...CLOSED_LOOP }));
     }
     await ceilingTable.close();
     const ceiling = (inserted / insertMs) * 1000;
     const closed = summary(merge(ackRuns));
     log(`PostgreSQL ceiling: ${fmt(ceiling)} inserts/s`);
     log(`closed loop: ${fmt(closed.perSecond)} acks/s, p50 ${fmt(closed.p50, 1)} ms, p99 ${fmt(closed.p99, 1)} ms, ${closed.failed} failed`);
-    const open = summary(await load({ ...base, mode: "open", concurrency: 64, ...OPEN_LOOP }));
+    const open = summary(await runLoadWorker({ ...base, mode: "open", concurrency: 64, ...OPEN_LOOP }));
     log(`open loop at ${OPEN_LOOP.rate}/s: p50 ${fmt(open.p50, 1)} ms, p99 ${fmt(open.p99, 1)} ms, ${open.failed} failed`);
 
     // End to end: a burst of order/created webhooks for orders the emulator has, processed by
@@ -144,7 +127,7 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
     await db().inboundEvent.deleteMany({ where: { storeId: store.id } });
     const workers = Array.from({ length: E2E_WORKERS }, (_, index) => startInboundWorker(db(), { workerId: `bench-${index}`, pollMs: 50 }));
     const started = performance.now();
-    const sending = load({ ...base, mode: "closed", concurrency: 16, durationMs: 60_000, orderIds });
+    const sending = runLoadWorker({ ...base, mode: "closed", concurrency: 16, durationMs: 60_000, orderIds });
     let tickets = 0;
     const deadline = Date.now() + 120_000;
     while (tickets < E2E_ORDERS && Date.now() < deadline) {

@@ -3,14 +3,10 @@
 // webhook answer and turned into tickets by a real worker process, as `npm start` runs it
 // (lib/server/supervise-worker.ts). It measures how many new order tickets a second one store
 // gets, how many BigCommerce reads each order cost, and whether the ticket numbers are gap-free.
-import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
 import { readEnv } from "@/lib/config/env.ts";
 import { configFromEnvironment, installRuntimeConfig } from "@/lib/config/runtime-config.ts";
-import { sealSecret } from "@/lib/crypto/secret-box.ts";
-import { bigcommerceSecretColumns } from "@/lib/crypto/webhook-secrets.ts";
 import { db } from "@/lib/db/client.ts";
 import { startBigcommerceEmulator } from "@/lib/emulators/bigcommerce/start-bigcommerce-emulator.ts";
 import { bigcommerceWebhookRoute } from "@/lib/server/direct-routes.ts";
@@ -19,22 +15,13 @@ import { serveDirectHandler } from "@/lib/testing/serve-route-handler.ts";
 import { createTestDatabase } from "@/tests/test-database.ts";
 import type { Benchmark, BenchRow } from "./bench-types.ts";
 import { fmt } from "./stats.ts";
+import { createBenchStore, runLoadWorker } from "./webhook-load.ts";
 
 const ORDERS = Number(process.env.TERN_BENCH_ONE_STORE_ORDERS ?? 900);
 const CONNECTIONS = 16;
 const PRODUCTS = 20;
 // Worker processes beside the webhook receiver: 1 as `npm start` runs Tern; more to see how it scales.
 const WORKERS = Number(process.env.TERN_BENCH_ONE_STORE_WORKERS ?? 1);
-
-type LoadResult = { statuses: Record<string, number>; elapsedMs: number; sent: number };
-
-function send(options: Record<string, unknown>): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./load-worker.mjs", import.meta.url), { workerData: { salt: randomUUID(), maxRequests: 1_000_000, ...options } });
-    worker.once("message", (message: LoadResult) => resolve(message));
-    worker.once("error", reject);
-  });
-}
 
 async function run(log: (line: string) => void): Promise<BenchRow[]> {
   const database = await createTestDatabase("tern_bench_one_store");
@@ -49,13 +36,7 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
     Array.from({ length: WORKERS }, (_, index) => superviseWorker({ config, env, dataDir: path.resolve(".data/bench"), demoPorts: null, host: hostname(), port: index }, (line) => log(`[worker] ${line}`))),
   );
   try {
-    const webhookSecret = randomUUID();
-    const store = await db().store.create({
-      data: { name: "Flash sale store", bigcommerceHash: `sale-${randomUUID().slice(0, 8)}`, ...bigcommerceSecretColumns(webhookSecret) },
-      select: { id: true, bigcommerceHash: true },
-    });
-    const shop = emulator.store(store.bigcommerceHash);
-    await db().store.update({ where: { id: store.id }, data: { accessTokenEncrypted: sealSecret(shop.accessToken) } });
+    const { store, shop, webhookSecret } = await createBenchStore(emulator, "Flash sale store", "sale");
     // A sale sells a few products to many buyers, some of whom come back.
     const orderIds = Array.from({ length: ORDERS }, (_, index) => {
       const product = index % PRODUCTS;
@@ -71,7 +52,7 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
     log(`${ORDERS} orders × 2 webhooks for one store, ${CONNECTIONS} connections; ${WORKERS} worker process(es) as npm start runs them`);
 
     const started = performance.now();
-    const sending = send({ url: `${web.url}/api/webhooks/bigcommerce`, headers: { "X-Tern-Webhook-Secret": webhookSecret }, storeHash: store.bigcommerceHash, mode: "closed", concurrency: CONNECTIONS, durationMs: 120_000, orderIds: ids, scopes });
+    const sending = runLoadWorker({ url: `${web.url}/api/webhooks/bigcommerce`, headers: { "X-Tern-Webhook-Secret": webhookSecret }, storeHash: store.bigcommerceHash, mode: "closed", concurrency: CONNECTIONS, durationMs: 120_000, orderIds: ids, scopes });
     let tickets = 0;
     const deadline = Date.now() + 180_000;
     while (tickets < ORDERS && Date.now() < deadline) {
