@@ -57,9 +57,10 @@ export async function lockOrderInTx(tx: Tx, storeId: string, orderId: number): P
 
 /**
  * The locks lockOrderInTx takes for orders with no snapshot, for many orders at once (a burst of
- * new orders), taken in one order (by key) so that two bursts sharing orders cannot deadlock.
+ * new orders), taken in one order (by key, the statement's ORDER BY) so that two bursts sharing
+ * orders cannot deadlock.
  */
 export async function lockNewOrdersInTx(tx: Tx, storeId: string, orderIds: readonly number[]): Promise<void> {
-  const keys = [...new Set(orderIds)].map((orderId) => newOrderLockKey(storeId, orderId)).sort();
+  const keys = [...new Set(orderIds)].map((orderId) => newOrderLockKey(storeId, orderId));
   await tx.$queryRaw`SELECT count(pg_advisory_xact_lock(hashtextextended(key, 0)))::int AS locked FROM (SELECT unnest(${keys}::text[]) AS key ORDER BY 1) ordered`;
 }

@@ -51,13 +51,24 @@ export function splitExclusions(query: string): { include: string; exclude: stri
   return { include: include.join(" ").trim(), exclude };
 }
 
-/** The ticket (alias `t`) mentions the query in its subject or any customer message, reply or note. */
-function mentions(storeId: string, tsquery: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(t."searchVector" @@ ${tsquery} OR EXISTS (
+/** The ticket's (alias `t`) subject matches the tsquery. */
+function inSubject(tsquery: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`t."searchVector" @@ ${tsquery}`;
+}
+
+/**
+ * One of the ticket's (alias `t`) customer messages, replies or notes matches the tsquery. Alone,
+ * this is a semi-join: PostgreSQL may start from the GIN index or walk the tickets. In the walk's
+ * OR, OFFSET 0 (`walk`) keeps the subquery a check per ticket: without it PostgreSQL may first
+ * collect every matching message into a hash, hundreds of milliseconds for a phrase.
+ */
+function inMessages(storeId: string, tsquery: Prisma.Sql, walk = false): Prisma.Sql {
+  return Prisma.sql`EXISTS (
       SELECT 1 FROM "Message" m
       WHERE m."ticketId" = t.id AND m."storeId" = ${storeId}::uuid
         AND m."kind" IN ('INBOUND', 'OUTBOUND', 'NOTE')
-        AND m."searchVector" @@ ${tsquery}))`;
+        AND m."searchVector" @@ ${tsquery}
+      ${walk ? Prisma.sql`OFFSET 0` : Prisma.empty})`;
 }
 
 /**
@@ -84,8 +95,9 @@ export async function searchTicketIds(db: Db, storeId: string, query: string, op
   const { include: text, exclude } = splitExclusions(query);
   if (!text) return [];
   const limit = options.limit ?? MAX_SEARCH_MATCHES;
+  const excluded = Prisma.sql`websearch_to_tsquery('english'::regconfig, ${exclude.join(" or ")})`;
   const where = exclude.length
-    ? Prisma.sql`${options.where ?? Prisma.sql`TRUE`} AND NOT ${mentions(storeId, Prisma.sql`websearch_to_tsquery('english'::regconfig, ${exclude.join(" or ")})`)}`
+    ? Prisma.sql`${options.where ?? Prisma.sql`TRUE`} AND NOT (${inSubject(excluded)} OR ${inMessages(storeId, excluded)})`
     : (options.where ?? Prisma.sql`TRUE`);
   const digits = /^#?(\d{1,9})$/.exec(text)?.[1];
   const like = `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
@@ -95,19 +107,9 @@ export async function searchTicketIds(db: Db, storeId: string, query: string, op
   const branch = (match: Prisma.Sql) => Prisma.sql`(SELECT t.id, t."updatedAt" FROM "Ticket" t
       WHERE t."storeId" = ${storeId}::uuid AND ${where} AND ${match}
       ORDER BY t."updatedAt" DESC, t.id DESC LIMIT ${limit})`;
-  // Alone, the messages branch is a semi-join: PostgreSQL may start from the GIN index or walk the
-  // tickets. In the walk's OR, OFFSET 0 keeps the subquery a check per ticket: without it PostgreSQL
-  // may first collect every matching message into a hash, hundreds of milliseconds for a phrase.
-  const messages = (walk: boolean) => Prisma.sql`EXISTS (
-      SELECT 1 FROM "Message" m
-      WHERE m."ticketId" = t.id AND m."storeId" = ${storeId}::uuid
-        AND m."kind" IN ('INBOUND', 'OUTBOUND', 'NOTE')
-        AND m."searchVector" @@ ${tsquery}
-      ${walk ? Prisma.sql`OFFSET 0` : Prisma.empty})`;
-  const inSubject = Prisma.sql`t."searchVector" @@ ${tsquery}`;
   const common = options.common ?? (await commonWords(db, tsquery));
   const branches = [
-    ...(common ? [branch(Prisma.sql`(${inSubject} OR ${messages(true)})`)] : [branch(inSubject), branch(messages(false))]),
+    ...(common ? [branch(Prisma.sql`(${inSubject(tsquery)} OR ${inMessages(storeId, tsquery, true)})`)] : [branch(inSubject(tsquery)), branch(inMessages(storeId, tsquery))]),
     branch(Prisma.sql`t."customerId" IN (
       SELECT c.id FROM "Customer" c
       WHERE c."storeId" = ${storeId}::uuid AND (c."email" ILIKE ${like} OR c."name" ILIKE ${like}))`),
