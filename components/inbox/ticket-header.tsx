@@ -65,6 +65,15 @@ export function TicketHeader({ ticket, userId, others, context, act, pending }: 
               </span>
             ))}
             <SlaBadge ticket={ticket} />
+            {ticket.watched && (
+              <span
+                data-testid="ticket-watched"
+                className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-700"
+                title="Nothing has asked a person about this order yet: no agent, no SLA clock. Claiming or replying makes it work."
+              >
+                Watching: not work yet
+              </span>
+            )}
             <PresenceBar others={others} />
           </p>
         </div>

@@ -6,6 +6,7 @@ import { requireOpenTicketInTx } from "./require-open-ticket.ts";
 import { isQueued } from "@/lib/ticket-lifecycle/status-machine.ts";
 import { messageDtoSelect, ticketDtoSelect, toMessageDto, toTicketDto, type MessageDto } from "./ticket-dto.ts";
 import { transitionTicketInTx } from "@/lib/ticket-lifecycle/transition-ticket.ts";
+import { makeWorkInTx } from "@/lib/ticket-lifecycle/work.ts";
 
 export type AddReplyInput = {
   storeId: string;
@@ -31,6 +32,8 @@ export async function addReplyInTx(tx: Tx, input: AddReplyInput): Promise<AddRep
   const ticket = await requireOpenTicketInTx(tx, storeId, ticketId);
   // Read after the lock: replies that queued behind each other stamp times in their real order.
   const now = input.now ?? new Date();
+  // A person answering a watched ticket has made it work: its clocks start, and this reply stops the first.
+  const work = input.actorId ? await makeWorkInTx(tx, { storeId, ticketId, reason: "an agent replied", actorId: input.actorId, now }) : null;
   const row = await tx.message.create({
     data: {
       storeId,
@@ -52,7 +55,7 @@ export async function addReplyInTx(tx: Tx, input: AddReplyInput): Promise<AddRep
     data: { lastMessageAt: now, ...(stopsFirstResponse ? { firstResponseAt: now } : {}) },
     select: ticketDtoSelect,
   });
-  const messages = [reply];
+  const messages = [...(work?.messages ?? []), reply];
   if (input.actorId && isQueued(ticket.status)) {
     const started = await transitionTicketInTx(tx, {
       storeId,

@@ -36,6 +36,8 @@ export const listTicketsQuerySchema = z
     q: searchText(),
     slaAtRisk: z.stringbool().optional(),
     snoozed: z.stringbool().optional(),
+    // true: only order tickets nobody has been asked about yet (the Watching view); false: only work.
+    watched: z.stringbool().optional(),
     cursor: z.string().min(1).max(500).optional(),
     limit: z.coerce.number().int().min(1).max(100).optional(),
   })
