@@ -239,3 +239,14 @@ test("on a desktop the three panes stand side by side, with no pane buttons", as
   await page.context().close();
   await api.dispose();
 });
+
+test("the top bar fits a phone and a tablet on the supervisor's pages too, where it has the most sections", async ({ browser }, testInfo) => {
+  for (const viewport of [PHONE, TABLET]) {
+    const page = await openInbox(browser, PEOPLE.supervisor.email, "/dashboard", viewport);
+    const bar = page.getByRole("banner").first();
+    await expect(bar.getByTestId("connection-state")).toBeVisible();
+    expect(await bar.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+    await saveScreenshot(page, testInfo, `narrow-${viewport.width}-dashboard`);
+    await page.context().close();
+  }
+});
