@@ -55,7 +55,7 @@ function SignOutButton({ className }: { className: string }) {
   );
 }
 
-/** On a phone the sections and the account share one menu: the bar has room for the name, the live state and this. */
+/** On a phone the sections and the account share one menu: the bar keeps room for Tern's name, the live state and this button. */
 function PhoneMenu({ user, links, active }: { user: HeaderUser; links: HeaderLink[]; active: string }) {
   const [open, setOpen] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
