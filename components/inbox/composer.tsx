@@ -74,7 +74,7 @@ export function Composer({ ref, ticketId, customerName, disabledReason, delivery
 
   const note = mode === "note";
   return (
-    <div className="border-t border-slate-200 bg-white px-5 pb-3 pt-2">
+    <div className="border-t border-slate-200 bg-white px-5 pb-3 pt-2 max-md:px-3">
       <div role="tablist" aria-label="Message type" className="mb-2 flex gap-1">
         {(["reply", "note"] as const).map((tab) => (
           <button
@@ -87,14 +87,14 @@ export function Composer({ ref, ticketId, customerName, disabledReason, delivery
               textarea.current?.focus();
             }}
             className={cx(
-              "inline-flex items-center gap-1 rounded-md px-2.5 py-1 text-[13px] font-medium",
+              "inline-flex items-center gap-1 rounded-md px-2.5 py-1 text-[13px] font-medium max-lg:min-h-11 max-lg:px-3.5",
               focusRing,
               mode === tab ? (tab === "note" ? "bg-amber-100 text-amber-950" : "bg-slate-900 text-white") : "text-slate-600 hover:bg-slate-100",
             )}
           >
             {tab === "note" && <LockIcon size={12} />}
             {tab === "reply" ? "Reply" : "Internal note"}
-            <kbd className="ml-1 text-[10px] opacity-60">{tab === "reply" ? "r" : "n"}</kbd>
+            <kbd className="ml-1 text-[10px] opacity-60 max-lg:hidden">{tab === "reply" ? "r" : "n"}</kbd>
           </button>
         ))}
       </div>
@@ -119,11 +119,12 @@ export function Composer({ ref, ticketId, customerName, disabledReason, delivery
               event.currentTarget.blur();
             }
           }}
-          className="block w-full resize-y rounded-lg bg-transparent px-3 py-2 text-[13px] leading-relaxed text-slate-900 outline-none placeholder:text-slate-500"
+          className="block w-full resize-y rounded-lg bg-transparent px-3 py-2 text-[13px] leading-relaxed text-slate-900 outline-none placeholder:text-slate-500 max-md:h-20"
         />
         <div className="flex items-center gap-2 border-t border-black/5 px-2 py-1.5">
           {!note && (
-            <Button size="xs" variant="ghost" onClick={() => setPicking(true)}>
+            // Touch-sized where the inbox is used by thumb (phones, tablets).
+            <Button size="xs" variant="ghost" onClick={() => setPicking(true)} className="max-lg:h-11 max-lg:px-3 max-lg:text-sm">
               <TemplateIcon size={13} /> Templates
             </Button>
           )}
@@ -131,7 +132,7 @@ export function Composer({ ref, ticketId, customerName, disabledReason, delivery
             {mode === "reply" ? `${body.length}/${MAX_REPLY_LENGTH}` : "Not sent to the customer"}
           </span>
           <span className="ml-auto hidden text-[11px] text-slate-500 xl:inline">Ctrl+Enter to send</span>
-          <Button size="sm" variant={note ? "secondary" : "primary"} disabled={!body.trim() || post.isPending || tooLong} onClick={send} className={cx(note && "border-amber-400 bg-amber-100 text-amber-950 hover:bg-amber-200")}>
+          <Button size="sm" variant={note ? "secondary" : "primary"} disabled={!body.trim() || post.isPending || tooLong} onClick={send} className={cx("max-lg:ml-auto max-lg:h-11 max-lg:px-4", note && "border-amber-400 bg-amber-100 text-amber-950 hover:bg-amber-200")}>
             {note ? <LockIcon size={13} /> : <SendIcon size={13} />}
             {note ? "Add note" : "Send reply"}
           </Button>

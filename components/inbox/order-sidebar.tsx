@@ -16,7 +16,7 @@ import { VerifyChatPanel } from "./verify-chat-panel.tsx";
 import { inboxKeys } from "./query-keys.ts";
 import { useKbSuggestions, useTicketContext } from "./use-ticket-detail.ts";
 
-type Props = { ticketId: string; onOpenTicket: (id: string) => void; onInsertArticle: (text: string) => void };
+type Props = { ticketId: string; onOpenTicket: (id: string) => void; onInsertArticle: (text: string) => void; className?: string };
 
 function money(amount: string | null, currency: string | null): string {
   if (amount === null) return "—";
@@ -252,7 +252,7 @@ function OrderTab({ ticketId, onOpenTicket }: { ticketId: string; onOpenTicket: 
 }
 
 /** The right pane: the order and customer beside the thread, and knowledge-base suggestions. */
-export function OrderSidebar({ ticketId, onOpenTicket, onInsertArticle }: Props) {
+export function OrderSidebar({ ticketId, onOpenTicket, onInsertArticle, className }: Props) {
   const [tab, setTab] = useState<"order" | "kb">("order");
   const suggestions = useKbSuggestions(ticketId);
   const count = suggestions.data?.items.length;
@@ -261,7 +261,7 @@ export function OrderSidebar({ ticketId, onOpenTicket, onInsertArticle }: Props)
     { id: "kb", label: count ? `Knowledge (${count})` : "Knowledge", Icon: BookIcon },
   ] as const;
   return (
-    <aside aria-label="Order and knowledge base" className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white 2xl:w-96">
+    <aside aria-label="Order and knowledge base" className={cx("flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white 2xl:w-96", className)}>
       <div role="tablist" aria-label="Sidebar" className="flex border-b border-slate-200 px-2">
         {tabs.map(({ id, label, Icon }) => (
           <button
