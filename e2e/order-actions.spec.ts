@@ -111,3 +111,63 @@ test("an agent's refund above the threshold is quoted, waits for a supervisor, a
   await supervisor.context().close();
   await ada.context().close();
 });
+
+test("a supervisor rejects a held refund with a reason from the ticket; the agent resends tracking once the order ships", async ({ browser }, testInfo) => {
+  const ada = await openInbox(browser, PEOPLE.ada.email);
+  const order = world.shop.createOrder({
+    guest: { email: `femi-${unique()}@example.com`, firstName: "Femi", lastName: "Jones" },
+    products: [{ name: "Orbit Terrarium, extra large", sku: "OTS-XL", price: 139, quantity: 1 }],
+    shippingCost: 6.5,
+  });
+  const customer = world.bot.customer(8_000_000 + Math.floor(Math.random() * 900_000), { firstName: "Femi" });
+  await introduce(customer, order, "Can I get money back for the late delivery?");
+  await openOrderTicket(ada, order.id);
+  await expect(ada.getByTestId("message-inbound").filter({ hasText: "late delivery" })).toBeVisible({ timeout: 15_000 });
+  const ticketId = new URL(ada.url()).searchParams.get("ticket")!;
+
+  await ada.getByRole("group", { name: "Order actions" }).getByRole("button", { name: "Refund" }).click();
+  const dialog = ada.getByRole("dialog", { name: `Refund order #${order.id}` });
+  await dialog.getByLabel("An amount").check();
+  await dialog.getByLabel(/^Amount to refund/).fill("110");
+  await dialog.getByRole("button", { name: "Get quote" }).click();
+  await expect(dialog.getByRole("region", { name: "Refund quote" })).toContainText("$110.00");
+  await dialog.getByRole("button", { name: "Confirm refund of $110.00" }).click();
+  const adaAction = ada.getByTestId("order-action").filter({ hasText: "Refund of $110.00" });
+  await expect(adaAction).toContainText("Waiting for a supervisor");
+
+  // The supervisor, who may also cancel an order that has not shipped, rejects the refund with a reason.
+  const supervisor = await openInbox(browser, PEOPLE.supervisor.email, `/inbox?ticket=${ticketId}`);
+  await expect(supervisor.getByRole("group", { name: "Order actions" }).getByRole("button", { name: "Cancel order" })).toBeVisible();
+  const held = supervisor.getByTestId("order-action").filter({ hasText: "Refund of $110.00" });
+  await held.getByRole("button", { name: "Reject the refund of $110.00" }).click();
+  const reject = supervisor.getByRole("dialog", { name: "Reject the refund of $110.00?" });
+  await reject.getByLabel(/^Reason/).fill("A late delivery gets a voucher, not a refund");
+  await reject.getByRole("button", { name: "Reject the refund" }).click();
+  await expect(reject).toBeHidden();
+  await expect(held).toHaveAttribute("data-status", "REJECTED");
+
+  await expect(adaAction).toHaveAttribute("data-status", "REJECTED", { timeout: 15_000 });
+  await expect(adaAction).toContainText("Rejected by Sam Supervisor: A late delivery gets a voucher, not a refund");
+  await expect(ada.getByTestId("message-activity").filter({ hasText: `Sam Supervisor rejected the refund of 110.00 on order #${order.id}: A late delivery gets a voucher` })).toBeVisible();
+  expect(world.shop.refunds.get(order.id) ?? []).toHaveLength(0);
+  await supervisor.context().close();
+
+  // Shipped: tracking can be sent again (and Refresh brings the shipment in).
+  await expect(ada.getByRole("group", { name: "Order actions" }).getByRole("button", { name: "Resend tracking" })).toHaveCount(0);
+  world.shop.addShipment(order.id, { trackingNumber: "1Z999AA10123456799", carrier: "ups", method: "UPS Ground" }, { silent: true });
+  await ada.getByRole("button", { name: "Refresh the order from BigCommerce" }).click();
+  await ada.getByRole("group", { name: "Order actions" }).getByRole("button", { name: "Resend tracking" }).click();
+  const resend = ada.getByRole("dialog", { name: "Send the tracking again?" });
+  await expect(resend).toContainText("1Z999AA10123456799");
+  const seen = customer.received().length;
+  await resend.getByRole("button", { name: "Send tracking" }).click();
+  await expect(resend).toBeHidden();
+  const resent = ada.getByTestId("order-action").filter({ hasText: "Resend tracking" });
+  await expect(resent).toHaveAttribute("data-status", "SUCCEEDED");
+  await expect(resent).toContainText("1Z999AA10123456799");
+  await expect.poll(() => customer.received().slice(seen).map((message) => message.text ?? "").join("\n"), { timeout: 15_000 }).toContain("1Z999AA10123456799");
+  await expect(ada.getByTestId("message-activity").filter({ hasText: "re-sent the tracking" })).toBeVisible();
+  await expectNoReload(ada);
+  await saveScreenshot(ada, testInfo, "order-tracking-resent");
+  await ada.context().close();
+});

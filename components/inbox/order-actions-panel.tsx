@@ -47,6 +47,11 @@ function refundedWhat(action: OrderActionDto, order: OrderView, currency: string
   return parts.length ? parts.join(", ") : null;
 }
 
+function trackingOf(action: OrderActionDto): string | null {
+  const number = (action.result as { trackingNumber?: unknown } | null)?.trackingNumber;
+  return typeof number === "string" ? number : null;
+}
+
 function ActionItem({ action, order, approver, onReject }: { action: OrderActionDto; order: OrderView; approver: boolean; onReject: () => void }) {
   const decide = useDecideRefund(action.ticketId);
   const toast = useToast();
@@ -60,6 +65,7 @@ function ActionItem({ action, order, approver, onReject }: { action: OrderAction
         <span className={cx("shrink-0 rounded px-1.5 py-0.5 text-[11px] font-medium", status.className)}>{action.status === "SUCCEEDED" ? DONE[action.kind] : status.label}</span>
       </div>
       {what && <p className="text-slate-700">{what}</p>}
+      {action.kind === "RESEND_TRACKING" && trackingOf(action) && <p className="font-mono text-slate-700">{trackingOf(action)}</p>}
       {action.reason && <p className="italic text-slate-700">“{action.reason}”</p>}
       <p className="text-slate-500">
         Asked by {action.requestedBy?.name ?? "someone no longer here"} <RelativeTime iso={action.createdAt} />
