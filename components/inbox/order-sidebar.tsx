@@ -20,7 +20,6 @@ import { useKbSuggestions, useTicketContext } from "./use-ticket-detail.ts";
 
 type Props = { ticketId: string; onOpenTicket: (id: string) => void; onInsertArticle: (text: string) => void };
 
-
 function Section({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) {
   return (
     <section className="border-b border-slate-200 px-4 py-3">
