@@ -7,6 +7,7 @@ export const inboxKeys = {
   queue: (filters: QueueFilters) => ["tickets", "queue", filters] as const,
   detail: (ticketId: string) => ["tickets", "detail", ticketId] as const,
   context: (ticketId: string) => ["tickets", "context", ticketId] as const,
+  orderActions: (ticketId: string) => ["tickets", "order-actions", ticketId] as const,
   kb: (ticketId: string) => ["tickets", "kb", ticketId] as const,
   templates: ["templates"] as const,
   kbArticles: (q: string) => ["kb-articles", q] as const,
