@@ -165,7 +165,7 @@ export function QueuePane({ className, filters, onFilters, searchRef, openId, hi
               key={view.id}
               type="button"
               aria-pressed={filters.view === view.id}
-              title={view.id === "at_risk" ? "SLA at risk or breached" : undefined}
+              title={view.id === "at_risk" ? "SLA at risk or breached" : view.id === "watching" ? "Order tickets nothing has asked a person about yet: no agent, no SLA clock" : undefined}
               onClick={() => onFilters({ ...filters, view: view.id })}
               className={cx(
                 "rounded-full px-[5px] py-0.5 text-xs font-medium",
