@@ -1,5 +1,7 @@
 import type { Db, Tx } from "@/lib/db/client.ts";
+import { AppError } from "@/lib/errors.ts";
 import type { Channel } from "@/lib/generated/prisma/enums.ts";
+import { findNewerRepliesInTx } from "./find-newer-replies.ts";
 import { commitTicketChange, type TicketChange } from "./ticket-change.ts";
 import { conversationChatInTx } from "./conversation-chat.ts";
 import { requireOpenTicketInTx } from "./require-open-ticket.ts";
@@ -13,6 +15,12 @@ export type AddReplyInput = {
   body: string;
   /** The agent replying; null for automatic replies (templates sent on events), which move no status. */
   actorId: string | null;
+  /**
+   * The last thread entry the agent saw (null: an empty thread). When given, a reply another
+   * person sent after it refuses this one with a 409 that carries those replies, so two agents do
+   * not answer the customer twice; absent, the reply is sent as is ("send anyway", older clients).
+   */
+  lastSeenMessageId?: string | null;
   now?: Date;
 };
 
@@ -22,6 +30,12 @@ async function replyChannel(tx: Tx, storeId: string, ticketId: string): Promise<
   return (await conversationChatInTx(tx, storeId, ticketId)) ? "TELEGRAM" : "WEB";
 }
 
+function collisionMessage(replies: readonly MessageDto[]): string {
+  const names = [...new Set(replies.map((reply) => reply.author?.name ?? "Someone"))];
+  const who = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  return `${who} replied to the customer after the last message you saw: review the reply, or send yours anyway`;
+}
+
 /**
  * An agent's answer to the customer. Stored QUEUED: the channel sender picks it up after commit
  * and records sent/failed, so a slow Telegram never holds the ticket lock.
@@ -29,6 +43,10 @@ async function replyChannel(tx: Tx, storeId: string, ticketId: string): Promise<
 export async function addReplyInTx(tx: Tx, input: AddReplyInput): Promise<AddReplyResult> {
   const { storeId, ticketId } = input;
   const ticket = await requireOpenTicketInTx(tx, storeId, ticketId);
+  if (input.actorId && input.lastSeenMessageId !== undefined) {
+    const newerReplies = await findNewerRepliesInTx(tx, { storeId, ticketId, lastSeenMessageId: input.lastSeenMessageId, actorId: input.actorId });
+    if (newerReplies.length > 0) throw new AppError("CONFLICT", collisionMessage(newerReplies), { newerReplies });
+  }
   // Read after the lock: replies that queued behind each other stamp times in their real order.
   const now = input.now ?? new Date();
   const row = await tx.message.create({
