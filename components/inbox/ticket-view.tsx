@@ -84,7 +84,7 @@ export function TicketView({ ref, ticketId, userId, onOpenTicket }: Props) {
           </div>
         )}
         <Thread messages={messages} customerName={customerName} />
-        <Composer ref={composer} ticketId={ticket.id} customerName={customerName} disabledReason={disabledReason} deliveryNote={deliveryNote} onTyping={setTyping} />
+        <Composer ref={composer} ticketId={ticket.id} userId={userId} thread={messages} customerName={customerName} disabledReason={disabledReason} deliveryNote={deliveryNote} onTyping={setTyping} />
       </section>
       <OrderSidebar ticketId={ticket.id} onOpenTicket={onOpenTicket} onInsertArticle={(text) => composer.current?.insert(text)} />
     </>
