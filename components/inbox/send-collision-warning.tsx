@@ -3,17 +3,13 @@
 import { useId } from "react";
 import { Button } from "@/components/ui/button.tsx";
 import { RelativeTime } from "@/components/ui/relative-time.tsx";
+import { replyAuthors } from "@/lib/tickets/reply-authors.ts";
 import type { MessageDto } from "@/lib/tickets/ticket-dto.ts";
 
 const QUOTE_LENGTH = 280;
 
 function quote(body: string): string {
   return body.length > QUOTE_LENGTH ? `${body.slice(0, QUOTE_LENGTH).trimEnd()}…` : body;
-}
-
-function answeredBy(replies: readonly MessageDto[]): string {
-  const names = [...new Set(replies.map((reply) => reply.author?.name ?? "Someone"))];
-  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
 type Props = { replies: MessageDto[]; pending: boolean; onSendAnyway: () => void; onReview: () => void };
@@ -28,7 +24,7 @@ export function SendCollisionWarning({ replies, pending, onSendAnyway, onReview 
   return (
     <div role="alert" aria-labelledby={headingId} data-testid="send-collision-warning" className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-[13px] text-amber-950">
       <p id={headingId} className="font-medium">
-        {answeredBy(replies)} already answered the customer. Your reply has not been sent.
+        {replyAuthors(replies)} already answered the customer. Your reply has not been sent.
       </p>
       {/* Several replies stay in a few lines: the composer and the thread above keep their room. */}
       <ul className="mt-1.5 flex max-h-40 flex-col gap-1.5 overflow-y-auto">

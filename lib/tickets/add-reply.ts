@@ -2,6 +2,7 @@ import type { Db, Tx } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors.ts";
 import type { Channel } from "@/lib/generated/prisma/enums.ts";
 import { findNewerRepliesInTx } from "./find-newer-replies.ts";
+import { replyAuthors } from "./reply-authors.ts";
 import { commitTicketChange, type TicketChange } from "./ticket-change.ts";
 import { conversationChatInTx } from "./conversation-chat.ts";
 import { requireOpenTicketInTx } from "./require-open-ticket.ts";
@@ -30,12 +31,6 @@ async function replyChannel(tx: Tx, storeId: string, ticketId: string): Promise<
   return (await conversationChatInTx(tx, storeId, ticketId)) ? "TELEGRAM" : "WEB";
 }
 
-function collisionMessage(replies: readonly MessageDto[]): string {
-  const names = [...new Set(replies.map((reply) => reply.author?.name ?? "Someone"))];
-  const who = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-  return `${who} replied to the customer after the last message you saw: review the reply, or send yours anyway`;
-}
-
 /**
  * An agent's answer to the customer. Stored QUEUED: the channel sender picks it up after commit
  * and records sent/failed, so a slow Telegram never holds the ticket lock.
@@ -45,7 +40,10 @@ export async function addReplyInTx(tx: Tx, input: AddReplyInput): Promise<AddRep
   const ticket = await requireOpenTicketInTx(tx, storeId, ticketId);
   if (input.actorId && input.lastSeenMessageId !== undefined) {
     const newerReplies = await findNewerRepliesInTx(tx, { storeId, ticketId, lastSeenMessageId: input.lastSeenMessageId, actorId: input.actorId });
-    if (newerReplies.length > 0) throw new AppError("CONFLICT", collisionMessage(newerReplies), { newerReplies });
+    if (newerReplies.length > 0) {
+      const message = `${replyAuthors(newerReplies)} replied to the customer after the last message you saw: review the reply, or send yours anyway`;
+      throw new AppError("CONFLICT", message, { newerReplies });
+    }
   }
   // Read after the lock: replies that queued behind each other stamp times in their real order.
   const now = input.now ?? new Date();
