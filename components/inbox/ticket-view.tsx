@@ -117,7 +117,7 @@ export function TicketView({ ref, ticketId, userId, onOpenTicket, pane, onPane }
           </div>
         )}
         <Thread messages={messages} customerName={customerName} />
-        <Composer ref={composer} ticketId={ticket.id} customerName={customerName} disabledReason={disabledReason} deliveryNote={deliveryNote} onTyping={setTyping} />
+        <Composer ref={composer} ticketId={ticket.id} userId={userId} thread={messages} customerName={customerName} disabledReason={disabledReason} deliveryNote={deliveryNote} onTyping={setTyping} />
       </section>
       {/* Beside the ticket on a desktop; below that, in the ticket's place with a way back. */}
       <div className={cx("flex min-h-0 flex-col", pane === "order" ? "max-lg:min-w-0 max-lg:flex-1" : "max-lg:hidden")}>
