@@ -39,7 +39,7 @@ function openWork(storeId: string) {
       AND (t."snoozedUntil" IS NULL OR t."snoozedUntil" <= now())`;
 }
 
-/** Customer conversations (a customer wrote) that nobody holds although an online agent of their team has room. */
+/** Customer conversations (a customer wrote) that nobody holds although an online agent of their team has room (routing gives tickets to agents only). */
 function waitingWhileRoom(storeId: string) {
   return db().$queryRaw<{ id: string; number: number }[]>`
     SELECT t.id, t.number FROM "Ticket" t
@@ -49,7 +49,7 @@ function waitingWhileRoom(storeId: string) {
       AND EXISTS (SELECT 1 FROM "Message" m WHERE m."ticketId" = t.id AND m.kind = 'INBOUND')
       AND EXISTS (
         SELECT 1 FROM "User" u
-        WHERE u."storeId" = t."storeId" AND u.availability = 'ONLINE' AND u."disabledAt" IS NULL AND u.role <> 'ADMIN'
+        WHERE u."storeId" = t."storeId" AND u.availability = 'ONLINE' AND u."disabledAt" IS NULL AND u.role = 'AGENT'
           AND (t."teamId" IS NULL OR u."teamId" = t."teamId")
           AND (SELECT count(*) FROM "Ticket" held WHERE held."assigneeId" = u.id AND held.status IN (${statusListSql(WORKING_STATUSES)})) < u.capacity
       )`;
@@ -122,7 +122,7 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
     const customerConversations = open.filter((ticket) => ticket.customerWrote).length;
     const otherReasons = open.filter((ticket) => !ticket.customerWrote).length;
     const agents = await db().user.findMany({
-      where: { storeId: store.id, role: { not: "ADMIN" } },
+      where: { storeId: store.id, role: "AGENT" },
       select: { name: true, capacity: true, _count: { select: { assignedTickets: { where: { status: { in: [...WORKING_STATUSES] } } } } } },
       orderBy: { name: "asc" },
     });

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { PEOPLE } from "./support/browser-session.ts";
 import { startE2eWorld, type E2eWorld } from "./support/emulators.ts";
-import { expectNoReload, openInbox } from "./support/inbox-page.ts";
+import { expectNoReload, openInbox, showView } from "./support/inbox-page.ts";
 import { samplePhoto } from "./support/sample-photo.ts";
 import { saveScreenshot } from "./support/screenshots.ts";
 import { introduce, openOrderTicket, orderAndWrite, unique } from "./support/telegram-customer.ts";
@@ -20,15 +20,20 @@ test.afterAll(async () => {
   await world?.close();
 });
 
-test("(1) an order webhook puts a ticket in the open inbox live; the shipment template reaches the Telegram customer filled in", async ({ browser }, testInfo) => {
+test("(1) an order webhook puts a watched ticket in the inbox live; the customer's message makes it work; the shipment template reaches the Telegram customer filled in", async ({ browser }, testInfo) => {
   const page = await openInbox(browser, PEOPLE.ada.email);
+  await showView(page, "Watching");
   const { order, customer, message } = orderAndWrite(world, "Carol", "Hi! Where is my terrarium? It has been a week.");
 
-  // BigCommerce → webhook → Tern → socket.io → this page, no reload.
+  // BigCommerce → webhook → Tern → socket.io → this page, no reload. Nobody has asked about the
+  // order yet: it is watched, not work.
   const row = page.getByTestId("queue-item").filter({ hasText: `#${order.id}` }).first();
   await expect(row).toBeVisible({ timeout: 20_000 });
+  await expect(row.getByTestId("queue-item-watched")).toBeVisible();
   await expectNoReload(page);
 
+  // The customer writes on Telegram about the order: it is work, in Open.
+  await showView(page, "Open");
   await introduce(customer, order, message);
   await openOrderTicket(page, order.id);
   await expect(page.getByTestId("message-inbound").filter({ hasText: "Where is my terrarium?" })).toBeVisible({ timeout: 15_000 });

@@ -8,7 +8,7 @@ import { registerTelegramWebhook } from "@/lib/telegram/connect-store-bot.ts";
 import { PEOPLE } from "./support/browser-session.ts";
 import { E2E_WORLD } from "./support/e2e-world.ts";
 import { startE2eWorld, type E2eWorld } from "./support/emulators.ts";
-import { expectNoReload, openInbox } from "./support/inbox-page.ts";
+import { expectNoReload, openInbox, showView } from "./support/inbox-page.ts";
 import { startPeerInstance, type PeerInstance } from "./support/peer-instance.ts";
 import { e2eDatabaseUrlFile } from "./support/server-env.ts";
 import { introduce, openOrderTicket, orderAndWrite } from "./support/telegram-customer.ts";
@@ -61,6 +61,8 @@ test("an agent connected to instance A sees, live, what instance B ingests from 
   // The agent's page is served by, and its socket connected to, instance A.
   const page = await openInbox(browser, PEOPLE.ada.email);
   expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+  // The new order's ticket is watched until its customer writes: it is listed under All.
+  await showView(page, "All");
 
   const { order, customer, message } = orderAndWrite(world, "Hana", "Hello from instance B's side of the house");
   await openOrderTicket(page, order.id);

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { PEOPLE, signInBrowser } from "./support/browser-session.ts";
 import { startE2eWorld, type E2eWorld } from "./support/emulators.ts";
-import { expectNoReload, openInbox } from "./support/inbox-page.ts";
+import { expectNoReload, openInbox, showView } from "./support/inbox-page.ts";
 import { saveScreenshot } from "./support/screenshots.ts";
 import { nextReply, openOrderTicket, orderAndWrite } from "./support/telegram-customer.ts";
 
@@ -36,6 +36,7 @@ test("a customer opens the order's signed link and lands verified in that order'
   await admin.context().close();
 
   const page = await openInbox(browser, PEOPLE.ada.email);
+  await showView(page, "All");
   await expect(page.getByTestId("queue-item").filter({ hasText: `#${order.id}` }).first()).toBeVisible({ timeout: 20_000 });
   // Telegram turns the tap into "/start <token>" from the customer's chat.
   customer.sendCommand("start", token);
@@ -53,6 +54,7 @@ test("a stranger who types someone's order number gets neutral replies and an Un
   const { order } = orderAndWrite(world, "Lena", "");
   world.shop.addShipment(order.id, { trackingNumber: "1ZSECRETTRACK", carrier: "ups" }, { silent: true });
   const page = await openInbox(browser, PEOPLE.ada.email);
+  await showView(page, "All");
   await expect(page.getByTestId("queue-item").filter({ hasText: `#${order.id}` }).first()).toBeVisible({ timeout: 20_000 });
 
   const stranger = world.bot.customer(9_100_000 + Math.floor(Math.random() * 100_000), { firstName: "Mallory" });

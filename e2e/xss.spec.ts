@@ -2,7 +2,7 @@ import { expect, test, type Dialog, type Page } from "@playwright/test";
 import { createTicket } from "./support/inbox-api.ts";
 import { PEOPLE, signIn } from "./support/browser-session.ts";
 import { startE2eWorld, type E2eWorld } from "./support/emulators.ts";
-import { openInbox } from "./support/inbox-page.ts";
+import { openInbox, showView } from "./support/inbox-page.ts";
 import { nextReply } from "./support/telegram-customer.ts";
 
 // Customer-controlled text is shown to agents as text, never run: script-shaped payloads arrive
@@ -170,6 +170,8 @@ test("a supervisor's KB article and template, an agent's reply and a manual tick
   await expect(page.getByTestId("message-outbound").filter({ hasText: PAYLOADS.iframe })).toBeVisible();
   await expectNothingRan(page, dialogs);
 
+  // Nobody has asked about this order yet: its ticket is watched, listed under All and Watching.
+  await showView(page, "All");
   const row = page.getByTestId("queue-item").filter({ hasText: `#${order.id}` }).first();
   await expect(row).toBeVisible({ timeout: 20_000 });
   await row.click();
