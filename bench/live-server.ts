@@ -7,10 +7,10 @@
 // and the agent (a socket.io client with a session cookie). It builds Tern first, as `npm start`
 // does. Figures only: nothing here asserts a timing.
 import { bigcommerceSecretColumns, telegramSecretColumns } from "@/lib/crypto/webhook-secrets.ts";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { Agent, request as httpRequest } from "node:http";
 import { randomUUID } from "node:crypto";
-import { createWriteStream, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { io as connect, type Socket } from "socket.io-client";
 import { Telegraf } from "telegraf";
 import { sealSecret } from "@/lib/crypto/secret-box.ts";
@@ -25,6 +25,7 @@ import { createUser } from "@/lib/testing/factories.ts";
 import { sessionCookieFor } from "@/lib/testing/session-cookie.ts";
 import { createTestDatabase } from "@/tests/test-database.ts";
 import type { Benchmark, BenchRow } from "./bench-types.ts";
+import { build, processRssMb, processTree, startCommand, startServer } from "./tern-process.ts";
 import { fmt, p50p99 } from "./stats.ts";
 
 const PORT = Number(process.env.TERN_BENCH_PORT ?? 3900);
@@ -50,80 +51,6 @@ type AgentSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Sample = { sentAt: number; seenAt?: number };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function build(log: (line: string) => void): void {
-  // TERN_BENCH_NO_BUILD=1 reuses the last build (npm run build: Next and the compiled server and worker).
-  if (process.env.TERN_BENCH_NO_BUILD === "1") return log("reusing the last build (TERN_BENCH_NO_BUILD=1)");
-  log("building Tern (npm run build), as npm start does …");
-  const started = performance.now();
-  const result = spawnSync("npm", ["run", "build"], { stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
-  log(`built in ${fmt((performance.now() - started) / 1000, 0)} s`);
-}
-
-/** The server command of `npm start` (after its build): node, its flags (the heap limit) and server.ts. */
-function startCommand(): string[] {
-  const script = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts.start!;
-  const command = script.split("&&").at(-1)!.trim().split(/\s+/);
-  if (command[0] !== "node") throw new Error(`npm start no longer runs node directly: ${script}`);
-  return command.slice(1);
-}
-
-async function startServer(env: Record<string, string>, log: (line: string) => void): Promise<{ child: ChildProcess; url: string; stop: () => Promise<void> }> {
-  // TERN_BENCH_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
-  const profile = process.env.TERN_BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.TERN_BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, ...startCommand()], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  const output: string[] = [];
-  // TERN_BENCH_SERVER_LOG=<file>: the server's own output is kept there (otherwise shown only if it fails to start).
-  const keep = process.env.TERN_BENCH_SERVER_LOG ? createWriteStream(process.env.TERN_BENCH_SERVER_LOG) : null;
-  const record = (chunk: Buffer) => {
-    output.push(chunk.toString());
-    keep?.write(chunk);
-  };
-  child.stdout!.on("data", record);
-  child.stderr!.on("data", record);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const url = `http://localhost:${PORT}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const up = await fetch(`${url}/api/health`).then((response) => response.ok).catch(() => false);
-    if (up) break;
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`Tern did not start:\n${output.join("")}`);
-    }
-    await sleep(250);
-  }
-  log(`Tern (pid ${child.pid}) is up at ${url}`);
-  return {
-    child,
-    url,
-    stop: async () => {
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
-}
-
-/** A process and its descendants (Tern's web process and the worker it runs), from /proc (Linux). */
-function processTree(pid: number): number[] {
-  let children: number[] = [];
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    // Gone, or not Linux.
-  }
-  return [pid, ...children.flatMap(processTree)];
-}
-
-function processRssMb(pid: number): number {
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return match ? Number(match[1]) / 1024 : Number.NaN;
-  } catch {
-    return Number.NaN;
-  }
-}
 
 function processCpuMs(pid: number): number {
   try {
@@ -281,6 +208,9 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
       select: { id: true },
     });
     const store = { ...created, webhookSecret: secrets.bigcommerce, telegramWebhookSecret: secrets.telegram };
+    // Every order ticket is work here, as it was before watching existed: the rows stay comparable
+    // with earlier tables (a watched ticket's status note takes the same path).
+    await db().routingSettings.create({ data: { storeId: store.id, watchOrderTickets: false }, select: { storeId: true } });
     const agentUser = await createUser(store.id, { role: "AGENT", name: "Bench Agent" });
     await db().$disconnect();
 
@@ -299,6 +229,7 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
         TELEGRAM_MODE: "webhook",
       },
       log,
+      PORT,
     );
     const pid = server.child.pid!;
     await registerTelegramWebhook(new Telegraf(bot.token, { telegram: { apiRoot: telegram.apiRoot } }), {

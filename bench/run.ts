@@ -7,7 +7,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Benchmark, BenchRow } from "./bench-types.ts";
 
-const HELPERS = new Set(["run.ts", "bench-types.ts", "stats.ts", "generate-scale-data.ts", "scale-data-vocabulary.ts", "webhook-load.ts"]);
+const HELPERS = new Set(["run.ts", "bench-types.ts", "stats.ts", "generate-scale-data.ts", "scale-data-vocabulary.ts", "webhook-load.ts", "tern-process.ts"]);
 const dir = import.meta.dirname;
 
 // `run.ts --one <file> <rows.json>`: one benchmark in this process, its rows written to rows.json.

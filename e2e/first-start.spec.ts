@@ -35,6 +35,8 @@ async function openInboxAt(browser: Browser, url: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto("/inbox");
   await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live", { timeout: 20_000 });
+  // Every ticket: a new order's ticket is only watched (listed under Watching, not Open) until something needs a person.
+  await page.getByRole("group", { name: "Views" }).getByRole("button", { name: "All" }).click();
   await page.evaluate(() => ((window as unknown as { ternNoReload: boolean }).ternNoReload = true));
   return page;
 }

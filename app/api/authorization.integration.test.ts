@@ -116,6 +116,8 @@ const ACCESS: Record<string, Access> = {
   "GET /tickets/[id]/kb-suggestions": "SIGNED_IN",
   "POST /tickets/[id]/merge": "SIGNED_IN",
   "POST /tickets/[id]/messages": "SIGNED_IN",
+  // Whoever sees the thread sees what its messages said before an edit.
+  "GET /tickets/[id]/messages/[messageId]/edits": "SIGNED_IN",
   "GET /tickets/[id]/order-actions": "SIGNED_IN",
   "POST /tickets/[id]/order-actions": "SIGNED_IN",
   "POST /tickets/[id]/order-actions/refund-quote": "SIGNED_IN",
@@ -341,6 +343,7 @@ beforeAll(async () => {
     "webhooks/dead-letters": (await dead("retry")).id,
     deadForTicket: (await dead("ticket")).id,
     attachments: withFile.id,
+    "tickets/[id]/messages": withFile.id,
     teams: team.id,
     botToken: telegram.createBot({ username: "tern_authz_bot", firstName: "Authz" }).token,
   });

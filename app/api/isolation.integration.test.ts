@@ -91,7 +91,16 @@ beforeAll(async () => {
   const { ticket: second } = await createTicket(storeA.id, { subject: `${MARK} second ticket` });
   await addNote(db(), { storeId: storeA.id, ticketId: ticket.id, body: `${MARK} internal note`, actorId: agentA.id });
   const withFile = await db().message.create({
-    data: { storeId: storeA.id, ticketId: ticket.id, kind: "INBOUND", channel: "TELEGRAM", body: `${MARK} photo`, attachments: [{ fileId: `${MARK}-file`, fileName: `${MARK}.jpg`, mimeType: "image/jpeg", fileSize: 1000 }] },
+    data: {
+      storeId: storeA.id,
+      ticketId: ticket.id,
+      kind: "INBOUND",
+      channel: "TELEGRAM",
+      body: `${MARK} photo`,
+      attachments: [{ fileId: `${MARK}-file`, fileName: `${MARK}.jpg`, mimeType: "image/jpeg", fileSize: 1000 }],
+      editedAt: new Date(),
+      editHistory: [{ body: `${MARK} earlier words`, attachments: [], editedAt: new Date().toISOString() }],
+    },
     select: { id: true },
   });
   const kb = await db().kbArticle.create({ data: { storeId: storeA.id, title: `${MARK} article`, body: `${MARK} body` }, select: { id: true } });
@@ -124,6 +133,7 @@ beforeAll(async () => {
     "order-actions": action.id,
     "webhooks/dead-letters": dead.id,
     attachments: withFile.id,
+    "tickets/[id]/messages": withFile.id,
     teams: team.id,
   });
 });
@@ -171,6 +181,9 @@ describe("/api/v1: store B's admin holding store A's ids", () => {
     const attachment = (await import(path.join(V1, "attachments/[messageId]/[index]/route.ts"))) as RouteModule;
     const file = await call(attachment, "GET", `/attachments/${a.attachments}/0`, own, { messageId: a.attachments!, index: "0" }, undefined);
     expect(file.status).toBe(422);
+    const edits = (await import(path.join(V1, "tickets/[id]/messages/[messageId]/edits/route.ts"))) as RouteModule;
+    const history = await call(edits, "GET", `/tickets/${a.tickets}/messages/${a.attachments}/edits`, own, { id: a.tickets!, messageId: a.attachments! }, undefined);
+    expect(history.text).toContain(`${MARK} earlier words`);
   });
 
   it("refuses to wire B's records to A's: assignee, merge target, parent ticket, template, rule team", async () => {

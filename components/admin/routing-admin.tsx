@@ -39,11 +39,16 @@ function SettingsPanel({ settings, onSaved }: { settings: RoutingSettingsValues;
   const [autoAssign, setAutoAssign] = useState(settings.autoAssign);
   const [requeue, setRequeue] = useState(settings.requeueOnUnavailable);
   const [timeoutMinutes, setTimeoutMinutes] = useState(settings.assignmentTimeoutSeconds ? String(settings.assignmentTimeoutSeconds / 60) : "");
+  const [watch, setWatch] = useState(settings.watchOrderTickets);
   async function save(event: FormEvent) {
     event.preventDefault();
     const minutes = timeoutMinutes.trim() ? Number(timeoutMinutes) : null;
     await action.run(
-      () => apiFetch("/api/v1/routing-settings", { method: "PATCH", body: { autoAssign, requeueOnUnavailable: requeue, assignmentTimeoutSeconds: minutes === null ? null : Math.round(minutes * 60) } }),
+      () =>
+        apiFetch("/api/v1/routing-settings", {
+          method: "PATCH",
+          body: { autoAssign, requeueOnUnavailable: requeue, assignmentTimeoutSeconds: minutes === null ? null : Math.round(minutes * 60), watchOrderTickets: watch },
+        }),
       "Routing settings saved.",
     );
     onSaved();
@@ -62,6 +67,12 @@ function SettingsPanel({ settings, onSaved }: { settings: RoutingSettingsValues;
           <Flex alignItems="center" flexGap="0.75rem">
             <Switch id="requeue" checked={requeue} onChange={() => setRequeue(!requeue)} />
             <label htmlFor="requeue">Put tickets back in the queue when their agent goes away or offline</label>
+          </Flex>
+        </FormGroup>
+        <FormGroup>
+          <Flex alignItems="center" flexGap="0.75rem">
+            <Switch id="watch-orders" checked={watch} onChange={() => setWatch(!watch)} />
+            <label htmlFor="watch-orders">Watch new order tickets until they need a person (a customer message, a refund or return, a failed payment, a rule marked “work at once”)</label>
           </Flex>
         </FormGroup>
         <FormGroup>
@@ -85,6 +96,7 @@ function NewRuleForm({ teams, users, onCreated }: { teams: TeamSummary[]; users:
   const [teamId, setTeamId] = useState<string>("");
   const [assigneeId, setAssigneeId] = useState<string>("");
   const [priority, setPriority] = useState<TicketPriority | "">("");
+  const [makesWork, setMakesWork] = useState(false);
   async function create(event: FormEvent) {
     event.preventDefault();
     const conditions: AssignmentConditions = {
@@ -94,7 +106,7 @@ function NewRuleForm({ teams, users, onCreated }: { teams: TeamSummary[]; users:
       ...(minOrderValue.trim() ? { minOrderValue: Number(minOrderValue) } : {}),
     };
     const created = await action.run(
-      () => apiFetch("/api/v1/assignment-rules", { method: "POST", body: { name, conditions, teamId: teamId || null, assigneeId: assigneeId || null, priority: priority || null } }),
+      () => apiFetch("/api/v1/assignment-rules", { method: "POST", body: { name, conditions, teamId: teamId || null, assigneeId: assigneeId || null, priority: priority || null, makesWork } }),
       `Rule “${name}” added.`,
     );
     if (created) {
@@ -124,6 +136,7 @@ function NewRuleForm({ teams, users, onCreated }: { teams: TeamSummary[]; users:
           <Select<string> label="Team" options={[{ value: "", content: "—" }, ...teams.map((team) => ({ value: team.id, content: team.name }))]} value={teamId} onOptionChange={(value) => setTeamId(value ?? "")} />
           <Select<string> label="Agent" options={[{ value: "", content: "—" }, ...users.map((user) => ({ value: user.id, content: user.name }))]} value={assigneeId} onOptionChange={(value) => setAssigneeId(value ?? "")} />
           <Select<TicketPriority | ""> label="Priority" options={[{ value: "", content: "—" }, ...PRIORITIES.map((value) => ({ value, content: value.toLowerCase() }))]} value={priority} onOptionChange={(value) => setPriority(value ?? "")} />
+          <Checkbox label="Work at once: matching order tickets are not only watched" checked={makesWork} onChange={() => setMakesWork(!makesWork)} />
         </FormGroup>
         <Button type="submit" isLoading={action.pending}>
           Add rule

@@ -8,7 +8,7 @@ import { titleCase } from "./format.ts";
 export function QueueDepthChart({ queue }: { queue: QueueDepth }) {
   const data = queue.byStatus.map((entry) => ({ status: titleCase(entry.status), count: entry.count }));
   return (
-    <ChartCard title="Queue depth by status" subtitle={`${queue.open} open · ${queue.unassigned} unassigned`} testId="queue-depth">
+    <ChartCard title="Queue depth by status" subtitle={`${queue.open} open · ${queue.unassigned} unassigned · ${queue.watching} watched`} testId="queue-depth">
       <div className="h-64">
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} margin={{ top: 4, right: 8, bottom: 56, left: -16 }}>

@@ -12,7 +12,7 @@ export function SummaryCards({ metrics }: { metrics: DashboardMetrics }) {
     { label: "SLA met", value: formatPercent(compliance.overall.overall.percentMet), hint: `${compliance.overall.overall.met} met · ${compliance.overall.overall.missed} missed`, testId: "card-sla-met" },
     { label: "Breached now", value: String(clocks.breachedCount), tone: clocks.breachedCount ? "bad" : undefined, testId: "card-breached" },
     { label: "At risk now", value: String(clocks.atRiskCount), tone: clocks.atRiskCount ? "warn" : undefined, testId: "card-at-risk" },
-    { label: "Open tickets", value: String(queue.open), hint: `${queue.unassigned} unassigned`, testId: "card-open" },
+    { label: "Open tickets", value: String(queue.open), hint: `${queue.unassigned} unassigned · ${queue.watching} watched orders`, testId: "card-open" },
     { label: "CSAT", value: csat.average === null ? "—" : `${csat.average} / 5`, hint: `${csat.responses} answers`, testId: "card-csat" },
   ];
   return (

@@ -6,9 +6,12 @@ import { cx } from "@/components/ui/cx.ts";
 import { LockIcon, SendIcon, TemplateIcon } from "@/components/ui/icons.tsx";
 import { focusRing } from "@/components/ui/styles.ts";
 import { useToast } from "@/components/ui/toast.tsx";
+import type { MessageDto } from "@/lib/tickets/ticket-dto.ts";
 import { MAX_REPLY_LENGTH } from "@/lib/validations/tickets.ts";
+import { repliesSince } from "./replies-since.ts";
+import { SendCollisionWarning } from "./send-collision-warning.tsx";
 import { TemplatePicker } from "./template-picker.tsx";
-import { usePostMessage } from "./use-ticket-actions.ts";
+import { newerRepliesOf, usePostMessage, type PostMessageInput } from "./use-ticket-actions.ts";
 
 export type ComposerMode = "reply" | "note";
 
@@ -17,6 +20,9 @@ export type ComposerHandle = { focus: (mode: ComposerMode) => void; insert: (tex
 type Props = {
   ref?: Ref<ComposerHandle>;
   ticketId: string;
+  userId: string;
+  /** The thread as this tab has it: what the agent can have seen before replying. */
+  thread: MessageDto[];
   customerName: string;
   disabledReason: string | null;
   /** Said under the box when a reply will not reach the customer (no Telegram chat, bot blocked). */
@@ -24,12 +30,21 @@ type Props = {
   onTyping: (typing: boolean) => void;
 };
 
-/** Reply or internal note, with templates; Ctrl/⌘+Enter sends. Notes are drawn in the note colour so nobody mistakes one for the other. */
-export function Composer({ ref, ticketId, customerName, disabledReason, deliveryNote, onTyping }: Props) {
+/**
+ * Reply or internal note, with templates; Ctrl/⌘+Enter sends. Notes are drawn in the note colour
+ * so nobody mistakes one for the other. A reply is held back with a warning when someone else
+ * answered the customer after the thread state this agent saw (here, or by the server's 409).
+ */
+export function Composer({ ref, ticketId, userId, thread, customerName, disabledReason, deliveryNote, onTyping }: Props) {
   const [mode, setMode] = useState<ComposerMode>("reply");
   const [drafts, setDrafts] = useState<Record<ComposerMode, string>>({ reply: "", note: "" });
   const [error, setError] = useState<string | null>(null);
   const [picking, setPicking] = useState(false);
+  // The last entry the agent has seen: the thread as it was when they opened the ticket, moved on
+  // by their own replies and by their answer to a warning. Entries that arrive live while they
+  // write do not count as seen: that is exactly when two agents answer at once.
+  const [seenId, setSeenId] = useState<string | null>(() => thread.at(-1)?.id ?? null);
+  const [collision, setCollision] = useState<MessageDto[] | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const post = usePostMessage(ticketId);
   const toast = useToast();
@@ -53,19 +68,42 @@ export function Composer({ ref, ticketId, customerName, disabledReason, delivery
     },
   }));
 
+  function submit(input: PostMessageInput) {
+    onTyping(false);
+    post.mutate(input, {
+      onSuccess: ({ message }) => {
+        setBody("", input.kind);
+        if (input.kind === "reply") {
+          setSeenId(message.id);
+          setCollision(null);
+        }
+        toast.info(input.kind === "reply" ? "Reply queued for delivery" : "Note added");
+      },
+      onError: (failure) => {
+        const newer = newerRepliesOf(failure);
+        if (newer) setCollision(newer);
+        else setError(failure.message);
+      },
+    });
+  }
+
   function send() {
     if (!body.trim() || post.isPending || tooLong) return;
-    onTyping(false);
-    post.mutate(
-      { kind: mode, body },
-      {
-        onSuccess: () => {
-          setBody("");
-          toast.info(mode === "reply" ? "Reply queued for delivery" : "Note added");
-        },
-        onError: (failure) => setError(failure.message),
-      },
-    );
+    if (mode === "note") return submit({ kind: "note", body });
+    // The warning is open: the agent answers it with its buttons.
+    if (collision) return;
+    const since = repliesSince(thread, seenId, userId);
+    if (since?.length) return setCollision(since);
+    // The server checks again under the ticket's lock: a reply this tab has not received yet still counts.
+    submit({ kind: "reply", body, ...(since ? { lastSeenMessageId: seenId } : {}) });
+  }
+
+  function review(replies: MessageDto[]) {
+    setSeenId(replies.at(-1)?.id ?? seenId);
+    setCollision(null);
+    const first = replies[0];
+    if (first) document.querySelector(`[data-message-id="${first.id}"]`)?.scrollIntoView({ block: "center" });
+    textarea.current?.focus();
   }
 
   if (disabledReason) {
@@ -74,7 +112,7 @@ export function Composer({ ref, ticketId, customerName, disabledReason, delivery
 
   const note = mode === "note";
   return (
-    <div className="border-t border-slate-200 bg-white px-5 pb-3 pt-2">
+    <div className="border-t border-slate-200 bg-white px-5 pb-3 pt-2 max-md:px-3">
       <div role="tablist" aria-label="Message type" className="mb-2 flex gap-1">
         {(["reply", "note"] as const).map((tab) => (
           <button
@@ -87,14 +125,14 @@ export function Composer({ ref, ticketId, customerName, disabledReason, delivery
               textarea.current?.focus();
             }}
             className={cx(
-              "inline-flex items-center gap-1 rounded-md px-2.5 py-1 text-[13px] font-medium",
+              "inline-flex items-center gap-1 rounded-md px-2.5 py-1 text-[13px] font-medium max-lg:min-h-11 max-lg:px-3.5",
               focusRing,
               mode === tab ? (tab === "note" ? "bg-amber-100 text-amber-950" : "bg-slate-900 text-white") : "text-slate-600 hover:bg-slate-100",
             )}
           >
             {tab === "note" && <LockIcon size={12} />}
             {tab === "reply" ? "Reply" : "Internal note"}
-            <kbd className="ml-1 text-[10px] opacity-60">{tab === "reply" ? "r" : "n"}</kbd>
+            <kbd className="ml-1 text-[10px] opacity-60 max-lg:hidden">{tab === "reply" ? "r" : "n"}</kbd>
           </button>
         ))}
       </div>
@@ -119,11 +157,12 @@ export function Composer({ ref, ticketId, customerName, disabledReason, delivery
               event.currentTarget.blur();
             }
           }}
-          className="block w-full resize-y rounded-lg bg-transparent px-3 py-2 text-[13px] leading-relaxed text-slate-900 outline-none placeholder:text-slate-500"
+          className="block w-full resize-y rounded-lg bg-transparent px-3 py-2 text-[13px] leading-relaxed text-slate-900 outline-none placeholder:text-slate-500 max-md:h-20"
         />
         <div className="flex items-center gap-2 border-t border-black/5 px-2 py-1.5">
           {!note && (
-            <Button size="xs" variant="ghost" onClick={() => setPicking(true)}>
+            // Touch-sized where the inbox is used by thumb (phones, tablets).
+            <Button size="xs" variant="ghost" onClick={() => setPicking(true)} className="max-lg:h-11 max-lg:px-3 max-lg:text-sm">
               <TemplateIcon size={13} /> Templates
             </Button>
           )}
@@ -131,12 +170,26 @@ export function Composer({ ref, ticketId, customerName, disabledReason, delivery
             {mode === "reply" ? `${body.length}/${MAX_REPLY_LENGTH}` : "Not sent to the customer"}
           </span>
           <span className="ml-auto hidden text-[11px] text-slate-500 xl:inline">Ctrl+Enter to send</span>
-          <Button size="sm" variant={note ? "secondary" : "primary"} disabled={!body.trim() || post.isPending || tooLong} onClick={send} className={cx(note && "border-amber-400 bg-amber-100 text-amber-950 hover:bg-amber-200")}>
+          <Button
+            size="sm"
+            variant={note ? "secondary" : "primary"}
+            disabled={!body.trim() || post.isPending || tooLong || (!note && collision !== null)}
+            onClick={send}
+            className={cx("max-lg:ml-auto max-lg:h-11 max-lg:px-4", note && "border-amber-400 bg-amber-100 text-amber-950 hover:bg-amber-200")}
+          >
             {note ? <LockIcon size={13} /> : <SendIcon size={13} />}
             {note ? "Add note" : "Send reply"}
           </Button>
         </div>
       </div>
+      {!note && collision && (
+        <SendCollisionWarning
+          replies={collision}
+          pending={post.isPending}
+          onSendAnyway={() => submit({ kind: "reply", body: drafts.reply, sendAnyway: true })}
+          onReview={() => review(collision)}
+        />
+      )}
       {error && (
         <p role="alert" className="mt-2 rounded bg-red-50 px-2 py-1.5 text-[13px] text-red-800">
           {error}

@@ -11,6 +11,7 @@ import { KeyboardHelp } from "./keyboard-help.tsx";
 import { shortcutFor } from "./keyboard-shortcuts.ts";
 import { QueuePane } from "./queue-pane.tsx";
 import { DEFAULT_FILTERS, type QueueFilters } from "./queue-filters.ts";
+import { pushPane, returnToPane, ticketUrl, type InboxPane } from "./pane-history.ts";
 import { TicketView, type TicketCommands } from "./ticket-view.tsx";
 import { useLiveInbox } from "./use-live-inbox.ts";
 import { queueTickets, useTicketQueue } from "./use-ticket-queue.ts";
@@ -18,8 +19,9 @@ import { queueTickets, useTicketQueue } from "./use-ticket-queue.ts";
 type Props = { user: HeaderUser };
 
 function EmptyTicket() {
+  // Phones show the queue alone until a ticket is opened.
   return (
-    <div className="flex flex-1 flex-col items-center justify-center gap-2 bg-slate-50 text-center">
+    <div className="flex flex-1 flex-col items-center justify-center gap-2 bg-slate-50 text-center max-md:hidden">
       <p className="text-sm font-medium text-slate-800">Pick a ticket from the queue</p>
       <p className="text-[13px] text-slate-600">
         <kbd className="rounded border border-slate-300 bg-white px-1 font-mono text-xs">j</kbd> /{" "}
@@ -35,6 +37,7 @@ function Inbox({ user }: Props) {
   useLiveInbox(user.id);
   const searchParams = useSearchParams();
   const openId = searchParams.get("ticket");
+  const pane = searchParams.get("pane") === "order" ? "order" : "ticket";
   const [filters, setFilters] = useState<QueueFilters>(DEFAULT_FILTERS);
   const queue = useTicketQueue(filters);
   const tickets = queueTickets(queue.data);
@@ -47,8 +50,14 @@ function Inbox({ user }: Props) {
   // The open ticket lives in the URL (?ticket=…): shareable, and Back returns to the previous one.
   const open = useCallback((id: string) => {
     setHighlighted(id);
-    if (new URLSearchParams(window.location.search).get("ticket") !== id) window.history.pushState(null, "", `/inbox?ticket=${id}`);
+    if (new URLSearchParams(window.location.search).get("ticket") !== id) pushPane(ticketUrl(id));
   }, [setHighlighted]);
+  // Where the panes take turns (phones, tablets): the order is a step forward, the queue and the ticket are Back.
+  const showPane = (target: InboxPane) => {
+    if (target === "queue") returnToPane("/inbox");
+    else if (openId && target === "order") pushPane(ticketUrl(openId, "order"));
+    else if (openId) returnToPane(ticketUrl(openId));
+  };
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
@@ -84,14 +93,16 @@ function Inbox({ user }: Props) {
   }, [highlightedId, tickets, open]);
 
   return (
-    <div className="flex h-screen flex-col">
+    // dvh: a phone's browser bars take part of 100vh, which would push the composer off the screen.
+    <div className="flex h-dvh flex-col">
       <AppHeader user={user} active="inbox">
-        <Button size="xs" variant="ghost" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+        <Button size="xs" variant="ghost" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?" className="max-md:hidden">
           <KeyboardIcon size={14} /> Shortcuts
         </Button>
       </AppHeader>
       <main className="flex min-h-0 flex-1">
         <QueuePane
+          className={openId ? "max-md:hidden" : undefined}
           filters={filters}
           onFilters={setFilters}
           searchRef={searchRef}
@@ -101,7 +112,7 @@ function Inbox({ user }: Props) {
           onHighlight={setHighlighted}
           onOpen={open}
         />
-        {openId ? <TicketView key={openId} ref={ticketView} ticketId={openId} userId={user.id} onOpenTicket={open} /> : <EmptyTicket />}
+        {openId ? <TicketView key={openId} ref={ticketView} ticketId={openId} userId={user.id} onOpenTicket={open} pane={pane} onPane={showPane} /> : <EmptyTicket />}
       </main>
       <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>

@@ -1,10 +1,15 @@
+"use client";
+
+import { useId, useState } from "react";
 import { cx } from "@/components/ui/cx.ts";
 import { LockIcon } from "@/components/ui/icons.tsx";
-import { RelativeTime } from "@/components/ui/relative-time.tsx";
+import { formatAbsolute, RelativeTime } from "@/components/ui/relative-time.tsx";
+import { focusRing } from "@/components/ui/styles.ts";
 import type { MessageDto } from "@/lib/tickets/ticket-dto.ts";
 import { AttachmentList } from "./attachment-list.tsx";
 import { Avatar } from "./avatar.tsx";
 import { DeliveryStatus } from "./delivery-status.tsx";
+import { EditHistory } from "./edit-history.tsx";
 
 const CHANNEL_LABELS: Record<MessageDto["channel"], string> = { TELEGRAM: "Telegram", BIGCOMMERCE: "BigCommerce", WEB: "Web", INTERNAL: "Internal" };
 
@@ -15,6 +20,8 @@ function reasonOf(message: MessageDto): string | null {
 
 /** One entry of the thread: customer message, reply, internal note or activity, each looking like what it is. */
 export function MessageItem({ message, customerName }: { message: MessageDto; customerName: string }) {
+  const [showEdits, setShowEdits] = useState(false);
+  const editsId = useId();
   if (message.kind === "ACTIVITY") {
     const reason = reasonOf(message);
     return (
@@ -61,9 +68,17 @@ export function MessageItem({ message, customerName }: { message: MessageDto; cu
           {!note && message.channel !== "INTERNAL" && <span>via {CHANNEL_LABELS[message.channel]}</span>}
           <RelativeTime iso={message.createdAt} />
           {message.editedAt && (
-            <span title={`Edited ${new Date(message.editedAt).toLocaleString()}`} className="italic">
+            <button
+              type="button"
+              aria-expanded={showEdits}
+              aria-controls={editsId}
+              aria-label="Edited: earlier versions"
+              title={`Edited ${formatAbsolute(message.editedAt)}`}
+              onClick={() => setShowEdits((open) => !open)}
+              className={cx("rounded italic underline decoration-dotted underline-offset-2 hover:text-slate-900", focusRing)}
+            >
               edited
-            </span>
+            </button>
           )}
           {message.kind === "OUTBOUND" &&
             (message.channel === "TELEGRAM" && message.deliveryStatus ? (
@@ -77,6 +92,7 @@ export function MessageItem({ message, customerName }: { message: MessageDto; cu
         </header>
         {message.body && <p className="whitespace-pre-wrap break-words">{message.body}</p>}
         <AttachmentList messageId={message.id} attachments={message.attachments} />
+        {message.editedAt && showEdits && <EditHistory id={editsId} message={message} editor={author} />}
       </article>
     </li>
   );

@@ -11,21 +11,14 @@ import { focusRing } from "@/components/ui/styles.ts";
 import type { OrderAddress } from "@/lib/orders/order-view.ts";
 import type { TicketContext } from "@/lib/tickets/get-ticket-context.ts";
 import { STATUS_LABELS } from "@/lib/ticket-lifecycle/status-labels.ts";
+import { formatMoney } from "./format-money.ts";
 import { KbPanel } from "./kb-panel.tsx";
+import { OrderActionsPanel } from "./order-actions-panel.tsx";
 import { VerifyChatPanel } from "./verify-chat-panel.tsx";
 import { inboxKeys } from "./query-keys.ts";
 import { useKbSuggestions, useTicketContext } from "./use-ticket-detail.ts";
 
-type Props = { ticketId: string; onOpenTicket: (id: string) => void; onInsertArticle: (text: string) => void };
-
-function money(amount: string | null, currency: string | null): string {
-  if (amount === null) return "—";
-  try {
-    return new Intl.NumberFormat(undefined, { style: "currency", currency: currency || "USD" }).format(Number(amount));
-  } catch {
-    return `${amount} ${currency ?? ""}`.trim();
-  }
-}
+type Props = { ticketId: string; onOpenTicket: (id: string) => void; onInsertArticle: (text: string) => void; className?: string };
 
 function Section({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) {
   return (
@@ -110,7 +103,7 @@ function Order({ order }: { order: NonNullable<TicketContext["order"]> }) {
               </p>
               {item.options.length > 0 && <p className="truncate text-slate-500">{item.options.join(", ")}</p>}
             </div>
-            <span className="shrink-0 text-xs text-slate-800">{money(item.total, order.currency)}</span>
+            <span className="shrink-0 text-xs text-slate-800">{formatMoney(item.total, order.currency)}</span>
           </li>
         ))}
       </ul>
@@ -124,14 +117,20 @@ function Order({ order }: { order: NonNullable<TicketContext["order"]> }) {
           amount ? (
             <div key={label} className="flex justify-between text-slate-600">
               <dt>{label}</dt>
-              <dd>{money(amount, order.currency)}</dd>
+              <dd>{formatMoney(amount, order.currency)}</dd>
             </div>
           ) : null,
         )}
         <div className="flex justify-between font-semibold text-slate-900">
           <dt>Total</dt>
-          <dd>{money(order.total, order.currency)}</dd>
+          <dd>{formatMoney(order.total, order.currency)}</dd>
         </div>
+        {order.refunded && Number(order.refunded) > 0 && (
+          <div className="flex justify-between text-slate-600">
+            <dt>Refunded</dt>
+            <dd>−{formatMoney(order.refunded, order.currency)}</dd>
+          </div>
+        )}
         {order.paymentMethod && <p className="pt-0.5 text-slate-500">Paid by {order.paymentMethod}</p>}
       </dl>
       {order.shippingAddresses[0] ? (
@@ -185,6 +184,12 @@ function OrderTab({ ticketId, onOpenTicket }: { ticketId: string; onOpenTicket: 
       <Section title="Customer">
         <Customer context={data} />
       </Section>
+      {/* Above the order's details: a refund waiting for a supervisor is seen without scrolling. */}
+      {data.order && !data.unverifiedChat && (
+        <Section title="Order actions">
+          <OrderActionsPanel ticketId={ticketId} order={data.order} />
+        </Section>
+      )}
       <Section
         title="Order"
         action={
@@ -241,7 +246,7 @@ function OrderTab({ ticketId, onOpenTicket }: { ticketId: string; onOpenTicket: 
               <li key={order.orderId} className="flex justify-between gap-2">
                 <span className="text-slate-800">#{order.orderId}</span>
                 <span className="truncate text-slate-600">{order.status ?? "—"}</span>
-                <span className="text-slate-800">{money(order.total, order.currency)}</span>
+                <span className="text-slate-800">{formatMoney(order.total, order.currency)}</span>
               </li>
             ))}
           </ul>
@@ -252,7 +257,7 @@ function OrderTab({ ticketId, onOpenTicket }: { ticketId: string; onOpenTicket: 
 }
 
 /** The right pane: the order and customer beside the thread, and knowledge-base suggestions. */
-export function OrderSidebar({ ticketId, onOpenTicket, onInsertArticle }: Props) {
+export function OrderSidebar({ ticketId, onOpenTicket, onInsertArticle, className }: Props) {
   const [tab, setTab] = useState<"order" | "kb">("order");
   const suggestions = useKbSuggestions(ticketId);
   const count = suggestions.data?.items.length;
@@ -261,7 +266,7 @@ export function OrderSidebar({ ticketId, onOpenTicket, onInsertArticle }: Props)
     { id: "kb", label: count ? `Knowledge (${count})` : "Knowledge", Icon: BookIcon },
   ] as const;
   return (
-    <aside aria-label="Order and knowledge base" className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white 2xl:w-96">
+    <aside aria-label="Order and knowledge base" className={cx("flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white 2xl:w-96", className)}>
       <div role="tablist" aria-label="Sidebar" className="flex border-b border-slate-200 px-2">
         {tabs.map(({ id, label, Icon }) => (
           <button

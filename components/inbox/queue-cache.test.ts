@@ -34,6 +34,8 @@ function ticket(id: string, updatedAt: string, overrides: Partial<TicketDto> = {
     unverifiedChat: false,
     snoozedUntil: null,
     mergedIntoId: null,
+    watched: false,
+    workSince: "2026-01-01T09:00:00.000Z",
     createdAt: "2026-01-01T09:00:00.000Z",
     updatedAt,
     ...overrides,
@@ -60,6 +62,20 @@ describe("matchesQueue", () => {
     const late = ticket("c", "x", { firstResponseDueAt: "2026-01-01T11:59:00.000Z" });
     expect(matchesQueue(late, filters({ view: "at_risk" }), context)).toBe(true);
     expect(matchesQueue(ticket("d", "x"), filters({ view: "at_risk" }), context)).toBe(false);
+  });
+
+  it("keeps watched order tickets out of the work views and lists them under Watching", () => {
+    const watched = ticket("w", "x", { watched: true, workSince: null });
+    const work = ticket("k", "x");
+    for (const view of ["open", "unassigned"] as const) {
+      expect(matchesQueue(watched, filters({ view }), context)).toBe(false);
+      expect(matchesQueue(work, filters({ view }), context)).toBe(true);
+    }
+    expect(matchesQueue(watched, filters({ view: "watching" }), context)).toBe(true);
+    expect(matchesQueue(work, filters({ view: "watching" }), context)).toBe(false);
+    expect(matchesQueue(watched, filters({ view: "all" }), context)).toBe(true);
+    expect(Object.fromEntries(queueSearchParams(filters({ view: "open" }), null))).toMatchObject({ watched: "false" });
+    expect(Object.fromEntries(queueSearchParams(filters({ view: "watching" }), null))).toMatchObject({ watched: "true", snoozed: "false" });
   });
 
   it("narrows by status, priority, assignee, team and tag", () => {

@@ -3,13 +3,15 @@ import type { TicketPriority, TicketStatus } from "@/lib/generated/prisma/enums.
 import { slaRisk } from "@/lib/ticket-lifecycle/sla-risk.ts";
 import type { TicketDto } from "@/lib/tickets/ticket-dto.ts";
 
-export type QueueView = "open" | "mine" | "unassigned" | "at_risk" | "snoozed" | "all";
+export type QueueView = "open" | "mine" | "unassigned" | "at_risk" | "watching" | "snoozed" | "all";
 
 export const QUEUE_VIEWS: ReadonlyArray<{ id: QueueView; label: string }> = [
   { id: "open", label: "Open" },
   { id: "mine", label: "Mine" },
   { id: "unassigned", label: "Unassigned" },
   { id: "at_risk", label: "At risk" },
+  // Order tickets nothing has asked a person about yet (lib/ticket-lifecycle/work.ts): not work.
+  { id: "watching", label: "Watching" },
   { id: "snoozed", label: "Snoozed" },
   { id: "all", label: "All" },
 ];
@@ -34,12 +36,25 @@ function fixesAssignee(view: QueueView): boolean {
   return view === "mine" || view === "unassigned";
 }
 
+/** The views of open tickets: the work ones (Open, Mine, Unassigned) and the watched order tickets. */
+function listsOpenTickets(view: QueueView): boolean {
+  return view === "open" || view === "mine" || view === "unassigned" || view === "watching";
+}
+
+/** Whether the view lists watched tickets (true), work (false), or both (null). */
+function watchedIn(view: QueueView): boolean | null {
+  if (view === "watching") return true;
+  return view === "open" || view === "mine" || view === "unassigned" ? false : null;
+}
+
 /** /api/v1/tickets query for the filters (the server is the source of truth for the first load). */
 export function queueSearchParams(filters: QueueFilters, cursor: string | null, limit = 50): URLSearchParams {
   const params = new URLSearchParams({ limit: String(limit) });
   const { view } = filters;
   if (filters.status) params.set("status", filters.status);
-  else if (view === "open" || view === "mine" || view === "unassigned") params.set("status", OPEN_STATUSES.join(","));
+  else if (listsOpenTickets(view)) params.set("status", OPEN_STATUSES.join(","));
+  const watched = watchedIn(view);
+  if (watched !== null) params.set("watched", String(watched));
   if (view === "mine") params.set("assignee", "me");
   if (view === "unassigned") params.set("assignee", "none");
   if (view === "at_risk") params.set("slaAtRisk", "true");
@@ -67,9 +82,11 @@ export function matchesQueue(ticket: TicketDto, filters: QueueFilters, context: 
   if (view === "snoozed" ? !snoozed : view !== "all" && snoozed) return false;
   if (filters.status) {
     if (ticket.status !== filters.status) return false;
-  } else if ((view === "open" || view === "mine" || view === "unassigned") && !OPEN_STATUSES.includes(ticket.status)) {
+  } else if (listsOpenTickets(view) && !OPEN_STATUSES.includes(ticket.status)) {
     return false;
   }
+  const watched = watchedIn(view);
+  if (watched !== null && ticket.watched !== watched) return false;
   if (view === "mine" && ticket.assignee?.id !== context.userId) return false;
   if (view === "unassigned" && ticket.assignee !== null) return false;
   if (view === "at_risk" && slaRisk(ticket, new Date(context.now)) === null) return false;

@@ -13,6 +13,7 @@ import { useTeams, useUsers } from "./use-directory.ts";
 import { queueTickets, type useTicketQueue } from "./use-ticket-queue.ts";
 
 type Props = {
+  className?: string;
   filters: QueueFilters;
   onFilters: (filters: QueueFilters) => void;
   searchRef: RefObject<HTMLInputElement | null>;
@@ -104,7 +105,7 @@ function countNarrowing(filters: QueueFilters): number {
 }
 
 /** The left pane: search, views, filters and the live queue. */
-export function QueuePane({ filters, onFilters, searchRef, openId, highlightedId, onHighlight, onOpen, queue }: Props) {
+export function QueuePane({ className, filters, onFilters, searchRef, openId, highlightedId, onHighlight, onOpen, queue }: Props) {
   const [showFilters, setShowFilters] = useState(false);
   const [search, setSearch] = useState(filters.q);
   const tickets = queueTickets(queue.data);
@@ -112,7 +113,11 @@ export function QueuePane({ filters, onFilters, searchRef, openId, highlightedId
   const searchId = useId();
 
   return (
-    <section aria-labelledby="queue-heading" className="flex min-h-0 w-[21rem] shrink-0 flex-col border-r border-slate-200 bg-white 2xl:w-[24rem]">
+    // The whole width on a phone; beside the ticket from tablets up, a little narrower there to leave it room.
+    <section
+      aria-labelledby="queue-heading"
+      className={cx("flex min-h-0 w-full shrink-0 flex-col border-r border-slate-200 bg-white md:w-72 lg:w-[21rem] 2xl:w-[24rem]", className)}
+    >
       <div className="space-y-2 border-b border-slate-200 px-3 pb-2 pt-3">
         <div className="flex items-center justify-between">
           <h2 id="queue-heading" className="text-[13px] font-semibold text-slate-900">
@@ -160,7 +165,7 @@ export function QueuePane({ filters, onFilters, searchRef, openId, highlightedId
               key={view.id}
               type="button"
               aria-pressed={filters.view === view.id}
-              title={view.id === "at_risk" ? "SLA at risk or breached" : undefined}
+              title={view.id === "at_risk" ? "SLA at risk or breached" : view.id === "watching" ? "Order tickets nothing has asked a person about yet: no agent, no SLA clock" : undefined}
               onClick={() => onFilters({ ...filters, view: view.id })}
               className={cx(
                 "rounded-full px-[5px] py-0.5 text-xs font-medium",

@@ -82,13 +82,14 @@ export function TemplatePicker({ ticketId, open, onClose, onInsert }: Props) {
   const rendered = selected && render.data?.templateId === selected.id ? render.data : null;
   return (
     <Dialog open={open} onClose={close} title="Insert a template" description="Variables are filled from this ticket's order and customer." size="lg">
-      <div className="grid grid-cols-[15rem_1fr] gap-4">
+      {/* Stacked on a phone: the list, then the preview under it. */}
+      <div className="grid gap-4 md:grid-cols-[15rem_1fr]">
         <div className="flex min-h-0 flex-col gap-2">
           <label htmlFor={searchId} className="sr-only">
             Find a template
           </label>
           <input id={searchId} value={filter} onChange={(event) => setFilter(event.target.value)} placeholder="Find a template" className={fieldClass} />
-          <ul aria-label="Templates" className="max-h-80 space-y-0.5 overflow-y-auto">
+          <ul aria-label="Templates" className="max-h-80 space-y-0.5 overflow-y-auto max-md:max-h-[30dvh]">
             {templates.isPending && <li className="px-2 py-1 text-[13px] text-slate-500">Loading…</li>}
             {visible.map((template) => (
               <li key={template.id}>
@@ -97,7 +98,7 @@ export function TemplatePicker({ ticketId, open, onClose, onInsert }: Props) {
                   onClick={() => choose(template)}
                   aria-pressed={selected?.id === template.id}
                   className={cx(
-                    "w-full rounded px-2 py-1.5 text-left text-[13px]",
+                    "w-full rounded px-2 py-1.5 text-left text-[13px] max-lg:min-h-11",
                     focusRing,
                     selected?.id === template.id ? "bg-tern-50 font-medium text-tern-900" : "text-slate-800 hover:bg-slate-50",
                   )}
@@ -110,7 +111,7 @@ export function TemplatePicker({ ticketId, open, onClose, onInsert }: Props) {
             {templates.data && visible.length === 0 && <li className="px-2 py-1 text-[13px] text-slate-500">No templates match.</li>}
           </ul>
         </div>
-        <div className="min-h-48 space-y-3 rounded-md bg-slate-50 p-3">
+        <div className="min-h-48 space-y-3 rounded-md bg-slate-50 p-3 max-md:min-h-24">
           {!selected ? (
             <p className="text-[13px] text-slate-600">Pick a template to preview it filled in for this ticket.</p>
           ) : render.isPending ? (
@@ -128,9 +129,12 @@ export function TemplatePicker({ ticketId, open, onClose, onInsert }: Props) {
             <>
               <FilledPreview template={selected} rendered={rendered} />
               <div className="flex justify-end gap-2">
-                <Button onClick={close}>Cancel</Button>
+                <Button onClick={close} className="max-lg:h-11">
+                  Cancel
+                </Button>
                 <Button
                   variant="primary"
+                  className="max-lg:h-11"
                   onClick={() => {
                     onInsert(rendered.text);
                     close();

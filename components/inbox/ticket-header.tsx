@@ -3,8 +3,8 @@
 import { useId, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button.tsx";
 import { cx } from "@/components/ui/cx.ts";
-import { ArrowUpIcon, HandIcon, MergeIcon } from "@/components/ui/icons.tsx";
-import { selectClass } from "@/components/ui/styles.ts";
+import { ArrowUpIcon, ChevronDownIcon, HandIcon, MergeIcon } from "@/components/ui/icons.tsx";
+import { focusRing, selectClass } from "@/components/ui/styles.ts";
 import type { TicketPriority, TicketStatus } from "@/lib/generated/prisma/enums.ts";
 import type { PresenceEntry } from "@/lib/realtime/events.ts";
 import type { TicketContext } from "@/lib/tickets/get-ticket-context.ts";
@@ -46,13 +46,17 @@ export function TicketHeader({ ticket, userId, others, context, act, pending }: 
   const users = useUsers();
   const teams = useTeams();
   const [dialog, setDialog] = useState<"escalate" | "merge" | null>(null);
+  // A phone folds the four properties away: they would take a third of the thread's height.
+  const [showProperties, setShowProperties] = useState(false);
+  const propertiesId = useId();
   const closed = ticket.status === "CLOSED";
   const statuses = [ticket.status, ...nextStatuses(ticket.status, { hasAssignee: ticket.assignee !== null })];
 
   return (
-    <header className="border-b border-slate-200 bg-white px-5 pb-2.5 pt-3">
-      <div className="flex items-start gap-3">
-        <div className="min-w-0 flex-1">
+    <header className="border-b border-slate-200 bg-white px-5 pb-2.5 pt-3 max-md:px-3">
+      {/* Where the ticket is narrow (phones, tablets) the actions go under the title rather than squeeze it. */}
+      <div className="flex items-start gap-3 max-lg:flex-wrap max-lg:gap-y-2">
+        <div className="min-w-0 flex-1 max-lg:basis-52">
           <h2 className="truncate text-[15px] font-semibold leading-6 text-slate-900" title={ticket.subject}>
             {ticket.subject}
           </h2>
@@ -65,10 +69,19 @@ export function TicketHeader({ ticket, userId, others, context, act, pending }: 
               </span>
             ))}
             <SlaBadge ticket={ticket} />
+            {ticket.watched && (
+              <span
+                data-testid="ticket-watched"
+                className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-700"
+                title="Nothing has asked a person about this order yet: no agent, no SLA clock. Claiming or replying makes it work."
+              >
+                Watching: not work yet
+              </span>
+            )}
             <PresenceBar others={others} />
           </p>
         </div>
-        <div className="flex shrink-0 items-center gap-1.5">
+        <div className="flex shrink-0 items-center gap-1.5 max-lg:flex-wrap">
           {!ticket.assignee && !closed && ticket.status !== "RESOLVED" && (
             <Button size="sm" variant="primary" disabled={pending} onClick={() => act({ type: "claim" })} title="Claim (c)">
               <HandIcon size={14} /> Claim
@@ -84,7 +97,23 @@ export function TicketHeader({ ticket, userId, others, context, act, pending }: 
         </div>
       </div>
 
-      <div className="mt-2.5 grid grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)_minmax(0,1.3fr)_minmax(0,1fr)] gap-2">
+      <button
+        type="button"
+        aria-expanded={showProperties}
+        aria-controls={propertiesId}
+        onClick={() => setShowProperties((shown) => !shown)}
+        className={cx("mt-2 flex min-h-9 w-full items-center gap-2 rounded-md border border-slate-200 px-2.5 text-left text-xs text-slate-700 md:hidden", focusRing)}
+      >
+        <span className="font-medium text-slate-900">Properties</span>
+        <span className="min-w-0 flex-1 truncate">
+          {STATUS_LABELS[ticket.status]} · {PRIORITY_LABELS[ticket.priority]} · {ticket.assignee?.name ?? "Unassigned"}
+        </span>
+        <ChevronDownIcon size={14} className={cx("shrink-0 transition-transform", showProperties && "rotate-180")} />
+      </button>
+      <div
+        id={propertiesId}
+        className={cx("mt-2.5 grid grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)_minmax(0,1.3fr)_minmax(0,1fr)] gap-2 max-lg:grid-cols-2", !showProperties && "max-md:hidden")}
+      >
         <Property label="Status">
           {(id) => (
             <select

@@ -52,6 +52,15 @@ function QueueRow({ ticket, open, highlighted }: { ticket: TicketDto; open: bool
           <span className={cx("rounded px-1.5 py-0.5 text-[11px] font-medium", PRIORITY_STYLES[ticket.priority])}>{PRIORITY_LABELS[ticket.priority]}</span>
         )}
         <SlaBadge ticket={ticket} />
+        {ticket.watched && (
+          <span
+            data-testid="queue-item-watched"
+            className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-700"
+            title="Watched: nothing has asked a person about this order yet. No agent, no SLA clock."
+          >
+            Watching
+          </span>
+        )}
         {ticket.customerChannel === "TELEGRAM" && (
           <span className="rounded bg-sky-50 px-1.5 py-0.5 text-[11px] font-medium text-sky-800" title="The customer writes on Telegram">
             Telegram

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/components/ui/api-fetch.ts";
+import { ApiError, apiFetch } from "@/components/ui/api-fetch.ts";
 import { useToast } from "@/components/ui/toast.tsx";
 import type { TicketPriority, TicketStatus } from "@/lib/generated/prisma/enums.ts";
 import type { MessageDto, TicketDto } from "@/lib/tickets/ticket-dto.ts";
@@ -48,11 +48,23 @@ export function useTicketAction(ticketId: string, userId: string) {
   });
 }
 
+export type PostMessageInput = { kind: "reply" | "note"; body: string; lastSeenMessageId?: string | null; sendAnyway?: boolean };
+
+/** The replies a 409 names when someone else answered the customer after the last entry this agent saw; null for any other failure. */
+export function newerRepliesOf(error: unknown): MessageDto[] | null {
+  if (!(error instanceof ApiError) || error.status !== 409) return null;
+  const replies = (error.details as { newerReplies?: unknown } | undefined)?.newerReplies;
+  return Array.isArray(replies) ? (replies as MessageDto[]) : null;
+}
+
 export function usePostMessage(ticketId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { kind: "reply" | "note"; body: string }) =>
-      apiFetch<{ message: MessageDto }>(`/api/v1/tickets/${ticketId}/messages`, { body: input }),
+    mutationFn: (input: PostMessageInput) => apiFetch<{ message: MessageDto }>(`/api/v1/tickets/${ticketId}/messages`, { body: input }),
     onSuccess: ({ message }) => writeMessage(queryClient, message, { ifMissing: true }),
+    // The server knew of a reply the socket had not brought yet: show it in the thread now.
+    onError: (error) => {
+      for (const reply of newerRepliesOf(error) ?? []) writeMessage(queryClient, reply, { ifMissing: true });
+    },
   });
 }

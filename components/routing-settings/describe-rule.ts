@@ -19,5 +19,6 @@ export function describeActions(rule: AssignmentRuleDto): string {
   if (rule.team) parts.push(`team ${rule.team.name}`);
   if (rule.assignee) parts.push(`agent ${rule.assignee.name}`);
   if (rule.priority) parts.push(`priority ${rule.priority.toLowerCase()}`);
+  if (rule.makesWork) parts.push("work at once");
   return parts.join(", ") || "nothing";
 }

@@ -9,6 +9,7 @@ import { AgentAvailabilityTable } from "./agent-availability-table.tsx";
 import { RoutingOptionsForm } from "./routing-options-form.tsx";
 import { RuleList } from "./rule-list.tsx";
 import { RulePreview } from "./rule-preview.tsx";
+import { WatchingForm } from "./watching-form.tsx";
 
 type Props = { user: SupervisorUser; rules: AssignmentRuleDto[]; options: RoutingOptions; settings: RoutingSettingsValues; agents: AgentLoad[] };
 
@@ -22,6 +23,7 @@ export function RoutingSettingsPage({ user, rules, options, settings, agents }: 
           <RulePreview />
           <div className="space-y-4">
             <RoutingOptionsForm settings={settings} />
+            <WatchingForm settings={settings} />
             <AgentAvailabilityTable agents={agents} />
           </div>
         </div>

@@ -22,6 +22,7 @@ type Draft = {
   teamId: string;
   assigneeId: string;
   priority: string;
+  makesWork: boolean;
 };
 
 const list = (text: string) =>
@@ -44,6 +45,7 @@ function draftOf(rule: AssignmentRuleDto | null): Draft {
     teamId: rule?.team?.id ?? "",
     assigneeId: rule?.assignee?.id ?? "",
     priority: rule?.priority ?? "",
+    makesWork: rule?.makesWork ?? false,
   };
 }
 
@@ -62,6 +64,7 @@ function bodyOf(draft: Draft) {
     teamId: draft.teamId || null,
     assigneeId: draft.assigneeId || null,
     priority: draft.priority || null,
+    makesWork: draft.makesWork,
   };
 }
 
@@ -162,7 +165,14 @@ export function RuleForm({ rule, options, onDone }: Props) {
               ))}
             </select>
           </label>
-          <p className="text-xs text-slate-600">A rule needs at least one of team, agent or priority. With no criteria it matches every ticket.</p>
+          <label className="flex items-start gap-2 text-[13px] text-slate-800">
+            <input type="checkbox" className="mt-0.5" checked={draft.makesWork} onChange={(event) => set("makesWork", event.target.checked)} />
+            <span>
+              Work at once
+              <span className="block text-xs text-slate-600">An order ticket this rule matches is not only watched: it is routed and its SLA clock starts.</span>
+            </span>
+          </label>
+          <p className="text-xs text-slate-600">A rule needs at least one of team, agent, priority or “work at once”. With no criteria it matches every ticket.</p>
         </fieldset>
       </div>
       {error ? (

@@ -3,7 +3,7 @@ import { cx } from "./cx.ts";
 import { focusRing } from "./styles.ts";
 
 type Variant = "primary" | "secondary" | "ghost" | "danger";
-type Size = "xs" | "sm" | "md";
+type Size = "xs" | "sm" | "md" | "lg";
 
 const VARIANTS: Record<Variant, string> = {
   primary: "bg-tern-600 text-white hover:bg-tern-700 disabled:bg-tern-600/50",
@@ -16,6 +16,8 @@ const SIZES: Record<Size, string> = {
   xs: "h-6 gap-1 px-1.5 text-xs",
   sm: "h-7 gap-1.5 px-2.5 text-[13px]",
   md: "h-8 gap-2 px-3 text-sm",
+  // 44 px: a touch target for a thumb.
+  lg: "h-11 gap-2 px-3 text-sm",
 };
 
 export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: Size };

@@ -35,12 +35,13 @@ export function Dialog({ open, onClose, title, description, children, size = "md
         if (event.target === ref.current) onClose();
       }}
       className={cx(
-        "m-auto w-full rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/30",
+        // On a phone: the width of the screen less a margin, whatever the size asked for.
+        "m-auto w-full rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/30 max-md:max-w-[calc(100vw-1rem)]",
         SIZES[size],
       )}
     >
       {open && (
-        <div className="p-5">
+        <div className="p-5 max-md:p-4">
           <div className="mb-3 flex items-start justify-between gap-4">
             <div>
               <h2 id={titleId} className="text-base font-semibold">
@@ -52,7 +53,12 @@ export function Dialog({ open, onClose, title, description, children, size = "md
                 </p>
               )}
             </div>
-            <button type="button" onClick={onClose} aria-label="Close" className={cx("rounded p-1 text-slate-500 hover:bg-slate-100", focusRing)}>
+            <button
+              type="button"
+              onClick={onClose}
+              aria-label="Close"
+              className={cx("grid shrink-0 place-items-center rounded p-1 text-slate-500 hover:bg-slate-100 max-lg:size-11", focusRing)}
+            >
               <XIcon size={16} />
             </button>
           </div>

@@ -55,3 +55,5 @@ export const TemplateIcon = make(["M3 3h18v18H3z", "M3 9h18", "M9 21V9"], "Templ
 export const PlusIcon = make(["M12 5v14", "M5 12h14"], "PlusIcon");
 export const ChevronDownIcon = make(["m6 9 6 6 6-6"], "ChevronDownIcon");
 export const StarIcon = make(["m12 2 3.1 6.3 6.9 1-5 4.9 1.2 6.8-6.2-3.2L5.8 21 7 14.2 2 9.3l6.9-1z"], "StarIcon");
+export const ChevronLeftIcon = make(["m15 18-6-6 6-6"], "ChevronLeftIcon");
+export const MenuIcon = make(["M4 6h16", "M4 12h16", "M4 18h16"], "MenuIcon");

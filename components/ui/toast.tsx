@@ -27,7 +27,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={api}>
       {children}
-      <div className="pointer-events-none fixed bottom-4 right-4 z-50 flex w-80 flex-col gap-2">
+      {/* On a phone, over the top bar: at the foot they would cover the composer's Send. */}
+      <div className="pointer-events-none fixed bottom-4 right-4 z-50 flex w-80 flex-col gap-2 max-md:inset-x-2 max-md:bottom-auto max-md:top-1 max-md:w-auto">
         {toasts.map((toast) => (
           <div
             key={toast.id}

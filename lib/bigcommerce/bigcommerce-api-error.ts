@@ -4,9 +4,10 @@ export class BigcommerceApiError extends Error {
     readonly status: number,
     readonly method: string,
     readonly path: string,
-    message: string,
+    /** BigCommerce's own words (its error title or detail), without the request line: what a person can be shown. */
+    readonly detail: string,
   ) {
-    super(`BigCommerce ${method} ${path} answered ${status}: ${message}`);
+    super(`BigCommerce ${method} ${path} answered ${status}: ${detail}`);
     this.name = "BigcommerceApiError";
   }
 }

@@ -59,6 +59,11 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; storeId: str
         { storeId: store.id, name: "VIP", tier: "VIP", firstResponseSeconds: 30 * 60, resolutionSeconds: 8 * 3600 },
       ],
     });
+    // Order tickets are watched until they need a person; a big VIP order does at once.
+    await tx.assignmentRule.create({
+      data: { storeId: store.id, name: "VIP orders over $500", position: 1, conditions: { tier: "VIP", minOrderValue: 500 }, makesWork: true },
+      select: { id: true },
+    });
     await tx.template.createMany({
       data: [
         { storeId: store.id, name: "Shipment update", body: SHIPMENT_TEMPLATE, purpose: "shipment" },

@@ -17,6 +17,7 @@ type TicketRow = {
   team: string | null;
   assignee: string | null;
   createdAt: Date;
+  workSince: Date | null;
   firstResponseAt: Date | null;
   firstResponseDueAt: Date | null;
   firstResponseBreached: boolean;
@@ -43,7 +44,7 @@ async function ticketsCsv(db: Db, storeId: string, filters: DashboardFilters, no
   const inRange = (column: Prisma.Sql) => Prisma.sql`(${column} >= ${range.start}::timestamptz AND ${column} < ${range.end}::timestamptz)`;
   const rows = await db.$queryRaw<TicketRow[]>`
     SELECT t.number, t.subject, t.status::text AS status, t.priority::text AS priority, tm.name AS team, u.name AS assignee,
-           t."createdAt", t."firstResponseAt", t."firstResponseDueAt", t."firstResponseBreached",
+           t."createdAt", t."workSince", t."firstResponseAt", t."firstResponseDueAt", t."firstResponseBreached",
            t."resolvedAt", t."resolutionDueAt", t."resolutionBreached", c.score AS csat
     FROM "Ticket" t
     LEFT JOIN "User" u ON u.id = t."assigneeId"
@@ -80,11 +81,12 @@ async function ticketsCsv(db: Db, storeId: string, filters: DashboardFilters, no
       row.assignee,
       iso(row.createdAt),
       iso(row.firstResponseAt),
-      seconds(row.createdAt, row.firstResponseAt),
+      // Clocks count from when the ticket became work (its creation, unless it was watched first).
+      seconds(row.workSince ?? row.createdAt, row.firstResponseAt),
       iso(row.firstResponseDueAt),
       outcome(row.firstResponseAt, row.firstResponseDueAt, row.firstResponseBreached),
       iso(row.resolvedAt),
-      seconds(row.createdAt, row.resolvedAt),
+      seconds(row.workSince ?? row.createdAt, row.resolvedAt),
       iso(row.resolutionDueAt),
       outcome(row.resolvedAt, row.resolutionDueAt, row.resolutionBreached),
       row.csat,

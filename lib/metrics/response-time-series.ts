@@ -21,12 +21,12 @@ export async function responseTimeSeries(tx: Tx, input: { storeId: string; range
   const rows = await tx.$queryRaw<Row[]>`
     WITH samples AS (
       SELECT to_char(t."firstResponseAt" AT TIME ZONE ${range.timeZone}, 'YYYY-MM-DD') AS day, 'first_response' AS metric,
-             GREATEST(EXTRACT(EPOCH FROM t."firstResponseAt" - t."createdAt"), 0)::float8 AS seconds
+             GREATEST(EXTRACT(EPOCH FROM t."firstResponseAt" - COALESCE(t."workSince", t."createdAt")), 0)::float8 AS seconds
       FROM "Ticket" t LEFT JOIN "User" u ON u.id = t."assigneeId"
       WHERE t."storeId" = ${storeId}::uuid AND t."firstResponseAt" >= ${range.start}::timestamptz AND t."firstResponseAt" < ${range.end}::timestamptz ${team}
       UNION ALL
       SELECT to_char(t."resolvedAt" AT TIME ZONE ${range.timeZone}, 'YYYY-MM-DD'), 'resolution',
-             GREATEST(EXTRACT(EPOCH FROM t."resolvedAt" - t."createdAt"), 0)::float8
+             GREATEST(EXTRACT(EPOCH FROM t."resolvedAt" - COALESCE(t."workSince", t."createdAt")), 0)::float8
       FROM "Ticket" t LEFT JOIN "User" u ON u.id = t."assigneeId"
       WHERE t."storeId" = ${storeId}::uuid AND t."resolvedAt" >= ${range.start}::timestamptz AND t."resolvedAt" < ${range.end}::timestamptz ${team}
     )

@@ -9,7 +9,7 @@ export function bigcommerceActionError(error: unknown, what: string): AppError {
     if (status === 409) return new AppError("CONFLICT", `BigCommerce is already processing a ${what} for this order: wait for it to finish`);
     if (status === 401 || status === 403) return new AppError("UNPROCESSABLE", `BigCommerce refused the ${what}: Tern's access to the store was revoked or lacks the scope (install the app again)`);
     if (status === 404) return new AppError("NOT_FOUND", `BigCommerce has no such order any more (${what})`);
-    if (status >= 400 && status < 500) return new AppError("UNPROCESSABLE", `BigCommerce refused the ${what}: ${error.message}`);
+    if (status >= 400 && status < 500) return new AppError("UNPROCESSABLE", `BigCommerce refused the ${what}: ${error.detail || error.message}`);
   }
   return new AppError("UNPROCESSABLE", `The ${what} could not be confirmed: BigCommerce did not answer. Check the order in BigCommerce before trying again`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { refundNeedsApproval, requireOrderActionRole } from "./order-action-permissions.ts";
+import { orderActionPermissions, refundNeedsApproval, requireOrderActionRole } from "./order-action-permissions.ts";
 
 describe("order action permissions", () => {
   it("holds only an agent's refund above the threshold", () => {
@@ -15,5 +15,11 @@ describe("order action permissions", () => {
     expect(() => requireOrderActionRole("AGENT", "RESEND_TRACKING")).not.toThrow();
     expect(() => requireOrderActionRole("AGENT", "CANCEL")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
     expect(() => requireOrderActionRole("SUPERVISOR", "CANCEL")).not.toThrow();
+  });
+
+  it("tells the inbox which buttons a role gets: approving and cancelling are for supervisors and admins", () => {
+    expect(orderActionPermissions("AGENT")).toEqual({ refund: true, cancel: false, resendTracking: true, approve: false });
+    expect(orderActionPermissions("SUPERVISOR")).toEqual({ refund: true, cancel: true, resendTracking: true, approve: true });
+    expect(orderActionPermissions("ADMIN")).toEqual({ refund: true, cancel: true, resendTracking: true, approve: true });
   });
 });

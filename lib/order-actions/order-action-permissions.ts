@@ -18,6 +18,18 @@ export function requireOrderActionRole(role: Role, kind: OrderActionKind): void 
   if (!ALLOWED[kind].includes(role)) throw new AppError("FORBIDDEN", `Your role (${role.toLowerCase()}) may not ${kind === "CANCEL" ? "cancel orders" : "do this"}`);
 }
 
+export type OrderActionPermissions = { refund: boolean; cancel: boolean; resendTracking: boolean; approve: boolean };
+
+/** What a role may do from a ticket: the inbox shows only these buttons (the server checks again on every call). */
+export function orderActionPermissions(role: Role): OrderActionPermissions {
+  return {
+    refund: ALLOWED.REFUND.includes(role),
+    cancel: ALLOWED.CANCEL.includes(role),
+    resendTracking: ALLOWED.RESEND_TRACKING.includes(role),
+    approve: APPROVER_ROLES.includes(role),
+  };
+}
+
 /** Refunds above the threshold need an approver, unless an approver asks for them. */
 export function refundNeedsApproval(role: Role, amountCents: number, thresholdCents: number | null): boolean {
   return thresholdCents !== null && amountCents > thresholdCents && !APPROVER_ROLES.includes(role);

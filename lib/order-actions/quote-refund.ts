@@ -5,7 +5,16 @@ import { cents, formatAmount, orderTicketContext, type OrderTicketContext } from
 
 export type RefundMethodDto = { payments: Array<{ providerId: string; description: string; amount: string; offline: boolean }> };
 
-export type RefundQuoteDto = { ticketId: string; orderId: number; items: BigcommerceRefundItem[]; amount: string; methods: RefundMethodDto[] };
+export type RefundQuoteDto = {
+  ticketId: string;
+  orderId: number;
+  items: BigcommerceRefundItem[];
+  amount: string;
+  /** The tax part of the amount, and whether the amount includes it (BigCommerce's tax_inclusive). */
+  tax: string;
+  taxInclusive: boolean;
+  methods: RefundMethodDto[];
+};
 
 export async function fetchRefundQuote(context: OrderTicketContext, items: BigcommerceRefundItem[]): Promise<BigcommerceRefundQuote> {
   try {
@@ -21,6 +30,8 @@ export function toRefundQuoteDto(context: OrderTicketContext, items: Bigcommerce
     orderId: context.orderId,
     items,
     amount: formatAmount(cents(quote.total_refund_amount)),
+    tax: formatAmount(cents(quote.total_refund_tax_amount ?? 0)),
+    taxInclusive: quote.tax_inclusive ?? true,
     methods: quote.refund_methods.map((method) => ({
       payments: method.map((payment) => ({ providerId: payment.provider_id, description: payment.provider_description, amount: formatAmount(cents(payment.amount)), offline: payment.offline })),
     })),

@@ -59,6 +59,16 @@ export async function runRefund(db: Db, input: RunRefundInput): Promise<OrderAct
         data: { status: "RUNNING", decidedById: actor.userId, decidedAt: now },
       });
       if (moved.count === 0) throw new AppError("CONFLICT", "This refund was already approved or rejected");
+      // The approval is its own line in the thread: whatever BigCommerce answers next, who let it through stays on record.
+      const requester = await tx.orderAction.findFirstOrThrow({ where: { id: input.approvingActionId, storeId }, select: { requestedBy: { select: { name: true } } } });
+      await recordOrderActionOutcomeInTx(tx, {
+        storeId,
+        actionId: input.approvingActionId,
+        actorId: actor.userId,
+        data: { status: "RUNNING" },
+        audit: { action: "order.refund.approved", detail: { amount } },
+        activity: `${actor.name} approved the refund of ${amount} on order #${context.orderId}${requester.requestedBy ? ` that ${requester.requestedBy.name} asked for` : ""}`,
+      });
       return { actionId: input.approvingActionId };
     }
     if (input.holdAbove) {

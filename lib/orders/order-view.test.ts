@@ -14,12 +14,13 @@ const snapshot: OrderSnapshotJson = {
     shipping_cost_inc_tax: "10.0000",
     total_tax: "5.0000",
     discount_amount: "0.0000",
+    refunded_amount: "19.9500",
     payment_method: "Credit Card",
     billing_address: { first_name: "Jane", last_name: "Doe", street_1: "1 Main St", city: "Austin", state: "Texas", zip: "78701", country: "United States", email: "jane@example.com" },
     shipping_addresses: [{ first_name: "Jane", last_name: "Doe", street_1: "2 Side St", city: "Austin", zip: "78702", country: "United States" }],
   },
   products: [
-    { id: 11, name: "Orbit Terrarium", sku: "OTS-1", quantity: 2, total_inc_tax: "39.9", image_url: "https://cdn.example/ots.jpg", product_options: [{ display_name: "Size", display_value: "Large" }] },
+    { id: 11, name: "Orbit Terrarium", sku: "OTS-1", quantity: 2, quantity_refunded: 1, total_inc_tax: "39.9", image_url: "https://cdn.example/ots.jpg", product_options: [{ display_name: "Size", display_value: "Large" }] },
     { id: 12, name: "Gift wrap", sku: "", quantity: "1", image_url: "javascript:alert(1)" },
     "not a product",
   ],
@@ -38,16 +39,22 @@ describe("toOrderView", () => {
       tax: "5.00",
       discount: null,
       total: "69.84",
+      refunded: "19.95",
       billingAddress: { name: "Jane Doe", lines: ["1 Main St", "Austin, Texas, 78701", "United States"], email: "jane@example.com" },
       shippingAddresses: [{ name: "Jane Doe", lines: ["2 Side St", "Austin, 78702", "United States"] }],
     });
   });
 
+  it("keeps a refunded quantity within what was ordered", () => {
+    const view = toOrderView({ ...snapshot, products: [{ id: 1, name: "Mug", quantity: 2, quantity_refunded: 5 }, { id: 2, name: "Cup", quantity: 1, quantity_refunded: -3 }] });
+    expect(view.items.map((item) => item.quantityRefunded)).toEqual([2, 0]);
+  });
+
   it("lists products with SKU, image and options, skipping entries that are not products", () => {
     const { items } = toOrderView(snapshot);
     expect(items).toEqual([
-      { id: "11", name: "Orbit Terrarium", sku: "OTS-1", quantity: 2, total: "39.90", imageUrl: "https://cdn.example/ots.jpg", options: ["Size: Large"] },
-      { id: "12", name: "Gift wrap", sku: null, quantity: 1, total: null, imageUrl: null, options: [] },
+      { id: "11", name: "Orbit Terrarium", sku: "OTS-1", quantity: 2, quantityRefunded: 1, total: "39.90", imageUrl: "https://cdn.example/ots.jpg", options: ["Size: Large"] },
+      { id: "12", name: "Gift wrap", sku: null, quantity: 1, quantityRefunded: 0, total: null, imageUrl: null, options: [] },
     ]);
   });
 
@@ -59,7 +66,7 @@ describe("toOrderView", () => {
 
   it("survives an empty or malformed snapshot", () => {
     const view = toOrderView({ bigcommerceOrderId: 1, status: null, statusId: null, currency: null, totalIncTax: null, order: "garbage", products: {}, shipments: null });
-    expect(view).toMatchObject({ orderId: 1, items: [], shipments: [], billingAddress: null, shippingAddresses: [], total: null, createdAt: null });
+    expect(view).toMatchObject({ orderId: 1, items: [], shipments: [], billingAddress: null, shippingAddresses: [], total: null, refunded: null, createdAt: null });
   });
 });
 

@@ -9,7 +9,17 @@ import { carrierName, trackingUrl } from "@/lib/templates/order-template-variabl
 
 export type OrderAddress = { name: string; lines: string[]; email: string | null; phone: string | null };
 
-export type OrderItem = { id: string; name: string; sku: string | null; quantity: number; total: string | null; imageUrl: string | null; options: string[] };
+export type OrderItem = {
+  id: string;
+  name: string;
+  sku: string | null;
+  quantity: number;
+  /** Units BigCommerce already refunded: a refund can take at most quantity − quantityRefunded. */
+  quantityRefunded: number;
+  total: string | null;
+  imageUrl: string | null;
+  options: string[];
+};
 
 export type OrderShipment = {
   id: string;
@@ -31,6 +41,8 @@ export type OrderView = {
   tax: string | null;
   discount: string | null;
   total: string | null;
+  /** What BigCommerce has refunded on the order so far. */
+  refunded: string | null;
   paymentMethod: string | null;
   customerMessage: string | null;
   items: OrderItem[];
@@ -82,6 +94,7 @@ const orderSchema = z.looseObject({
   total_tax: money,
   discount_amount: money,
   total_inc_tax: money,
+  refunded_amount: money,
   payment_method: text,
   customer_message: text,
   billing_address: addressSchema.nullish().catch(null),
@@ -93,6 +106,7 @@ const productSchema = z.looseObject({
   name: text,
   sku: text,
   quantity: z.coerce.number().catch(1),
+  quantity_refunded: z.coerce.number().catch(0),
   total_inc_tax: money,
   image_url: text,
   imageUrl: text,
@@ -158,6 +172,7 @@ export function toOrderView(snapshot: OrderSnapshotJson): OrderView {
     tax: order.total_tax ?? null,
     discount: order.discount_amount && Number(order.discount_amount) !== 0 ? order.discount_amount : null,
     total: money.parse(snapshot.totalIncTax) ?? order.total_inc_tax ?? null,
+    refunded: order.refunded_amount ?? null,
     paymentMethod: order.payment_method ?? null,
     customerMessage: order.customer_message || null,
     items: arrayOf(snapshot.products, productSchema).map((product, index) => ({
@@ -165,6 +180,7 @@ export function toOrderView(snapshot: OrderSnapshotJson): OrderView {
       name: product.name ?? "Product",
       sku: product.sku || null,
       quantity: product.quantity,
+      quantityRefunded: Math.min(product.quantity, Math.max(0, product.quantity_refunded)),
       total: product.total_inc_tax ?? null,
       imageUrl: safeUrl(product.image_url ?? product.imageUrl),
       options: (product.product_options ?? []).flatMap((option) =>

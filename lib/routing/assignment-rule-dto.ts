@@ -14,6 +14,8 @@ export type AssignmentRuleDto = {
   team: { id: string; name: string } | null;
   assignee: { id: string; name: string } | null;
   priority: TicketPriority | null;
+  /** Watched order tickets this rule matches are work at once. */
+  makesWork: boolean;
   createdAt: string;
   updatedAt: string;
 };
@@ -27,6 +29,7 @@ export const assignmentRuleSelect = {
   teamId: true,
   assigneeId: true,
   priority: true,
+  makesWork: true,
   createdAt: true,
   updatedAt: true,
 } satisfies Prisma.AssignmentRuleSelect;
@@ -51,6 +54,7 @@ export async function toAssignmentRuleDtos(tx: Tx, storeId: string, rows: readon
     team: row.teamId ? (teamById.get(row.teamId) ?? null) : null,
     assignee: row.assigneeId ? (userById.get(row.assigneeId) ?? null) : null,
     priority: row.priority,
+    makesWork: row.makesWork,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   }));

@@ -18,6 +18,7 @@ export async function createAssignmentRule(db: Db, input: { storeId: string; rul
         teamId: rule.teamId ?? null,
         assigneeId: rule.assigneeId ?? null,
         priority: rule.priority ?? null,
+        makesWork: rule.makesWork ?? false,
         position: (last._max.position ?? 0) + 1,
       },
       select: assignmentRuleSelect,

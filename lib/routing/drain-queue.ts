@@ -4,6 +4,7 @@ import { TICKET_TX_OPTIONS } from "@/lib/tickets/transaction-options.ts";
 import { loadRoutingSettings } from "./load-routing-settings.ts";
 import { routeTicketInTx } from "./route-ticket.ts";
 import { CLAIMABLE_STATUSES } from "./routing-statuses.ts";
+import { WORK_TICKETS } from "@/lib/ticket-lifecycle/work.ts";
 
 export type DrainQueueInput = { storeId: string; now?: Date; limit?: number };
 
@@ -18,7 +19,8 @@ export async function drainQueue(db: Db, input: DrainQueueInput): Promise<Ticket
   const settings = await loadRoutingSettings(db, storeId);
   if (!settings.autoAssign) return [];
   const queue = await db.ticket.findMany({
-    where: { storeId, assigneeId: null, status: { in: [...CLAIMABLE_STATUSES] } },
+    // Watched tickets wait for nobody: they are not work yet (ticket-lifecycle/work.ts).
+    where: { storeId, assigneeId: null, status: { in: [...CLAIMABLE_STATUSES] }, ...WORK_TICKETS },
     orderBy: [{ priority: "desc" }, { createdAt: "asc" }, { id: "asc" }],
     take: input.limit ?? 200,
     select: { id: true, teamId: true },

@@ -7,8 +7,8 @@ import { findMatchingRule } from "./match-assignment-rule.ts";
 import { loadEnabledRules, olderTicketWaits, routeTicketInTx } from "./route-ticket.ts";
 import type { RoutingFacts } from "./routing-facts.ts";
 
-/** A ticket just created unassigned, in no team, at Normal priority and Awaiting Agent. */
-export type NewTicketToRoute = { id: string; createdAt: Date; facts: RoutingFacts };
+/** A ticket just created unassigned, in no team, at Normal priority and Awaiting Agent; `work` false while only watched. */
+export type NewTicketToRoute = { id: string; createdAt: Date; work: boolean; facts: RoutingFacts };
 
 /**
  * Routes tickets created together (a burst of new orders), in creation order, to the same end as
@@ -32,10 +32,13 @@ export async function routeNewTicketsInTx(tx: Tx, input: { storeId: string; tick
     return added;
   }
   const settings = await loadRoutingSettings(tx, storeId);
-  if (!settings.autoAssign) return added;
+  // Watched tickets take no agent (lib/ticket-lifecycle/work.ts).
+  const work = tickets.filter((ticket) => ticket.work);
+  const firstWork = work[0];
+  if (!settings.autoAssign || !firstWork) return added;
   // The others of the burst are as old as the first, so they do not count as waiting before it.
-  if (await olderTicketWaits(tx, storeId, { id: first.id, teamId: null, priority: "NORMAL", createdAt: first.createdAt })) return added;
-  for (const ticket of tickets) {
+  if (await olderTicketWaits(tx, storeId, { id: firstWork.id, teamId: null, priority: "NORMAL", createdAt: firstWork.createdAt })) return added;
+  for (const ticket of work) {
     const assigneeId = await claimAgentInTx(tx, storeId, { teamId: null });
     if (!assigneeId) break;
     const assigned = await assignTicketInTx(tx, { storeId, ticketId: ticket.id, assigneeId, actorId: null, now });

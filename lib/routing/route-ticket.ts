@@ -11,6 +11,7 @@ import { loadRoutingFactsInTx } from "./load-routing-facts.ts";
 import { loadRoutingSettings } from "./load-routing-settings.ts";
 import { findMatchingRule } from "./match-assignment-rule.ts";
 import { CLAIMABLE_STATUSES, PRIORITY_RANK } from "./routing-statuses.ts";
+import { WORK_TICKETS, makeWorkInTx } from "@/lib/ticket-lifecycle/work.ts";
 
 export type RouteTicketInput = {
   storeId: string;
@@ -48,7 +49,7 @@ async function applyRulesInTx(tx: Tx, input: RouteTicketInput): Promise<RuleOutc
     : null;
   const teamId = rule.teamId ?? agent?.teamId ?? null;
   const team = teamId ? await tx.team.findFirst({ where: { id: teamId, storeId }, select: { id: true, name: true } }) : null;
-  const current = await tx.ticket.findFirstOrThrow({ where: { id: ticketId, storeId }, select: { teamId: true, priority: true } });
+  const current = await tx.ticket.findFirstOrThrow({ where: { id: ticketId, storeId }, select: { teamId: true, priority: true, workSince: true } });
   if (team && current.teamId !== team.id) {
     await tx.ticket.update({ where: { id: ticketId, storeId }, data: { teamId: team.id }, select: { id: true } });
   }
@@ -66,6 +67,11 @@ async function applyRulesInTx(tx: Tx, input: RouteTicketInput): Promise<RuleOutc
     const updated = await updateTicketInTx(tx, { storeId, ticketId, actorId: null, patch: { priority: rule.priority }, now: input.now });
     messages.push(...updated.messages);
   }
+  // "Orders over $500 from VIP customers are work at once": the supervisor's rule outranks watching.
+  if (rule.makesWork && current.workSince === null) {
+    const work = await makeWorkInTx(tx, { storeId, ticketId, reason: `the rule “${rule.name}” matched`, actorId: null, now: input.now ?? new Date() });
+    if (work) messages.push(...work.messages);
+  }
   return { ruleId: rule.id, preferredAgentId: agent?.id ?? null, messages };
 }
 
@@ -73,7 +79,7 @@ async function applyRulesInTx(tx: Tx, input: RouteTicketInput): Promise<RuleOutc
 export function loadEnabledRules(tx: Tx, storeId: string) {
   return tx.assignmentRule.findMany({
     where: { storeId, enabled: true },
-    select: { id: true, name: true, position: true, enabled: true, conditions: true, teamId: true, assigneeId: true, priority: true, createdAt: true },
+    select: { id: true, name: true, position: true, enabled: true, conditions: true, teamId: true, assigneeId: true, priority: true, makesWork: true, createdAt: true },
   });
 }
 
@@ -84,6 +90,7 @@ export async function olderTicketWaits(tx: Tx, storeId: string, ticket: { id: st
       storeId,
       assigneeId: null,
       status: { in: [...CLAIMABLE_STATUSES] },
+      ...WORK_TICKETS,
       teamId: ticket.teamId,
       id: { not: ticket.id },
       OR: [{ priority: { in: higherPriorities(ticket.priority) } }, { priority: ticket.priority, createdAt: { lt: ticket.createdAt } }],
@@ -109,10 +116,11 @@ export async function routeTicketInTx(tx: Tx, input: RouteTicketInput): Promise<
   const settings = await loadRoutingSettings(tx, storeId);
   const ticket = await tx.ticket.findFirstOrThrow({
     where: { id: ticketId, storeId },
-    select: { id: true, status: true, assigneeId: true, teamId: true, priority: true, createdAt: true },
+    select: { id: true, status: true, assigneeId: true, teamId: true, priority: true, createdAt: true, workSince: true },
   });
   let assigneeId: string | null = null;
-  const claimable = ticket.assigneeId === null && CLAIMABLE_STATUSES.includes(ticket.status);
+  // A watched ticket takes nobody's capacity: it is routed once it becomes work.
+  const claimable = ticket.assigneeId === null && ticket.workSince !== null && CLAIMABLE_STATUSES.includes(ticket.status);
   if (settings.autoAssign && claimable && !(input.respectQueueOrder && (await olderTicketWaits(tx, storeId, ticket)))) {
     const excludeUserIds = input.excludeUserIds ?? [];
     if (rule?.preferredAgentId && !excludeUserIds.includes(rule.preferredAgentId)) {

@@ -9,15 +9,16 @@ export async function updateAssignmentRule(db: Db, input: { storeId: string; rul
   const { storeId, ruleId, patch } = input;
   if (!isUuid(ruleId)) throw new AppError("NOT_FOUND", "Rule not found");
   return db.$transaction(async (tx) => {
-    const current = await tx.assignmentRule.findFirst({ where: { id: ruleId, storeId }, select: { teamId: true, assigneeId: true, priority: true } });
+    const current = await tx.assignmentRule.findFirst({ where: { id: ruleId, storeId }, select: { teamId: true, assigneeId: true, priority: true, makesWork: true } });
     if (!current) throw new AppError("NOT_FOUND", "Rule not found");
     const next = {
       teamId: patch.teamId === undefined ? current.teamId : patch.teamId,
       assigneeId: patch.assigneeId === undefined ? current.assigneeId : patch.assigneeId,
       priority: patch.priority === undefined ? current.priority : patch.priority,
+      makesWork: patch.makesWork ?? current.makesWork,
     };
-    if (!next.teamId && !next.assigneeId && !next.priority) {
-      throw new AppError("UNPROCESSABLE", "A rule must route to a team, an agent or a priority");
+    if (!next.teamId && !next.assigneeId && !next.priority && !next.makesWork) {
+      throw new AppError("UNPROCESSABLE", "A rule must route to a team, an agent or a priority, or make order tickets work");
     }
     await requireRuleTargets(tx, storeId, { teamId: patch.teamId, assigneeId: patch.assigneeId });
     const row = await tx.assignmentRule.update({

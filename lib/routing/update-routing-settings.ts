@@ -7,6 +7,6 @@ export async function updateRoutingSettings(db: Db, input: { storeId: string; pa
     where: { storeId },
     create: { storeId, ...DEFAULT_ROUTING_SETTINGS, ...patch },
     update: patch,
-    select: { autoAssign: true, assignmentTimeoutSeconds: true, requeueOnUnavailable: true },
+    select: { autoAssign: true, assignmentTimeoutSeconds: true, requeueOnUnavailable: true, watchOrderTickets: true, workOrderStatusIds: true },
   });
 }

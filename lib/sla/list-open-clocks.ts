@@ -53,13 +53,14 @@ async function awaitingReplySince(tx: Tx, storeId: string): Promise<Map<string, 
 }
 
 /**
- * The target a stored due time was computed with: the business time from creation to the due time,
+ * The target a stored due time was computed with: the business time from the clock's start (when
+ * the ticket became work) to the due time,
  * less the time given back for waiting on the customer. Measuring against this rather than the
  * policy's current target keeps shares right when a policy is edited or deleted after the ticket
  * was created (its due times were fixed then).
  */
-function targetOf(createdAt: Date, dueAt: Date, pausedSeconds: number, calendar: BusinessCalendar | null): number {
-  return Math.max(1, businessSecondsBetween(createdAt, dueAt, calendar) - pausedSeconds);
+function targetOf(startedAt: Date, dueAt: Date, pausedSeconds: number, calendar: BusinessCalendar | null): number {
+  return Math.max(1, businessSecondsBetween(startedAt, dueAt, calendar) - pausedSeconds);
 }
 
 /**
@@ -72,7 +73,8 @@ export async function listOpenClocks(tx: Tx, input: { storeId: string; now: Date
   const { storeId, now } = input;
   const setup = input.setup ?? (await loadStoreSlaSetup(tx, storeId));
   const tickets = await tx.ticket.findMany({
-    where: { storeId, status: { notIn: [...CLOCK_STOPPED_STATUSES] } },
+    // A watched ticket has no clock until it becomes work.
+    where: { storeId, status: { notIn: [...CLOCK_STOPPED_STATUSES] }, workSince: { not: null } },
     select: {
       id: true,
       number: true,
@@ -88,7 +90,7 @@ export async function listOpenClocks(tx: Tx, input: { storeId: string; now: Date
       resolutionDueAt: true,
       firstResponseBreached: true,
       resolutionBreached: true,
-      createdAt: true,
+      workSince: true,
       pausedSeconds: true,
     },
   });
@@ -120,11 +122,11 @@ export async function listOpenClocks(tx: Tx, input: { storeId: string; now: Date
         ...evaluateClock({ now, dueAt, targetSeconds, warnAtShare: sla.warnAtShare, calendar: sla.calendar }),
       });
     if (!row.firstResponseAt && row.firstResponseDueAt) {
-      add("FIRST_RESPONSE", row.firstResponseDueAt, targetOf(row.createdAt, row.firstResponseDueAt, row.pausedSeconds, sla.calendar));
+      add("FIRST_RESPONSE", row.firstResponseDueAt, targetOf(row.workSince!, row.firstResponseDueAt, row.pausedSeconds, sla.calendar));
     }
     const since = awaiting.get(row.id);
     if (since && sla.nextResponseSeconds) add("NEXT_RESPONSE", addBusinessSeconds(since, sla.nextResponseSeconds, sla.calendar), sla.nextResponseSeconds);
-    if (row.resolutionDueAt) add("RESOLUTION", row.resolutionDueAt, targetOf(row.createdAt, row.resolutionDueAt, row.pausedSeconds, sla.calendar));
+    if (row.resolutionDueAt) add("RESOLUTION", row.resolutionDueAt, targetOf(row.workSince!, row.resolutionDueAt, row.pausedSeconds, sla.calendar));
   }
   return clocks;
 }

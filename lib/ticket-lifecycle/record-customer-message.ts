@@ -6,6 +6,7 @@ import { messageDtoSelect, ticketDtoSelect, toMessageDto, toTicketDto } from "@/
 import { customerWroteUpdate } from "./customer-wrote.ts";
 import { customerMessageMove } from "./event-moves.ts";
 import { transitionTicketInTx } from "./transition-ticket.ts";
+import { makeWorkInTx } from "./work.ts";
 
 export type CustomerMessage = {
   storeId: string;
@@ -22,6 +23,11 @@ export type CustomerMessage = {
   /** Why the ticket moved, for the status entry ("The customer wrote on Telegram"). */
   reason: (from: TicketStatus) => string;
   now: Date;
+};
+
+const WORK_REASON: Record<CustomerMessage["channel"], string> = {
+  TELEGRAM: "the customer wrote on Telegram",
+  BIGCOMMERCE: "the customer wrote on the order",
 };
 
 /** The change, and the status the ticket had before the message. */
@@ -62,7 +68,17 @@ export async function recordCustomerMessageInTx(tx: Tx, input: CustomerMessage):
   const updated = await tx.ticket.update({ where: { id: ticketId, storeId }, data: customerWroteUpdate(now, channel), select: ticketDtoSelect });
   const from = updated.status;
   const next = customerMessageMove(from, updated.assignee !== null);
-  if (!next || next === from) return { ticket: toTicketDto(updated), messages, from };
-  const moved = await transitionTicketInTx(tx, { storeId, ticketId, to: next, actorId: null, reason: input.reason(from), now });
-  return { ticket: moved.ticket, messages: [...messages, ...moved.messages], from };
+  let ticket = toTicketDto(updated);
+  if (next && next !== from) {
+    const moved = await transitionTicketInTx(tx, { storeId, ticketId, to: next, actorId: null, reason: input.reason(from), now });
+    ticket = moved.ticket;
+    messages.push(...moved.messages);
+  }
+  // A customer who writes needs a person: a watched order ticket becomes work (work.ts).
+  const work = updated.workSince === null ? await makeWorkInTx(tx, { storeId, ticketId, reason: WORK_REASON[channel], actorId: null, now }) : null;
+  if (work) {
+    ticket = work.ticket;
+    messages.push(...work.messages);
+  }
+  return { ticket, messages, from };
 }

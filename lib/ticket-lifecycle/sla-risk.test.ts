@@ -4,6 +4,7 @@ import { slaRisk, type SlaRiskFields } from "./sla-risk.ts";
 const created = "2026-01-01T10:00:00.000Z";
 const base: SlaRiskFields = {
   status: "AWAITING_AGENT",
+  workSince: created,
   createdAt: created,
   firstResponseAt: null,
   // 60 minutes to answer, 10 hours to resolve.
@@ -39,6 +40,12 @@ describe("slaRisk", () => {
     for (const status of ["WAITING_ON_CUSTOMER", "RESOLVED", "CLOSED"] as const) {
       expect(slaRisk({ ...base, status, firstResponseBreached: true }, at("23:00"))).toBeNull();
     }
+  });
+
+  it("counts the target from when a watched ticket became work, not from its creation", () => {
+    const watchedFirst = { ...base, createdAt: "2026-01-01T08:00:00.000Z" };
+    expect(slaRisk(watchedFirst, at("10:47"))).toBeNull();
+    expect(slaRisk(watchedFirst, at("10:49"))).toBe("at_risk");
   });
 
   it("is clear without targets", () => {

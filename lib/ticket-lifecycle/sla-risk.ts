@@ -16,6 +16,8 @@ export type SlaRisk = "breached" | "at_risk" | null;
 
 export type SlaRiskFields = {
   status: TicketStatus;
+  /** When the clocks started (the ticket became work); a watched ticket has no due times. */
+  workSince: string | null;
   createdAt: string;
   firstResponseAt: string | null;
   firstResponseDueAt: string | null;
@@ -24,20 +26,20 @@ export type SlaRiskFields = {
   resolutionBreached: boolean;
 };
 
-function clockRisk(createdAt: number, dueAt: string | null, now: number): SlaRisk {
+function clockRisk(startedAt: number, dueAt: string | null, now: number): SlaRisk {
   if (!dueAt) return null;
   const due = Date.parse(dueAt);
   if (due <= now) return "breached";
-  return due - now < (due - createdAt) * SLA_RISK_REMAINING_SHARE ? "at_risk" : null;
+  return due - now < (due - startedAt) * SLA_RISK_REMAINING_SHARE ? "at_risk" : null;
 }
 
 /** The worse of the running clocks (first response until answered, resolution until resolved). */
 export function slaRisk(ticket: SlaRiskFields, now: Date): SlaRisk {
   if (SLA_STOPPED_STATUSES.includes(ticket.status)) return null;
   if (ticket.firstResponseBreached || ticket.resolutionBreached) return "breached";
-  const created = Date.parse(ticket.createdAt);
+  const started = Date.parse(ticket.workSince ?? ticket.createdAt);
   const at = now.getTime();
-  const risks = [ticket.firstResponseAt ? null : clockRisk(created, ticket.firstResponseDueAt, at), clockRisk(created, ticket.resolutionDueAt, at)];
+  const risks = [ticket.firstResponseAt ? null : clockRisk(started, ticket.firstResponseDueAt, at), clockRisk(started, ticket.resolutionDueAt, at)];
   if (risks.includes("breached")) return "breached";
   return risks.includes("at_risk") ? "at_risk" : null;
 }

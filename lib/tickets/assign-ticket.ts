@@ -6,6 +6,8 @@ import { setAssigneeInTx } from "./set-assignee.ts";
 import { isQueued, isWorking } from "@/lib/ticket-lifecycle/status-machine.ts";
 import { ticketDtoSelect, toTicketDto } from "./ticket-dto.ts";
 import { transitionTicketInTx } from "@/lib/ticket-lifecycle/transition-ticket.ts";
+import { makeWorkInTx } from "@/lib/ticket-lifecycle/work.ts";
+import type { MessageDto } from "./ticket-dto.ts";
 
 export type AssignTicketInput = {
   storeId: string;
@@ -33,6 +35,9 @@ export async function assignTicketInTx(tx: Tx, input: AssignTicketInput): Promis
     return { ticket: toTicketDto(row), messages: [] };
   }
 
+  // A watched ticket someone takes is work from now: routing never assigns one by itself.
+  const work = assigneeId !== null ? await makeWorkInTx(tx, { storeId, ticketId, reason: "an agent took it", actorId, now: input.now ?? new Date() }) : null;
+  const before: MessageDto[] = work?.messages ?? [];
   const claimsFromQueue = assigneeId !== null && (current.status === "OPEN" || isQueued(current.status));
   const leavesWork = assigneeId === null && isWorking(current.status);
   if (claimsFromQueue || leavesWork) {
@@ -45,12 +50,12 @@ export async function assignTicketInTx(tx: Tx, input: AssignTicketInput): Promis
       reason: claimsFromQueue ? "Assigned" : "Unassigned",
       now: input.now,
     });
-    return { ticket: moved.ticket, messages: moved.messages };
+    return { ticket: moved.ticket, messages: [...before, ...moved.messages] };
   }
 
   const activity = await setAssigneeInTx(tx, { storeId, ticketId, assigneeId, actorId });
   const row = await tx.ticket.findFirstOrThrow({ where: { id: ticketId, storeId }, select: ticketDtoSelect });
-  return { ticket: toTicketDto(row), messages: activity ? [activity] : [] };
+  return { ticket: toTicketDto(row), messages: activity ? [...before, activity] : before };
 }
 
 export async function assignTicket(db: Db, input: AssignTicketInput): Promise<TicketChange> {

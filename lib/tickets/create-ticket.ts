@@ -9,6 +9,7 @@ import { commitTicketChange, type TicketChange } from "./ticket-change.ts";
 import { computeSlaDueTimes } from "@/lib/ticket-lifecycle/sla-targets.ts";
 import { messageDtoSelect, toMessageDto, type MessageDto } from "./ticket-dto.ts";
 import { transitionTicketInTx } from "@/lib/ticket-lifecycle/transition-ticket.ts";
+import { makeWorkInTx } from "@/lib/ticket-lifecycle/work.ts";
 
 export type CreateTicketInput = {
   storeId: string;
@@ -26,6 +27,11 @@ export type CreateTicketInput = {
   parentTicketId?: string;
   actorId?: string | null;
   now?: Date;
+  /**
+   * An order ticket nothing has asked a person about: created watched (no SLA clock, no agent;
+   * lib/ticket-lifecycle/work.ts). `needsPerson` makes it work at once, saying why in the thread.
+   */
+  watch?: { needsPerson: string | null };
 };
 
 const INBOUND_CHANNEL: Record<TicketSource, Channel> = {
@@ -79,7 +85,8 @@ export async function createTicketInTx(tx: Tx, input: CreateTicketInput): Promis
   if (input.parentTicketId !== undefined) await requireParent(tx, storeId, input.parentTicketId);
   const customer = await resolveCustomer(tx, input);
   const priority = input.priority ?? "NORMAL";
-  const due = await computeSlaDueTimes(tx, { storeId, priority, tier: customer?.tier ?? "STANDARD", start: now });
+  const watched = input.watch !== undefined;
+  const due = watched ? { firstResponseDueAt: null, resolutionDueAt: null } : await computeSlaDueTimes(tx, { storeId, priority, tier: customer?.tier ?? "STANDARD", start: now });
 
   const number = await takeTicketNumbersInTx(tx, storeId);
   const ticket = await tx.ticket.create({
@@ -97,7 +104,9 @@ export async function createTicketInTx(tx: Tx, input: CreateTicketInput): Promis
       parentTicketId: input.parentTicketId ?? null,
       firstResponseDueAt: due.firstResponseDueAt,
       resolutionDueAt: due.resolutionDueAt,
-      // The SLA clocks start at creation; priority changes recount the targets from this same instant.
+      // The SLA clocks start when the ticket is work (at creation unless watched); priority changes
+      // recount the targets from this same instant.
+      workSince: watched ? null : now,
       createdAt: now,
     },
     select: { id: true },
@@ -117,10 +126,12 @@ export async function createTicketInTx(tx: Tx, input: CreateTicketInput): Promis
     reason: "Ticket created",
     now,
   });
+  const work = input.watch?.needsPerson ? await makeWorkInTx(tx, { storeId, ticketId: ticket.id, reason: input.watch.needsPerson, actorId: null, now }) : null;
   // Routing (assignment rules, then an atomic claim by the least-loaded available agent) runs in
-  // this same transaction, so every creation path, event processors included, is routed.
+  // this same transaction, so every creation path, event processors included, is routed. A watched
+  // ticket gets its rules' team and priority (a rule may make it work) but no agent.
   const routed = await routeTicketInTx(tx, { storeId, ticketId: ticket.id, applyRules: true, respectQueueOrder: true, now });
-  return { ticket: routed.ticket, messages: [...messages, ...queued.messages, ...routed.messages] };
+  return { ticket: routed.ticket, messages: [...messages, ...queued.messages, ...(work?.messages ?? []), ...routed.messages] };
 }
 
 export async function createTicket(db: Db, input: CreateTicketInput): Promise<TicketChange> {

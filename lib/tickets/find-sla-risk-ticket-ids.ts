@@ -13,8 +13,8 @@ export function slaRiskCondition(now: Date): Prisma.Sql {
   return Prisma.sql`(t."status" NOT IN (${statusListSql(SLA_STOPPED_STATUSES)})
     AND (
       t."firstResponseBreached" OR t."resolutionBreached"
-      OR (t."firstResponseAt" IS NULL AND t."firstResponseDueAt" - ${now}::timestamptz < (t."firstResponseDueAt" - t."createdAt") * ${SLA_RISK_REMAINING_SHARE}::float8)
-      OR (t."resolutionDueAt" - ${now}::timestamptz < (t."resolutionDueAt" - t."createdAt") * ${SLA_RISK_REMAINING_SHARE}::float8)
+      OR (t."firstResponseAt" IS NULL AND t."firstResponseDueAt" - ${now}::timestamptz < (t."firstResponseDueAt" - COALESCE(t."workSince", t."createdAt")) * ${SLA_RISK_REMAINING_SHARE}::float8)
+      OR (t."resolutionDueAt" - ${now}::timestamptz < (t."resolutionDueAt" - COALESCE(t."workSince", t."createdAt")) * ${SLA_RISK_REMAINING_SHARE}::float8)
     ))`;
 }
 

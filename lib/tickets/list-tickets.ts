@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { TicketPriority, TicketStatus } from "@/lib/generated/prisma/enums.ts";
 import { isUuid } from "@/lib/ids/is-uuid.ts";
 import { slaRiskCondition } from "./find-sla-risk-ticket-ids.ts";
+import { WATCHED_TICKETS, WORK_TICKETS, isWorkSql } from "@/lib/ticket-lifecycle/work.ts";
 import { searchTicketIds } from "./search-ticket-ids.ts";
 import { decodeTicketCursor, encodeTicketCursor } from "./ticket-cursor.ts";
 import { ticketDtoSelect, toTicketDto, type TicketDto } from "./ticket-dto.ts";
@@ -26,6 +27,8 @@ export type TicketFilters = {
   slaAtRisk?: boolean;
   /** true: only tickets snoozed until later; false: hide them; absent: both. */
   snoozed?: boolean;
+  /** true: only watched order tickets (lib/ticket-lifecycle/work.ts); false: only work; absent: both. */
+  watched?: boolean;
 };
 
 export type ListTicketsInput = {
@@ -52,6 +55,8 @@ function filterWhere(storeId: string, filters: TicketFilters, actorId: string | 
   if (filters.bigcommerceOrderId !== undefined) where.bigcommerceOrderId = filters.bigcommerceOrderId;
   if (filters.snoozed === true) where.snoozedUntil = { gt: now };
   if (filters.snoozed === false) where.OR = [{ snoozedUntil: null }, { snoozedUntil: { lte: now } }];
+  if (filters.watched === true) Object.assign(where, WATCHED_TICKETS);
+  if (filters.watched === false) Object.assign(where, WORK_TICKETS);
   return where;
 }
 
@@ -74,6 +79,8 @@ function filterSql(filters: TicketFilters, actorId: string | null, now: Date): P
   if (filters.snoozed === true) and.push(Prisma.sql`t."snoozedUntil" > ${now}::timestamptz`);
   if (filters.snoozed === false) and.push(Prisma.sql`(t."snoozedUntil" IS NULL OR t."snoozedUntil" <= ${now}::timestamptz)`);
   if (filters.slaAtRisk) and.push(slaRiskCondition(now));
+  if (filters.watched === true) and.push(Prisma.sql`NOT ${isWorkSql}`);
+  if (filters.watched === false) and.push(isWorkSql);
   return and;
 }
 

@@ -138,6 +138,8 @@ describe("search inside the queue's page", () => {
     await make("C", { status: "WAITING_ON_CUSTOMER", snoozedUntil: new Date(Date.now() + 30 * 86_400_000), assigneeId: ada.id });
     // No snooze that has already ended: wakeSnoozedTickets in other tests would wake it (and count it).
     await make("D", { status: "IN_PROGRESS", priority: "URGENT", tags: ["vip", "late"] });
+    // A watched order ticket (lib/ticket-lifecycle/work.ts): listed under Watching, not with the work.
+    await make("E", { status: "AWAITING_AGENT", workSince: null, bigcommerceOrderId: 78 });
     const cases: Array<[TicketFilters, string | undefined]> = [
       [{}, undefined],
       [{ status: ["OPEN", "CLOSED"] }, undefined],
@@ -153,12 +155,15 @@ describe("search inside the queue's page", () => {
       [{ bigcommerceOrderId: 77 }, undefined],
       [{ snoozed: true }, undefined],
       [{ snoozed: false, status: [...OPEN_STATUSES] }, undefined],
+      [{ watched: true, status: [...OPEN_STATUSES] }, undefined],
+      [{ watched: false, status: [...OPEN_STATUSES], snoozed: false }, undefined],
     ];
     for (const [filters, actorId] of cases) {
       const list = async (more: TicketFilters) =>
         (await listTickets(db(), { storeId: store.id, actorId, filters: { ...filters, ...more }, limit: 100 })).items.map((ticket) => ticket.subject);
       const plain = await list({});
       expect(await list({ q: "gadget" }), JSON.stringify(filters)).toEqual(plain);
+      if (filters.watched !== undefined) expect(plain.includes("E gadget"), JSON.stringify(filters)).toBe(filters.watched);
     }
   });
 });
@@ -170,7 +175,8 @@ describe("SLA at risk", () => {
     const minutes = (value: number) => new Date(now.getTime() + value * 60_000);
     const make = async (subject: string, data: { createdAt: Date; firstResponseDueAt: Date | null; resolutionDueAt: Date | null }) => {
       const { ticket } = await createTicket(store.id, { subject });
-      await db().ticket.update({ where: { id: ticket.id }, data });
+      // The clocks started when the ticket became work: here, at its creation.
+      await db().ticket.update({ where: { id: ticket.id }, data: { ...data, workSince: data.createdAt } });
       return ticket.id;
     };
     const ids = {

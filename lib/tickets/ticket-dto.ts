@@ -30,6 +30,13 @@ export type TicketDto = {
   unverifiedChat: boolean;
   snoozedUntil: string | null;
   mergedIntoId: string | null;
+  /**
+   * An order ticket nothing has asked a person about yet: no agent, no SLA clock, listed under
+   * Watching rather than Open (lib/ticket-lifecycle/work.ts). False once it is work.
+   */
+  watched: boolean;
+  /** When it became work; its SLA clocks count from here. Null while watched. */
+  workSince: string | null;
   createdAt: string;
   updatedAt: string;
 };
@@ -77,6 +84,7 @@ export const ticketDtoSelect = {
   channelIdentity: { select: { verifiedAt: true } },
   snoozedUntil: true,
   mergedIntoId: true,
+  workSince: true,
   createdAt: true,
   updatedAt: true,
 } satisfies Prisma.TicketSelect;
@@ -131,6 +139,8 @@ export function toTicketDto(row: TicketDtoRow): TicketDto {
     unverifiedChat: row.channelIdentity !== null && row.channelIdentity.verifiedAt === null,
     snoozedUntil: iso(row.snoozedUntil),
     mergedIntoId: row.mergedIntoId,
+    watched: row.workSince === null,
+    workSince: row.workSince?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -57,7 +57,7 @@ async function updateFieldsInTx(tx: Tx, input: UpdateTicketInput): Promise<Messa
       priority: true,
       category: true,
       tags: true,
-      createdAt: true,
+      workSince: true,
       pausedSeconds: true,
       firstResponseAt: true,
       resolvedAt: true,
@@ -84,17 +84,20 @@ async function updateFieldsInTx(tx: Tx, input: UpdateTicketInput): Promise<Messa
   if (patch.priority !== undefined && patch.priority !== current.priority) {
     data.priority = patch.priority;
     changes.priority = { from: current.priority, to: patch.priority };
-    // Targets depend on priority: recount them from creation, keeping the time already paused.
-    // Clocks that already stopped keep their due time (it is what they were measured against).
-    const due = await computeSlaDueTimes(tx, {
-      storeId,
-      priority: patch.priority,
-      tier: current.customer?.tier ?? "STANDARD",
-      start: current.createdAt,
-      pausedSeconds: current.pausedSeconds,
-    });
-    if (!current.firstResponseAt) data.firstResponseDueAt = due.firstResponseDueAt;
-    if (!current.resolvedAt) data.resolutionDueAt = due.resolutionDueAt;
+    // Targets depend on priority: recount them from when the ticket became work, keeping the time
+    // already paused. Clocks that already stopped keep their due time (it is what they were
+    // measured against); a watched ticket has no clock to recount.
+    if (current.workSince) {
+      const due = await computeSlaDueTimes(tx, {
+        storeId,
+        priority: patch.priority,
+        tier: current.customer?.tier ?? "STANDARD",
+        start: current.workSince,
+        pausedSeconds: current.pausedSeconds,
+      });
+      if (!current.firstResponseAt) data.firstResponseDueAt = due.firstResponseDueAt;
+      if (!current.resolvedAt) data.resolutionDueAt = due.resolutionDueAt;
+    }
   }
   if (Object.keys(changes).length === 0) return null;
   await tx.ticket.update({ where: { id: ticketId, storeId }, data, select: { id: true } });

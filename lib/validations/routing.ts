@@ -9,15 +9,17 @@ const ruleActions = {
   teamId: z.uuid().nullable().optional(),
   assigneeId: z.uuid().nullable().optional(),
   priority: z.enum(TicketPriority).nullable().optional(),
+  /** Watched order tickets this rule matches are work at once. */
+  makesWork: z.boolean().optional(),
 };
 
-function hasAction(rule: { teamId?: string | null; assigneeId?: string | null; priority?: string | null }): boolean {
-  return Boolean(rule.teamId || rule.assigneeId || rule.priority);
+function hasAction(rule: { teamId?: string | null; assigneeId?: string | null; priority?: string | null; makesWork?: boolean }): boolean {
+  return Boolean(rule.teamId || rule.assigneeId || rule.priority || rule.makesWork);
 }
 
 export const createAssignmentRuleBodySchema = z
   .strictObject({ name, enabled: z.boolean().optional(), conditions: assignmentConditionsSchema.default({}), ...ruleActions })
-  .refine(hasAction, { message: "A rule must route to a team, an agent or a priority", path: ["teamId"] });
+  .refine(hasAction, { message: "A rule must route to a team, an agent or a priority, or make order tickets work", path: ["teamId"] });
 
 export type CreateAssignmentRuleBody = z.infer<typeof createAssignmentRuleBodySchema>;
 
@@ -59,6 +61,13 @@ export const routingSettingsBodySchema = z
     autoAssign: z.boolean().optional(),
     assignmentTimeoutSeconds: z.number().int().min(30).max(7 * 24 * 3600).nullable().optional(),
     requeueOnUnavailable: z.boolean().optional(),
+    watchOrderTickets: z.boolean().optional(),
+    // BigCommerce's order status ids are 0–14 (Incomplete … Partially Refunded).
+    workOrderStatusIds: z
+      .array(z.number().int().min(0, "Order statuses are BigCommerce's ids 0 to 14.").max(14, "Order statuses are BigCommerce's ids 0 to 14."))
+      .max(15)
+      .transform((ids) => [...new Set(ids)].sort((a, b) => a - b))
+      .optional(),
   })
   .refine((patch) => Object.values(patch).some((value) => value !== undefined), { message: "Send at least one field to change" });
 

@@ -36,6 +36,8 @@ export const listTicketsQuerySchema = z
     q: searchText(),
     slaAtRisk: z.stringbool().optional(),
     snoozed: z.stringbool().optional(),
+    // true: only order tickets nobody has been asked about yet (the Watching view); false: only work.
+    watched: z.stringbool().optional(),
     cursor: z.string().min(1).max(500).optional(),
     limit: z.coerce.number().int().min(1).max(100).optional(),
   })
@@ -97,6 +99,10 @@ export const postMessageBodySchema = z
   .strictObject({
     kind: z.enum(["reply", "note"]),
     body: messageBody,
+    // Optional, so clients that predate them send as before: the last thread entry the agent saw
+    // (null: none), checked against newer replies by others (409) unless sendAnyway says not to.
+    lastSeenMessageId: z.uuid().nullable().optional(),
+    sendAnyway: z.boolean().optional(),
   })
   .refine((message) => message.kind !== "reply" || message.body.length <= MAX_REPLY_LENGTH, {
     message: `A reply can be at most ${MAX_REPLY_LENGTH} characters`,

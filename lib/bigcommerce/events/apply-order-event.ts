@@ -12,7 +12,10 @@ import type { OrderBundle } from "./order-bundle.ts";
 import { statusNoteMove } from "@/lib/ticket-lifecycle/event-moves.ts";
 import { customerNameOf } from "./order-summary.ts";
 import { isRefundedStatus, readOrderNews, statusChangeNote, trackingKey } from "./order-news.ts";
-import { newChanges, type OrderTicketChanges } from "./order-ticket-changes.ts";
+import { newChanges, recordChange, type OrderTicketChanges } from "./order-ticket-changes.ts";
+import { statusNeedingPerson } from "./order-work.ts";
+import { loadRoutingSettings } from "@/lib/routing/load-routing-settings.ts";
+import { makeWorkInTx } from "@/lib/ticket-lifecycle/work.ts";
 import { addSystemNoteInTx, findOrderTicketInTx, moveOrderTicketInTx } from "./order-ticket.ts";
 import type { BigcommerceEvent } from "./read-bigcommerce-event.ts";
 import { sendShipmentNoticeInTx } from "./send-shipment-notice.ts";
@@ -115,6 +118,10 @@ export async function applyOrderEventInTx(tx: Tx, work: OrderEventWork): Promise
     await addSystemNoteInTx(tx, { storeId, ticket, ...statusChangeNote(news, noted, snapshot.previous), changes });
     // An escalation below decides the status instead.
     if (!escalate) await moveOrderTicketInTx(tx, { storeId, ticket, to: statusNoteMove(ticket.status), reason: "Order status changed", changes, now });
+    // A status the supervisor counts as needing a person (a declined payment) makes a watched ticket work.
+    const needsPerson = statusNeedingPerson(await loadRoutingSettings(tx, storeId), statusId);
+    const work = needsPerson ? await makeWorkInTx(tx, { storeId, ticketId: ticket.id, reason: needsPerson, actorId: null, now }) : null;
+    if (work) recordChange(changes, ticket.id, work.messages);
   }
 
   if (trackings.length) {

@@ -35,7 +35,7 @@ function orderTickets(orderId: number) {
   return db().ticket.findMany({
     where: { storeId: store.id, bigcommerceOrderId: orderId },
     orderBy: { number: "asc" },
-    select: { id: true, number: true, status: true, priority: true, subject: true, parentTicketId: true, customerId: true, orderSnapshotId: true, tags: true, source: true },
+    select: { id: true, number: true, status: true, priority: true, subject: true, parentTicketId: true, customerId: true, orderSnapshotId: true, tags: true, source: true, workSince: true },
   });
 }
 
@@ -82,10 +82,13 @@ describe("order.created ← store/order/created", () => {
     const ticket = await mainTicket(order.id);
     expect(ticket).toMatchObject({ status: "AWAITING_AGENT", source: "BIGCOMMERCE", subject: `Order #${order.id}: Premium Widget and 1 more`, tags: ["order"] });
     const messages = await thread(ticket.id);
-    expect(messages.map((message) => message.kind)).toEqual(["INBOUND", "ACTIVITY", "NOTE"]);
+    expect(messages.map((message) => message.kind)).toEqual(["INBOUND", "ACTIVITY", "ACTIVITY", "NOTE"]);
     expect(messages[0]).toMatchObject({ channel: "BIGCOMMERCE", body: "Please gift wrap" });
     expect(messages[1]!.meta).toMatchObject({ from: "OPEN", to: "AWAITING_AGENT" });
-    const details = messages[2]!.body;
+    // The buyer wrote at checkout: the order's ticket is work from the start, not only watched.
+    expect(messages[2]).toMatchObject({ body: "Needs a person: the customer wrote at checkout", meta: { type: "work" } });
+    expect(ticket.workSince).not.toBeNull();
+    const details = messages[3]!.body;
     expect(details).toContain(`Order #${order.id} · Awaiting Fulfillment · $109.98`);
     expect(details).toContain("Jane Doe <jane@example.com> (BigCommerce customer");
     expect(details).toContain("2 × Premium Widget (SKU PW-001) — $99.98");

@@ -4,6 +4,8 @@ import type { SavedOrderSnapshot } from "../save-order-snapshot.ts";
 import { recordChange, type OrderTicketChanges } from "./order-ticket-changes.ts";
 import { addSystemNoteInTx, type OrderTicket } from "./order-ticket.ts";
 import { orderSummary, orderTicketSubject } from "./order-summary.ts";
+import { newOrderTicketWatch } from "./order-work.ts";
+import { loadRoutingSettings } from "@/lib/routing/load-routing-settings.ts";
 
 /**
  * order.created (Open → Awaiting Agent): a ticket carrying the order's details, linked to its
@@ -18,6 +20,7 @@ export async function createOrderTicketInTx(
   const { storeId, snapshot } = input;
   const { bundle } = snapshot;
   const created = await createTicketInTx(tx, {
+    watch: newOrderTicketWatch(await loadRoutingSettings(tx, storeId), bundle),
     storeId,
     subject: orderTicketSubject(bundle),
     body: bundle.order.customer_message?.trim() || undefined,

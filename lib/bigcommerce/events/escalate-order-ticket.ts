@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db/client.ts";
 import type { TicketPriority } from "@/lib/generated/prisma/enums.ts";
 import { updateTicketInTx } from "@/lib/tickets/update-ticket.ts";
 import { escalationMoves } from "@/lib/ticket-lifecycle/event-moves.ts";
+import { makeWorkInTx } from "@/lib/ticket-lifecycle/work.ts";
 import { recordChange, type OrderTicketChanges } from "./order-ticket-changes.ts";
 import { addSystemNoteInTx, moveOrderTicketInTx, type OrderTicket } from "./order-ticket.ts";
 
@@ -24,6 +25,14 @@ export async function escalateOrderTicketInTx(
     ticket.priority = updated.ticket.priority;
     recordChange(changes, ticket.id, updated.messages);
   }
+  const work = await makeWorkInTx(tx, {
+    storeId,
+    ticketId: ticket.id,
+    reason: input.priority === "URGENT" ? "the order is disputed" : "a refund was requested",
+    actorId: null,
+    now: input.now,
+  });
+  if (work) recordChange(changes, ticket.id, work.messages);
   for (const to of escalationMoves(ticket.status)) {
     await moveOrderTicketInTx(tx, { storeId, ticket, to, reason: "Refund requested: escalation policy", changes, now: input.now });
   }

@@ -8,21 +8,28 @@ import { bundleFromSnapshot, cachedOrder, olderThanStored } from "../save-order-
 import { sameBuyer, type OrderScopedEvent } from "./apply-order-event.ts";
 import { statusNoteMove } from "@/lib/ticket-lifecycle/event-moves.ts";
 import { readOrderNews, statusChangeNote } from "./order-news.ts";
+import { DEFAULT_ROUTING_SETTINGS } from "@/lib/routing/load-routing-settings.ts";
 
 type ThreadState = StoredOrderSnapshot & {
   /** The row version (xmin): any write to the snapshot since this read changes it. */
   version: string;
   ticketId: string | null;
   ticketStatus: TicketStatus | null;
+  /** The ticket is only watched (lib/ticket-lifecycle/work.ts). */
+  ticketWatched: boolean | null;
+  /** The store's order statuses that make a watched ticket work (null: the defaults). */
+  workOrderStatusIds: number[] | null;
 };
 
 // The order's own ticket, as findOrderTicketInTx picks it: the newest top-level BigCommerce ticket.
 async function readThreadState(db: Db, storeId: string, orderId: number): Promise<ThreadState | null> {
   const rows = await db.$queryRaw<ThreadState[]>(Prisma.sql`
-    SELECT ${STORED_SNAPSHOT_COLUMNS}, s.xmin::text AS version, t.id AS "ticketId", t.status AS "ticketStatus"
+    SELECT ${STORED_SNAPSHOT_COLUMNS}, s.xmin::text AS version, t.id AS "ticketId", t.status AS "ticketStatus",
+           t."workSince" IS NULL AS "ticketWatched", r."workOrderStatusIds"
     FROM "OrderSnapshot" s
+    LEFT JOIN "RoutingSettings" r ON r."storeId" = s."storeId"
     LEFT JOIN LATERAL (
-      SELECT id, status FROM "Ticket"
+      SELECT id, status, "workSince" FROM "Ticket"
       WHERE "storeId" = s."storeId" AND "bigcommerceOrderId" = s."bigcommerceOrderId" AND source = 'BIGCOMMERCE' AND "parentTicketId" IS NULL
       ORDER BY "createdAt" DESC, id DESC LIMIT 1
     ) t ON true
@@ -55,6 +62,9 @@ export async function noteStatusChange(db: Db, input: { storeId: string; event: 
   const news = readOrderNews({ event, bundle, statusId: bundle.order.status_id, memory: state, messages: [] });
   if (news.attention || news.noted === null) return false;
   const note = news.statusChanged ? statusChangeNote(news, news.noted, state) : null;
+  // A watched ticket whose order reached a status that needs a person becomes work: the full path.
+  const workStatuses = state.workOrderStatusIds ?? DEFAULT_ROUTING_SETTINGS.workOrderStatusIds;
+  if (note && state.ticketWatched && workStatuses.includes(news.statusId)) return false;
 
   const cache = cachedOrder(bundle, state);
   const shipments = cache.shipments === undefined ? null : JSON.stringify(cache.shipments);

@@ -7,6 +7,7 @@ import { claimInboundEvents } from "@/lib/inbound/claim-inbound-events.ts";
 import { processInboundEvent } from "@/lib/inbound/process-inbound-event.ts";
 import { runInboundBatch } from "@/lib/inbound/run-inbound-batch.ts";
 import { createAssignmentRule } from "@/lib/routing/create-assignment-rule.ts";
+import { updateRoutingSettings } from "@/lib/routing/update-routing-settings.ts";
 import { connectEmulatedStore } from "@/lib/testing/bigcommerce-fixtures.ts";
 import { createCustomer, createOnlineAgent, createStore, createTeam, type TestStore } from "@/lib/testing/factories.ts";
 import { serveRouteHandler, type RouteHandlerServer } from "@/lib/testing/serve-route-handler.ts";
@@ -32,7 +33,8 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-type Setup = { rules: boolean };
+/** `watch`: the store watches order tickets until they need a person (the default); false: all are work. */
+type Setup = { rules: boolean; watch: boolean };
 
 /** A store with two agents (room for three tickets), a known customer, and a sale's worth of orders announced by webhooks. */
 async function playStore(setup: Setup): Promise<{ store: TestStore; shop: EmulatedStore }> {
@@ -41,10 +43,14 @@ async function playStore(setup: Setup): Promise<{ store: TestStore; shop: Emulat
   await createOnlineAgent(store.id, { name: "Ada", capacity: 2 });
   await createOnlineAgent(store.id, { name: "Bo", capacity: 1 });
   await createCustomer(store.id, { email: "Known.Buyer@Example.com", name: "Known Buyer", tier: "VIP" });
+  if (!setup.watch) await updateRoutingSettings(db(), { storeId: store.id, patch: { watchOrderTickets: false } });
   if (setup.rules) {
     const team = await createTeam(store.id, { name: "Big orders" });
     await createOnlineAgent(store.id, { name: "Cy", teamId: team.id, capacity: 5 });
-    await createAssignmentRule(db(), { storeId: store.id, rule: { name: "Over 500", conditions: { minOrderValue: 500 }, teamId: team.id, priority: "HIGH" } });
+    await createAssignmentRule(db(), {
+      storeId: store.id,
+      rule: { name: "Over 500", conditions: { minOrderValue: 500 }, teamId: team.id, priority: "HIGH", makesWork: setup.watch },
+    });
   }
   const registered = shop.createCustomer({ email: "reg@example.com", firstName: "Reg", lastName: "Istered" });
   const product = { name: "Lamp", sku: "L-1", price: 40, productId: 501 };
@@ -84,6 +90,7 @@ async function outcome(storeId: string) {
       lastMessageAt: true,
       waitingSince: true,
       snoozedUntil: true,
+      workSince: true,
       team: { select: { name: true } },
       assignee: { select: { name: true } },
       customer: { select: { email: true, name: true, tier: true, bigcommerceCustomerId: true } },
@@ -101,8 +108,9 @@ async function outcome(storeId: string) {
   const since = (at: Date | null, from: Date) => (at ? at.getTime() - from.getTime() : null);
   return {
     numbers,
-    tickets: tickets.map(({ createdAt, firstResponseDueAt, resolutionDueAt, lastMessageAt, orderSnapshotId, messages, ...ticket }) => ({
+    tickets: tickets.map(({ createdAt, firstResponseDueAt, resolutionDueAt, lastMessageAt, orderSnapshotId, workSince, messages, ...ticket }) => ({
       ...ticket,
+      workSince: since(workSince, createdAt),
       linkedToSnapshot: orderSnapshotId !== null,
       firstResponseDue: since(firstResponseDueAt, createdAt),
       resolutionDue: since(resolutionDueAt, createdAt),
@@ -133,8 +141,15 @@ async function unprocessed(storeId: string) {
 }
 
 describe("new orders applied together", () => {
-  for (const setup of [{ rules: false }, { rules: true }]) {
-    it(`leave what applying each event alone leaves (${setup.rules ? "a rule routes the big order" : "no rules, two agents with room for three"})`, async () => {
+  for (const setup of [
+    { rules: false, watch: false },
+    { rules: true, watch: false },
+    { rules: false, watch: true },
+    { rules: true, watch: true },
+  ]) {
+    const rules = setup.rules ? "a rule routes the big order" : "no rules, two agents with room for three";
+    const watch = setup.watch ? "order tickets watched until they need a person" : "every order ticket work";
+    it(`leave what applying each event alone leaves (${rules}; ${watch})`, async () => {
       const reference = await playStore(setup);
       const burst = await playStore(setup);
       await oneByOne(reference.store.id);
@@ -147,10 +162,28 @@ describe("new orders applied together", () => {
       expect(actual).toEqual(expected);
       // What the scenario is meant to hold: 7 tickets (not the Incomplete order), numbers 1…7, agents filled.
       expect(expected.numbers).toEqual([1, 2, 3, 4, 5, 6, 7]);
-      // Cy of the rule's team (a first-level team) takes tickets of no team too.
-      expect(expected.tickets.filter((ticket) => ticket.assignee).length).toBe(setup.rules ? 7 : 3);
+      const refunded = expected.tickets.find((ticket) => ticket.messages.some((message) => message.includes("is now Refunded")));
       // The refunded order was escalated, by its own processing.
-      expect(expected.tickets.find((ticket) => ticket.messages.some((message) => message.includes("is now Refunded")))?.priority).toBe("HIGH");
+      expect(refunded?.priority).toBe("HIGH");
+      if (!setup.watch) {
+        // Cy of the rule's team (a first-level team) takes tickets of no team too.
+        expect(expected.tickets.filter((ticket) => ticket.assignee).length).toBe(setup.rules ? 7 : 3);
+        expect(expected.tickets.every((ticket) => ticket.workSince === 0)).toBe(true);
+      } else {
+        // Work from the start: the order with a checkout comment, the refunded one, and (by the rule) the big one.
+        const work = expected.tickets.filter((ticket) => ticket.workSince !== null);
+        const gift = expected.tickets.find((ticket) => ticket.messages.some((message) => message.includes("Gift wrap, please")));
+        const big = expected.tickets.find((ticket) => ticket.customer?.email?.toLowerCase() === "known.buyer@example.com");
+        expect(work.map((ticket) => ticket.subject).sort()).toEqual([gift, refunded, ...(setup.rules ? [big] : [])].map((ticket) => ticket!.subject).sort());
+        expect(gift?.messages.some((message) => message.includes("Needs a person: the customer wrote at checkout"))).toBe(true);
+        if (setup.rules) expect(big?.messages.some((message) => message.includes("Needs a person: the rule “Over 500” matched"))).toBe(true);
+        // The watched ones take nobody's capacity and have no clock.
+        for (const ticket of expected.tickets.filter((ticket) => ticket.workSince === null)) {
+          expect(ticket.assignee).toBeNull();
+          expect([ticket.firstResponseDue, ticket.resolutionDue]).toEqual([null, null]);
+        }
+        expect(work.filter((ticket) => ticket.assignee).length).toBeGreaterThan(0);
+      }
 
       // Each thread reads as createOrderTicketInTx writes it: the status entry, routing's, then the order's details.
       for (const ticket of await db().ticket.findMany({ where: { storeId: burst.store.id, priority: "NORMAL" }, select: { id: true } })) {

@@ -7,6 +7,7 @@ import type { Channel, MessageKind } from "@/lib/generated/prisma/enums.ts";
 import { uuidV7, uuidV7Sequence } from "@/lib/ids/uuid-v7.ts";
 import { routeNewTicketsInTx } from "@/lib/routing/route-new-tickets.ts";
 import { routingFactsFrom } from "@/lib/routing/routing-facts.ts";
+import { loadRoutingSettings } from "@/lib/routing/load-routing-settings.ts";
 import { loadStoreSlaSetup } from "@/lib/ticket-lifecycle/load-store-sla-setup.ts";
 import { resolveTicketSla } from "@/lib/ticket-lifecycle/resolve-ticket-sla.ts";
 import { slaStampsForTransition } from "@/lib/ticket-lifecycle/sla-clock.ts";
@@ -21,6 +22,7 @@ import { lockNewOrdersInTx } from "../lock-order.ts";
 import { cachedOrder } from "../save-order-snapshot.ts";
 import type { OrderBundle } from "./order-bundle.ts";
 import { customerNameOf, orderSummary, orderTicketSubject } from "./order-summary.ts";
+import { newOrderTicketWatch } from "./order-work.ts";
 
 type Entry = { id: string; ticketId: string; kind: MessageKind; channel: Channel; body: string; meta: Prisma.InputJsonObject | null; createdAt: Date };
 
@@ -57,6 +59,7 @@ const TICKET_COLUMNS = {
   bigcommerceOrderId: "int",
   firstResponseDueAt: "timestamptz",
   resolutionDueAt: "timestamptz",
+  workSince: "timestamptz",
   lastMessageAt: "timestamptz",
   waitingSince: "timestamptz",
   snoozedUntil: "timestamptz",
@@ -121,18 +124,25 @@ export async function openNewOrderTicketsInTx(tx: Tx, input: { storeId: string; 
   );
 
   const sla = await loadStoreSlaSetup(tx, storeId);
+  const settings = await loadRoutingSettings(tx, storeId);
   const ticketIds = uuidV7Sequence(orders.length, now.getTime());
   // The thread's first entries; routing's follow, then the order's details (as createOrderTicketInTx writes them).
   const opening: Entry[] = [];
   const tickets = orders.map((bundle, index) => {
     const customer = customers[index] ?? null;
     const targets = resolveTicketSla(sla, { priority: "NORMAL", tier: customer?.tier ?? "STANDARD" });
-    const due = slaDueTimes(now, targets, 0, targets.calendar);
+    // Watched until something needs a person (order-work.ts): no clock, no agent.
+    const watch = newOrderTicketWatch(settings, bundle);
+    const work = watch === undefined || watch.needsPerson !== null;
+    const due = work ? slaDueTimes(now, targets, 0, targets.calendar) : { firstResponseDueAt: null, resolutionDueAt: null };
     const ticketId = ticketIds[index]!;
     const firstMessage = bundle.order.customer_message?.trim();
-    const [firstId, statusId] = uuidV7Sequence(2, now.getTime());
+    const [firstId, statusId, workId] = uuidV7Sequence(3, now.getTime());
     if (firstMessage) opening.push({ id: firstId!, ticketId, kind: "INBOUND", channel: "BIGCOMMERCE", body: firstMessage, meta: null, createdAt: now });
     opening.push({ id: statusId!, ticketId, kind: "ACTIVITY", channel: "INTERNAL", body: `Status changed from ${STATUS_LABELS.OPEN} to ${STATUS_LABELS.AWAITING_AGENT}`, meta: TICKET_CREATED, createdAt: now });
+    if (watch?.needsPerson) {
+      opening.push({ id: workId!, ticketId, kind: "ACTIVITY", channel: "INTERNAL", body: `Needs a person: ${watch.needsPerson}`, meta: { type: "work", reason: watch.needsPerson }, createdAt: now });
+    }
     const clocks = { status: "OPEN" as const, waitingSince: null, pausedSeconds: 0, firstResponseAt: null, ...due };
     return {
       id: ticketId,
@@ -146,6 +156,7 @@ export async function openNewOrderTicketsInTx(tx: Tx, input: { storeId: string; 
       orderSnapshotId: snapshots[index]!.id,
       bigcommerceOrderId: bundle.order.id,
       ...due,
+      workSince: work ? now : null,
       ...slaStampsForTransition(clocks, "AWAITING_AGENT", now),
       ...snoozeAfterMove("AWAITING_AGENT"),
       ...(firstMessage ? { lastMessageAt: now } : {}),
@@ -164,6 +175,7 @@ export async function openNewOrderTicketsInTx(tx: Tx, input: { storeId: string; 
     tickets: tickets.map((ticket, index) => ({
       id: ticket.id,
       createdAt: now,
+      work: ticket.workSince !== null,
       facts: routingFactsFrom({
         category: null,
         tags: ticket.tags,

@@ -420,20 +420,26 @@ export class EmulatedStore {
     return message;
   }
 
-  /** What a refund of these items comes to (the quote's total_refund_amount). */
+  /** What a refund of these items comes to (the quote's total_refund_amount); refused, as BigCommerce does, above what is left to refund. */
   refundAmount(orderId: number, items: Array<{ item_type: string; item_id: number; quantity?: number; amount?: number }>): number {
+    const order = this.requireOrder(orderId);
     const products = this.products.get(orderId) ?? [];
     let total = 0;
     for (const item of items) {
       if (item.item_type === "PRODUCT") {
         const product = products.find((entry) => entry.id === item.item_id);
         if (!product) throw new Error(`order ${orderId} has no product ${item.item_id}`);
+        const left = product.quantity - (product.quantity_refunded ?? 0);
+        if ((item.quantity ?? 0) > left) throw new Error(`Quantity ${item.quantity} of ${product.name} is more than the ${left} left to refund`);
         total += Number(product.price_inc_tax) * (item.quantity ?? 0);
       } else {
         total += item.amount ?? 0;
       }
     }
-    return Math.round(total * 100) / 100;
+    total = Math.round(total * 100) / 100;
+    const refundable = Math.round((Number(order.total_inc_tax) - Number(order.refunded_amount ?? 0)) * 100) / 100;
+    if (total > refundable) throw new Error(`The refund amount ${total.toFixed(2)} is more than the ${refundable.toFixed(2)} left to refund on the order`);
+    return total;
   }
 
   /** A refund as POST …/payment_actions/refunds makes it: amounts checked by the caller. */

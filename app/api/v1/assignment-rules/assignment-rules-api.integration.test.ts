@@ -76,6 +76,12 @@ describe("/api/v1/assignment-rules", () => {
     expect(patched.status).toBe(200);
     expect((await read<{ rule: Rule }>(patched)).rule).toMatchObject({ name: "VIP first", conditions: { tier: "VIP", minOrderValue: 100 } });
 
+    // "VIP orders over 100 are work at once": a rule may do only that. Taking every action away is refused.
+    const working = await ruleRoute.PATCH(request("PATCH", `/assignment-rules/${vip.id}`, { priority: null, makesWork: true }), idParams(vip.id));
+    expect((await read<{ rule: Rule }>(working)).rule).toMatchObject({ priority: null, makesWork: true });
+    expect((await ruleRoute.PATCH(request("PATCH", `/assignment-rules/${vip.id}`, { makesWork: false }), idParams(vip.id))).status).toBe(422);
+    expect((await ruleRoute.PATCH(request("PATCH", `/assignment-rules/${vip.id}`, { makesWork: "yes" }), idParams(vip.id))).status).toBe(422);
+
     const reordered = await orderRoute.PUT(request("PUT", "/assignment-rules/order", { ids: [vip.id, refunds.id] }), noParams);
     expect((await read<{ items: Rule[] }>(reordered)).items.map((rule) => rule.name)).toEqual(["VIP first", "Refunds"]);
 
@@ -145,10 +151,24 @@ describe("POST /api/v1/assignment-rules/preview", () => {
 describe("/api/v1/routing-settings and availability", () => {
   it("reads the defaults and saves changes", async () => {
     const initial = await read<{ settings: unknown }>(await routingSettingsRoute.GET(request("GET", "/routing-settings"), noParams));
-    expect(initial.settings).toEqual({ autoAssign: true, assignmentTimeoutSeconds: null, requeueOnUnavailable: true });
+    // Order tickets are watched until they need a person; these statuses make them work.
+    const watching = { watchOrderTickets: true, workOrderStatusIds: [4, 6, 12, 13, 14] };
+    expect(initial.settings).toEqual({ autoAssign: true, assignmentTimeoutSeconds: null, requeueOnUnavailable: true, ...watching });
     const saved = await routingSettingsRoute.PATCH(request("PATCH", "/routing-settings", { assignmentTimeoutSeconds: 300 }), noParams);
-    expect((await read<{ settings: unknown }>(saved)).settings).toEqual({ autoAssign: true, assignmentTimeoutSeconds: 300, requeueOnUnavailable: true });
+    expect((await read<{ settings: unknown }>(saved)).settings).toEqual({ autoAssign: true, assignmentTimeoutSeconds: 300, requeueOnUnavailable: true, ...watching });
     expect((await routingSettingsRoute.PATCH(request("PATCH", "/routing-settings", { assignmentTimeoutSeconds: 5 }), noParams)).status).toBe(422);
+
+    const statuses = await routingSettingsRoute.PATCH(request("PATCH", "/routing-settings", { watchOrderTickets: false, workOrderStatusIds: [6, 5, 6] }), noParams);
+    expect((await read<{ settings: unknown }>(statuses)).settings).toMatchObject({ watchOrderTickets: false, workOrderStatusIds: [5, 6] });
+    // Not a BigCommerce order status: refused with the field named, nothing saved.
+    const refused = await routingSettingsRoute.PATCH(request("PATCH", "/routing-settings", { workOrderStatusIds: [6, 99] }), noParams);
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(await read(refused))).toContain("Order statuses are BigCommerce's ids 0 to 14.");
+    for (const body of [{ workOrderStatusIds: "6" }, { watchOrderTickets: "yes" }, { workOrderStatusIds: Array.from({ length: 16 }, () => 1) }]) {
+      expect((await routingSettingsRoute.PATCH(request("PATCH", "/routing-settings", body), noParams)).status, JSON.stringify(body)).toBe(422);
+    }
+    const after = await read<{ settings: unknown }>(await routingSettingsRoute.GET(request("GET", "/routing-settings"), noParams));
+    expect(after.settings).toMatchObject({ watchOrderTickets: false, workOrderStatusIds: [5, 6] });
   });
 
   it("lets an agent set their own availability but not a colleague's", async () => {

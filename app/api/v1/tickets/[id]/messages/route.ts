@@ -11,11 +11,18 @@ export const runtime = "nodejs";
 
 type Params = { id: string };
 
-/** A reply goes to the customer; a note stays internal. */
+/**
+ * A reply goes to the customer; a note stays internal. A reply that names the last entry its
+ * agent saw is refused (409, with the newer replies) when someone else answered since, unless
+ * it says sendAnyway.
+ */
 export const POST = withApi<Params>(async ({ request, actor, params }) => {
-  const { kind, body } = postMessageBodySchema.parse(await readJson(request));
+  const { kind, body, lastSeenMessageId, sendAnyway } = postMessageBodySchema.parse(await readJson(request));
   const input = { storeId: actor.storeId, ticketId: params.id, body, actorId: actor.userId };
-  const message = kind === "reply" ? await addReply(db(), input) : await addNote(db(), input);
+  const message =
+    kind === "reply"
+      ? await addReply(db(), { ...input, ...(sendAnyway ? {} : { lastSeenMessageId }) })
+      : await addNote(db(), input);
   return json({ message }, 201);
 });
 

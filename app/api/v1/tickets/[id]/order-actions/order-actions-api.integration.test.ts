@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client.ts";
 import type { EmulatedStore } from "@/lib/emulators/bigcommerce/emulated-store.ts";
 import { startBigcommerceEmulator, type BigcommerceEmulator } from "@/lib/emulators/bigcommerce/start-bigcommerce-emulator.ts";
 import type { OrderActionDto } from "@/lib/order-actions/order-action-dto.ts";
+import type { OrderActionPermissions } from "@/lib/order-actions/order-action-permissions.ts";
 import type { RefundQuoteDto } from "@/lib/order-actions/quote-refund.ts";
 import { apiCallerFor, type ApiReply } from "@/lib/testing/api-caller.ts";
 import { createCustomer, createStore, createTicket, createUser, type TestStore } from "@/lib/testing/factories.ts";
@@ -74,7 +75,7 @@ describe("refunds", () => {
     const items = [{ item_type: "PRODUCT", item_id: product.id, quantity: 1 }];
     const quoted = await quote(agent, ticket.id, items);
     expect(quoted.status).toBe(200);
-    expect(quoted.body.quote).toMatchObject({ orderId: order.id, amount: "12.25" });
+    expect(quoted.body.quote).toMatchObject({ orderId: order.id, amount: "12.25", tax: "0.00", taxInclusive: true });
     expect(quoted.body.quote.methods[0]!.payments[0]).toMatchObject({ providerId: "testgateway", amount: "12.25" });
 
     const refunded = await act(agent, ticket.id, { kind: "REFUND", items, amount: 12.25, reason: "Chipped" });
@@ -162,7 +163,12 @@ describe("refunds", () => {
     expect(approved.status).toBe(200);
     expect(approved.body.action).toMatchObject({ status: "SUCCEEDED", decidedBy: { name: "Sue" }, requestedBy: { name: "Ada" } });
     expect(shop.refunds.get(order.id)).toHaveLength(1);
-    expect(await auditActions(ticket.id)).toEqual(["order.refund.requested", "order.refund.completed"]);
+    expect(await auditActions(ticket.id)).toEqual(["order.refund.requested", "order.refund.approved", "order.refund.completed"]);
+    expect(await activities(ticket.id)).toEqual([
+      expect.stringMatching(/^Ada asked to refund 120\.00 on order #\d+: above 100\.00, it waits for a supervisor's approval$/),
+      expect.stringMatching(/^Sue approved the refund of 120\.00 on order #\d+ that Ada asked for$/),
+      expect.stringMatching(/^Refunded 120\.00 on order #\d+ \(testgateway\) by Sue$/),
+    ]);
     const again = await supervisor<ErrorBody, { id: string }>(approveRoute.POST, `/order-actions/${held.body.action.id}/approve`, { method: "POST", params: { id: held.body.action.id } });
     expect(again.status).toBe(409);
   });
@@ -179,6 +185,51 @@ describe("refunds", () => {
     const direct = await act(supervisor, ticket.id, { kind: "REFUND", items, amount: 150 });
     expect(direct.body.action.status).toBe("SUCCEEDED");
     expect(await auditActions(ticket.id)).toEqual(["order.refund.requested", "order.refund.rejected", "order.refund.completed"]);
+  });
+
+  it("keeps the approval on record when BigCommerce then refuses the refund", async () => {
+    const { order, ticket, product } = await orderTicket({ price: 130, quantity: 1 });
+    const held = await act(agent, ticket.id, { kind: "REFUND", items: [{ item_type: "PRODUCT", item_id: product.id, quantity: 1 }], amount: 130 });
+    shop.failNext(/payment_actions\/refunds$/, 422);
+    const approved = await supervisor<ErrorBody, { id: string }>(approveRoute.POST, `/order-actions/${held.body.action.id}/approve`, { method: "POST", params: { id: held.body.action.id } });
+    expect(approved.status).toBe(422);
+    expect(approved.body.error.message).toContain("BigCommerce refused the refund");
+    expect(shop.refunds.get(order.id)).toHaveLength(0);
+    expect(await db().orderAction.findUniqueOrThrow({ where: { id: held.body.action.id }, select: { status: true, decidedById: true } })).toMatchObject({ status: "FAILED", decidedById: expect.any(String) });
+    expect(await auditActions(ticket.id)).toEqual(["order.refund.requested", "order.refund.approved", "order.refund.failed"]);
+    expect((await activities(ticket.id)).slice(1)).toEqual([expect.stringContaining("Sue approved the refund of 130.00"), expect.stringContaining("Refund of 130.00 on order")]);
+  });
+
+  it("refuses approving and rejecting to agents (403), and another store's or a made-up action (404), changing nothing", async () => {
+    const { order, ticket, product } = await orderTicket({ price: 110, quantity: 1 });
+    const held = await act(agent, ticket.id, { kind: "REFUND", items: [{ item_type: "PRODUCT", item_id: product.id, quantity: 1 }], amount: 110 });
+    const id = held.body.action.id;
+    const post = (call: Caller, route: typeof approveRoute | typeof rejectRoute, actionId: string, verb: string) =>
+      call<ErrorBody, { id: string }>(route.POST, `/order-actions/${actionId}/${verb}`, { method: "POST", body: verb === "reject" ? { note: "no" } : undefined, params: { id: actionId } });
+    expect((await post(agent, approveRoute, id, "approve")).status).toBe(403);
+    expect((await post(agent, rejectRoute, id, "reject")).status).toBe(403);
+
+    const otherStore = await createStore();
+    const outsider = await apiCallerFor(await createUser(otherStore.id, { name: "Olga", role: "SUPERVISOR" }));
+    const foreignApprove = await post(outsider, approveRoute, id, "approve");
+    expect(foreignApprove.status).toBe(404);
+    expect(foreignApprove.body.error.code).toBe("NOT_FOUND");
+    expect((await post(outsider, rejectRoute, id, "reject")).status).toBe(404);
+    expect((await outsider(actionsRoute.GET, `/tickets/${ticket.id}/order-actions`, { params: { id: ticket.id } })).status).toBe(404);
+    expect((await post(supervisor, approveRoute, "not-a-uuid", "approve")).status).toBe(404);
+    expect((await post(supervisor, rejectRoute, "00000000-0000-4000-8000-000000000000", "reject")).status).toBe(404);
+
+    expect(await db().orderAction.findUniqueOrThrow({ where: { id }, select: { status: true, decidedById: true } })).toEqual({ status: "PENDING_APPROVAL", decidedById: null });
+    expect(shop.refunds.get(order.id)).toHaveLength(0);
+    expect(await auditActions(ticket.id)).toEqual(["order.refund.requested"]);
+  });
+
+  it("passes on BigCommerce's refusal to quote more than is left to refund", async () => {
+    const { ticket, product } = await orderTicket({ price: 10, quantity: 2 });
+    const tooMany = await quote(agent, ticket.id, [{ item_type: "PRODUCT", item_id: product.id, quantity: 3 }]);
+    expect(tooMany.status).toBe(422);
+    expect(tooMany.body.error.message).toBe("BigCommerce refused the refund quote: Quantity 3 of Tern mug is more than the 2 left to refund");
+    expect((await quote(agent, ticket.id, [{ item_type: "PRODUCT", item_id: product.id, quantity: 2 }])).status).toBe(200);
   });
 
   it("refuses an approval when the quote changed since the request", async () => {
@@ -259,8 +310,11 @@ describe("listing", () => {
     const { ticket, product } = await orderTicket();
     await act(agent, ticket.id, { kind: "REFUND", items: [{ item_type: "PRODUCT", item_id: product.id, quantity: 1 }], amount: 12.25 });
     await act(supervisor, ticket.id, { kind: "CANCEL" });
-    const listed: ApiReply<{ items: OrderActionDto[] }> = await agent(actionsRoute.GET, `/tickets/${ticket.id}/order-actions`, { params: { id: ticket.id } });
+    const listed: ApiReply<{ items: OrderActionDto[]; permissions: OrderActionPermissions }> = await agent(actionsRoute.GET, `/tickets/${ticket.id}/order-actions`, { params: { id: ticket.id } });
     expect(listed.body.items.map((action) => action.kind)).toEqual(["CANCEL", "REFUND"]);
+    expect(listed.body.permissions).toEqual({ refund: true, cancel: false, resendTracking: true, approve: false });
+    const bySupervisor: ApiReply<{ permissions: OrderActionPermissions }> = await supervisor(actionsRoute.GET, `/tickets/${ticket.id}/order-actions`, { params: { id: ticket.id } });
+    expect(bySupervisor.body.permissions).toEqual({ refund: true, cancel: true, resendTracking: true, approve: true });
   });
 });
 

@@ -4,6 +4,7 @@ import { readJson } from "@/lib/api/read-json.ts";
 import { withApi } from "@/lib/api/with-api.ts";
 import { db } from "@/lib/db/client.ts";
 import { listOrderActions } from "@/lib/order-actions/list-order-actions.ts";
+import { orderActionPermissions } from "@/lib/order-actions/order-action-permissions.ts";
 import { takeOrderAction } from "@/lib/order-actions/take-order-action.ts";
 import { orderActionBodySchema } from "@/lib/validations/order-actions.ts";
 
@@ -11,8 +12,9 @@ export const runtime = "nodejs";
 
 type Params = { id: string };
 
+/** The ticket's actions, and what the caller may do on them (which buttons the inbox shows). */
 export const GET = withApi<Params>(async ({ actor, params }) => {
-  return json({ items: await listOrderActions(db(), { storeId: actor.storeId, ticketId: params.id }) });
+  return json({ items: await listOrderActions(db(), { storeId: actor.storeId, ticketId: params.id }), permissions: orderActionPermissions(actor.role) });
 });
 
 /** Refund (after a quote), cancel, or resend tracking; 201 with the action (a held refund is PENDING_APPROVAL). */
