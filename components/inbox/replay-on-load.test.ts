@@ -40,6 +40,8 @@ function ticket(id: string, updatedAt: string, overrides: Partial<TicketDto> = {
     unverifiedChat: false,
     snoozedUntil: null,
     mergedIntoId: null,
+    watched: false,
+    workSince: "2026-01-01T09:00:00.000Z",
     createdAt: "2026-01-01T09:00:00.000Z",
     updatedAt,
     ...overrides,
