@@ -18,6 +18,7 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { id: "dead-letters", title: "Dead letters", href: "/admin/dead-letters", roles: ["ADMIN", "SUPERVISOR"] },
   { id: "approvals", title: "Refund approvals", href: "/admin/approvals", roles: ["ADMIN", "SUPERVISOR"] },
   { id: "settings", title: "Store settings", href: "/admin/settings", roles: ["ADMIN"] },
+  { id: "api-tokens", title: "API tokens", href: "/admin/api-tokens", roles: ["ADMIN"] },
 ];
 
 function activeSection(pathname: string): string {

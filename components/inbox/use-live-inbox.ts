@@ -8,6 +8,7 @@ import type { MessageDto, TicketDto } from "@/lib/tickets/ticket-dto.ts";
 import { applyTicketToQueue, type QueueData } from "./queue-cache.ts";
 import type { QueueFilters } from "./queue-filters.ts";
 import { inboxKeys } from "./query-keys.ts";
+import { replayOnLoad } from "./replay-on-load.ts";
 
 /**
  * An event that lands while its query is still loading would be lost: the answer on its way was
@@ -25,7 +26,7 @@ function byTime(a: MessageDto, b: MessageDto): number {
 export function writeTicket(queryClient: QueryClient, ticket: TicketDto, userId: string): void {
   const now = Date.now();
   for (const [key, data] of queryClient.getQueriesData<QueueData>({ queryKey: inboxKeys.queues })) {
-    reloadIfLoading(queryClient, key);
+    replayOnLoad(queryClient, key, ticket, userId);
     if (!data) continue;
     const filters = key[2] as QueueFilters;
     const next = applyTicketToQueue(data, ticket, filters, { userId, now });
@@ -73,8 +74,13 @@ export function useLiveInbox(userId: string): void {
       // New customer words can change which articles fit.
       if (message.kind === "INBOUND") void queryClient.invalidateQueries({ queryKey: inboxKeys.kb(message.ticketId) });
     };
-    // Events sent while disconnected are lost: reload what is on screen once.
-    const onReconnect = () => void queryClient.invalidateQueries({ queryKey: inboxKeys.all });
+    // Events sent while disconnected are lost: reload what is on screen once. A first load still on
+    // its way may have been read before the drop, and react-query would hand that same answer to
+    // the reload of a query without data: it is cancelled first, so that it starts over.
+    const onReconnect = async () => {
+      await queryClient.cancelQueries({ queryKey: inboxKeys.all, predicate: (query) => query.state.data === undefined });
+      await queryClient.invalidateQueries({ queryKey: inboxKeys.all });
+    };
     socket.on("ticket:created", onTicket);
     socket.on("ticket:updated", onTicket);
     socket.on("message:created", onMessage);

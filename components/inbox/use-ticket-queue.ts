@@ -12,7 +12,10 @@ import { queueSearchParams, type QueueFilters } from "./queue-filters.ts";
 export function useTicketQueue(filters: QueueFilters) {
   return useInfiniteQuery({
     queryKey: inboxKeys.queue(filters),
-    queryFn: ({ pageParam, signal }) => apiFetch<TicketPage>(`/api/v1/tickets?${queueSearchParams(filters, pageParam)}`, { signal }),
+    // No AbortSignal: react-query aborts a load whose signal was read when its last observer
+    // unmounts, and Strict Mode's trial unmount then sent the first request twice. A load left
+    // behind finishes into the cache instead.
+    queryFn: ({ pageParam }) => apiFetch<TicketPage>(`/api/v1/tickets?${queueSearchParams(filters, pageParam)}`),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     // A text search is answered by the server; live events cannot fully keep it fresh.

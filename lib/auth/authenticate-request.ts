@@ -1,7 +1,9 @@
 import { db } from "@/lib/db/client.ts";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
 import { hashApiToken, looksLikeApiToken } from "./api-tokens.ts";
+import { lowerRole } from "./lower-role.ts";
 import { readSessionCookie, type SessionClaims } from "./session-token.ts";
+import { stampApiTokenUse } from "./stamp-api-token-use.ts";
 
 export type ApiActor = { userId: string; storeId: string; role: Role; name: string };
 
@@ -12,12 +14,12 @@ async function actorFromBearer(token: string): Promise<ApiActor | null> {
   if (!looksLikeApiToken(token)) return null;
   const row = await db().apiToken.findUnique({
     where: { tokenHash: hashApiToken(token) },
-    select: { id: true, revokedAt: true, storeId: true, user: { select: actorSelect } },
+    select: { id: true, role: true, lastUsedAt: true, revokedAt: true, storeId: true, user: { select: actorSelect } },
   });
   if (!row || row.revokedAt || row.user.disabledAt || row.user.store.status === "UNINSTALLED" || row.user.storeId !== row.storeId) return null;
   // Best effort: a failed stamp must not fail the request.
-  void db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
-  return { userId: row.user.id, storeId: row.storeId, role: row.user.role, name: row.user.name };
+  await stampApiTokenUse(db(), row).catch(() => undefined);
+  return { userId: row.user.id, storeId: row.storeId, role: lowerRole(row.role, row.user.role), name: row.user.name };
 }
 
 /** Whether a session signed in at `signedInAt` (unix seconds) predates the user's last disable or role change. */

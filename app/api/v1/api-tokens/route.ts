@@ -15,7 +15,7 @@ export const GET = withApi(async ({ actor }) => json({ items: await listApiToken
 export const POST = withApi(
   async ({ request, actor }) => {
     const body = createApiTokenBodySchema.parse(await readJson(request));
-    const created = await createApiToken(db(), { storeId: actor.storeId, userId: body.userId ?? actor.userId, name: body.name, actorId: actor.userId });
+    const created = await createApiToken(db(), { storeId: actor.storeId, userId: body.userId ?? actor.userId, name: body.name, role: body.role, actorId: actor.userId });
     return json({ apiToken: created }, 201);
   },
   { roles: ["ADMIN"] },
