@@ -89,9 +89,9 @@ async function alreadyKnown(tx: Tx, storeId: string, orderIds: number[]): Promis
  * statements whatever their count, where applying each order's event alone (apply-order-event.ts)
  * costs some forty. Each order ends as that path would leave an order Tern had never seen, with
  * nothing for anyone to act on yet: its snapshot (the status noted), its buyer linked, a ticket
- * Awaiting Agent with the SLA targets of its buyer's tier, the "created" status entry, routing's
- * entries (route-new-tickets.ts, in order), the order's details as a note, and the events of all
- * of it. Their numbers are taken together, once everything but the writes is ready.
+ * Awaiting Agent (watched, or work with the SLA targets of its buyer's tier and why: order-work.ts),
+ * the "created" status entry, routing's entries (route-new-tickets.ts, in order), the order's
+ * details as a note, and the events of all of it. Their numbers are taken together, once everything but the writes is ready.
  *
  * `orders` must be new orders with no news (readOrderNews: nothing to escalate, no tracking, no
  * return) that BigCommerce no longer calls Incomplete. Under the orders' locks, any that turns out
