@@ -11,8 +11,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { db } from "@/lib/db/client.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
-import { CLAIMABLE_STATUSES } from "@/lib/routing/routing-statuses.ts";
-import { FINISHED_STATUSES, WORKING_STATUSES } from "@/lib/ticket-lifecycle/status-machine.ts";
+import { CLAIMABLE_STATUSES, UNLOADED_STATUSES } from "@/lib/routing/routing-statuses.ts";
+import { FINISHED_STATUSES } from "@/lib/ticket-lifecycle/status-machine.ts";
 import { statusListSql } from "@/lib/ticket-lifecycle/status-sql.ts";
 import { createTestDatabase } from "@/tests/test-database.ts";
 import type { Benchmark, BenchRow } from "./bench-types.ts";
@@ -39,7 +39,11 @@ function openWork(storeId: string) {
       AND (t."snoozedUntil" IS NULL OR t."snoozedUntil" <= now())`;
 }
 
-/** Customer conversations (a customer wrote) that nobody holds although an online agent of their team has room (routing gives tickets to agents only). */
+/**
+ * Customer conversations (a customer wrote) that nobody holds although an online agent of their
+ * team has room, as routing counts it: agents only, and a load of every held ticket whose clocks run
+ * (routing-statuses.ts).
+ */
 function waitingWhileRoom(storeId: string) {
   return db().$queryRaw<{ id: string; number: number }[]>`
     SELECT t.id, t.number FROM "Ticket" t
@@ -51,7 +55,7 @@ function waitingWhileRoom(storeId: string) {
         SELECT 1 FROM "User" u
         WHERE u."storeId" = t."storeId" AND u.availability = 'ONLINE' AND u."disabledAt" IS NULL AND u.role = 'AGENT'
           AND (t."teamId" IS NULL OR u."teamId" = t."teamId")
-          AND (SELECT count(*) FROM "Ticket" held WHERE held."assigneeId" = u.id AND held.status IN (${statusListSql(WORKING_STATUSES)})) < u.capacity
+          AND (SELECT count(*) FROM "Ticket" held WHERE held."assigneeId" = u.id AND held.status NOT IN (${statusListSql(UNLOADED_STATUSES)})) < u.capacity
       )`;
 }
 
@@ -123,7 +127,7 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
     const otherReasons = open.filter((ticket) => !ticket.customerWrote).length;
     const agents = await db().user.findMany({
       where: { storeId: store.id, role: "AGENT" },
-      select: { name: true, capacity: true, _count: { select: { assignedTickets: { where: { status: { in: [...WORKING_STATUSES] } } } } } },
+      select: { name: true, capacity: true, _count: { select: { assignedTickets: { where: { status: { notIn: [...UNLOADED_STATUSES] } } } } } },
       orderBy: { name: "asc" },
     });
     const load = agents.map((agent) => `${agent.name} ${agent._count.assignedTickets}/${agent.capacity}`).join(", ");
