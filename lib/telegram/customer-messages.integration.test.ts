@@ -121,6 +121,24 @@ describe("customer messages", () => {
     expect(message!.editHistory).toMatchObject([{ body: "The box is damged" }]);
   });
 
+  it("keeps the last of several edits made within one second (Telegram dates edits to the second)", async () => {
+    const customer = await knownCustomer();
+    const original = customer.sendText("Ship to 12 Harbour Rd");
+    await harness.settle();
+    // Three edits stamped with the same second, as Telegram stamps quick edits; each arrives in turn.
+    const second = Math.floor(Date.now() / 1000) + 5;
+    for (const text of ["Ship to 14 Harbour Rd", "Ship to 41 Harbour Rd", "Ship to 41 Harbour Road"]) {
+      customer.editText(original.message_id, text, { editDate: second });
+      await harness.settle();
+    }
+    // A late redelivery of an older edit changes nothing.
+    customer.editText(original.message_id, "Ship to 12 Harbour Rd!", { editDate: second - 3 });
+    await harness.settle();
+    const [message] = await threadOf(customer.chatId);
+    expect(message!.body).toBe("Ship to 41 Harbour Road");
+    expect((message!.editHistory as Array<{ body: string }>).map((version) => version.body)).toEqual(["Ship to 12 Harbour Rd", "Ship to 14 Harbour Rd", "Ship to 41 Harbour Rd"]);
+  });
+
   it("stores a redelivered update once", async () => {
     const customer = await knownCustomer();
     customer.sendText("Only once please");

@@ -35,7 +35,9 @@ export async function handleEditedMessage(input: { settings: TelegramSettings; m
       select: { id: true, body: true, attachments: true, editHistory: true, editedAt: true },
     });
     if (stored) {
-      if (stored.editedAt && stored.editedAt >= editDate) return;
+      // Telegram dates edits to the whole second: an edit of the same second as the stored one is a
+      // later edit (updates come in order), not a stale one. Only an older edit is a late redelivery.
+      if (stored.editedAt && stored.editedAt > editDate) return;
       if (stored.body === content.body && JSON.stringify(stored.attachments) === JSON.stringify(content.attachments)) return;
       const versions = [...history(stored.editHistory), { body: stored.body, attachments: stored.attachments, editedAt: editDate.toISOString() }];
       const row = await tx.message.update({

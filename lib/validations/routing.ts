@@ -42,7 +42,8 @@ const label = z.string().trim().min(1).max(100);
 /** Preview a real ticket (by id or display number), or made-up facts ("a VIP refund of 300 from DE"). */
 export const previewAssignmentBodySchema = z.union([
   z.strictObject({ ticketId: z.uuid() }),
-  z.strictObject({ ticketNumber: z.number().int().positive() }),
+  // Ticket numbers are PostgreSQL integers.
+  z.strictObject({ ticketNumber: z.number().int().positive().max(2_147_483_647) }),
   z.strictObject({
     facts: z.strictObject({
       productCategories: z.array(label).max(50).default([]),

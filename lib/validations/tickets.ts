@@ -76,7 +76,8 @@ export const createTicketBodySchema = z.strictObject({
       name: z.string().trim().min(1).max(200).optional(),
     })
     .optional(),
-  bigcommerceOrderId: z.number().int().positive().optional(),
+  // BigCommerce order ids are PostgreSQL integers.
+  bigcommerceOrderId: z.number().int().positive().max(2_147_483_647).optional(),
   parentTicketId: z.uuid().optional(),
 });
 

@@ -18,7 +18,8 @@ export type EmulatedCustomer = {
   sendSticker: (options?: { emoji?: string }) => TgMessage;
   sendLocation: (latitude: number, longitude: number) => TgMessage;
   sendContact: (phoneNumber: string, firstName: string) => TgMessage;
-  editText: (messageId: number, text: string) => TgMessage;
+  /** `editDate` (unix seconds, default now): Telegram dates edits to the second, so quick edits share one. */
+  editText: (messageId: number, text: string, options?: { editDate?: number }) => TgMessage;
   /** Presses the inline button whose text or callback data matches, on the bot's latest message that has it. */
   pressButton: (match: string) => { callbackQueryId: string; data: string };
   block: () => void;
@@ -99,11 +100,11 @@ export function createEmulatedCustomer(bot: EmulatedBot, chatId: number, profile
     },
     sendLocation: (latitude, longitude) => write({ location: { latitude, longitude } }),
     sendContact: (phoneNumber, firstName) => write({ contact: { phone_number: phoneNumber, first_name: firstName, user_id: chatId } }),
-    editText: (messageId, text) => {
+    editText: (messageId, text, options = {}) => {
       const original = bot.findMessage(chatId, messageId);
       if (!original) throw new Error(`No message ${messageId} in chat ${chatId}`);
       original.text = text;
-      original.edit_date = Math.floor(Date.now() / 1000);
+      original.edit_date = options.editDate ?? Math.floor(Date.now() / 1000);
       bot.pushUpdate({ edited_message: { ...original } });
       return original;
     },

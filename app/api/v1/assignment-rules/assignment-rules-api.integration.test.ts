@@ -145,6 +145,7 @@ describe("POST /api/v1/assignment-rules/preview", () => {
     expect((await read<{ preview: { matchedRuleId: string } }>(byNumber)).preview.matchedRuleId).toBe(preview.matchedRuleId);
     expect((await previewRoute.POST(request("POST", "/assignment-rules/preview", { ticketId: "0199aaaa-bbbb-7ccc-8ddd-eeeeffff0000" }, token), noParams)).status).toBe(404);
     expect((await previewRoute.POST(request("POST", "/assignment-rules/preview", { ticketNumber: 999_999 }, token), noParams)).status).toBe(404);
+    expect((await previewRoute.POST(request("POST", "/assignment-rules/preview", { ticketNumber: 2_147_483_648 }, token), noParams)).status).toBe(422);
   });
 });
 

@@ -86,6 +86,7 @@ describe("POST /api/v1/tickets", () => {
     ["a missing subject", { body: "x" }, 422, "VALIDATION_FAILED"],
     ["a malformed parent id", { subject: "x", parentTicketId: "42" }, 422, "VALIDATION_FAILED"],
     ["a parent of no ticket", { subject: "x", parentTicketId: "0199aaaa-bbbb-7ccc-8ddd-eeeeffff0000" }, 422, "UNPROCESSABLE"],
+    ["an order id beyond the database's integers", { subject: "x", bigcommerceOrderId: 2_147_483_648 }, 422, "VALIDATION_FAILED"],
   ])("refuses %s with %i", async (_, body, status, code) => {
     const response = await ticketsRoute.POST(request("POST", "/tickets", body), noParams);
     expect(response.status).toBe(status);
