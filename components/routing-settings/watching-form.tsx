@@ -43,7 +43,8 @@ export function WatchingForm({ settings }: { settings: RoutingSettingsValues }) 
             Watch new order tickets until they need a person
             <span className="block text-xs text-slate-600">
               A watched order ticket takes no agent and has no SLA clock; it is listed under Watching, not Open. It becomes work when the customer writes, a
-              refund or return comes, an agent takes it, a rule marked “work at once” matches, or the order reaches one of the statuses below.
+              refund or return comes, an agent takes it, a rule marked “work at once” matches, or the order reaches one of the statuses below. A change applies
+              from now on: tickets already watched stay under Watching until one of these happens.
             </span>
           </span>
         </label>
