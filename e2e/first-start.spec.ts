@@ -124,7 +124,10 @@ test("npm start: the demo fills the inbox within a minute, with nothing dead-let
   await page.context().close();
 
   // Ctrl+C, then the same command again on the same data.
+  const beforeStop = tern.output().length;
   expect(await tern.stop()).toBe(0);
+  // Ctrl+C reaches the embedded PostgreSQL too, which must not go before the processes using it.
+  expect(tern.output().slice(beforeStop)).not.toMatch(/failed|error|ECONNREFUSED/i);
   tern = await startAsNewcomer({ port, dataDir });
   const againAt = Date.now();
   const again = await openInboxAt(browser, tern.url);

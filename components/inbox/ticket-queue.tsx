@@ -45,14 +45,8 @@ function QueueRow({ ticket, open, highlighted }: { ticket: TicketDto; open: bool
         {ticket.customer?.tier === "VIP" && <span className="ml-1 rounded bg-amber-100 px-1 text-[10px] font-semibold text-amber-900">VIP</span>}
       </p>
       <div className="flex items-center gap-1.5">
-        <span data-testid="queue-item-status" className={cx("rounded px-1.5 py-0.5 text-[11px] font-medium", STATUS_STYLES[ticket.status])}>
-          {STATUS_LABELS[ticket.status]}
-        </span>
-        {ticket.priority !== "NORMAL" && (
-          <span className={cx("rounded px-1.5 py-0.5 text-[11px] font-medium", PRIORITY_STYLES[ticket.priority])}>{PRIORITY_LABELS[ticket.priority]}</span>
-        )}
-        <SlaBadge ticket={ticket} />
-        {ticket.watched && (
+        {ticket.watched ? (
+          // Not "Awaiting Agent": a watched ticket waits for no agent until something needs a person.
           <span
             data-testid="queue-item-watched"
             className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-700"
@@ -60,7 +54,15 @@ function QueueRow({ ticket, open, highlighted }: { ticket: TicketDto; open: bool
           >
             Watching
           </span>
+        ) : (
+          <span data-testid="queue-item-status" className={cx("rounded px-1.5 py-0.5 text-[11px] font-medium", STATUS_STYLES[ticket.status])}>
+            {STATUS_LABELS[ticket.status]}
+          </span>
         )}
+        {ticket.priority !== "NORMAL" && (
+          <span className={cx("rounded px-1.5 py-0.5 text-[11px] font-medium", PRIORITY_STYLES[ticket.priority])}>{PRIORITY_LABELS[ticket.priority]}</span>
+        )}
+        <SlaBadge ticket={ticket} />
         {ticket.customerChannel === "TELEGRAM" && (
           <span className="rounded bg-sky-50 px-1.5 py-0.5 text-[11px] font-medium text-sky-800" title="The customer writes on Telegram">
             Telegram

@@ -11,6 +11,7 @@ export type StartedTern = {
   output: () => string;
   /** The worker process the web process runs beside itself, from /proc (its pid changes when it is restarted). */
   workerPid: () => number | null;
+  /** Ctrl+C in its terminal: SIGINT to its whole process group. Resolves with its exit code. */
   stop: () => Promise<number | null>;
 };
 
@@ -46,8 +47,9 @@ export async function startAsNewcomer(input: { port: number; dataDir: string; ti
   for (const [name, value] of Object.entries(process.env)) if (!TERN_VARIABLES.test(name)) env[name] = value;
   env.PORT = String(input.port);
   env.TERN_DATA_DIR = input.dataDir;
-  // `exec`: the signal reaches the server itself, as Ctrl+C does through npm.
-  const child: ChildProcess = spawn("sh", ["-c", `exec ${startCommand()}`], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  // A process group of its own, as a terminal gives a command: stop() sends Ctrl+C's SIGINT to all
+  // of it (the server, its worker and, without DATABASE_URL, the embedded PostgreSQL).
+  const child: ChildProcess = spawn("sh", ["-c", `exec ${startCommand()}`], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"], detached: true });
   const lines: string[] = [];
   child.stdout!.on("data", (chunk: Buffer) => lines.push(chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => lines.push(chunk.toString()));
@@ -66,7 +68,11 @@ export async function startAsNewcomer(input: { port: number; dataDir: string; ti
     output: () => lines.join(""),
     workerPid: () => childrenOf(child.pid!).find((pid) => commandLineOf(pid).includes("worker-process.")) ?? null,
     stop: async () => {
-      child.kill("SIGTERM");
+      try {
+        process.kill(-child.pid!, "SIGINT");
+      } catch {
+        // Already gone.
+      }
       return exited;
     },
   };

