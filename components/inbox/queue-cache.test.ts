@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ticketDto } from "@/lib/testing/ticket-dto-fixture.ts";
 import type { TicketDto } from "@/lib/tickets/ticket-dto.ts";
 import { applyTicketToQueue, type QueueData } from "./queue-cache.ts";
 import { DEFAULT_FILTERS, matchesQueue, queueSearchParams, type QueueFilters } from "./queue-filters.ts";
@@ -7,40 +8,7 @@ const NOW = Date.parse("2026-01-01T12:00:00.000Z");
 const ME = "00000000-0000-7000-8000-00000000000a";
 const context = { userId: ME, now: NOW };
 
-function ticket(id: string, updatedAt: string, overrides: Partial<TicketDto> = {}): TicketDto {
-  return {
-    id,
-    number: 1,
-    subject: `Ticket ${id}`,
-    status: "AWAITING_AGENT",
-    priority: "NORMAL",
-    category: null,
-    tags: [],
-    source: "API",
-    customer: null,
-    assignee: null,
-    teamId: null,
-    parentTicketId: null,
-    bigcommerceOrderId: null,
-    firstResponseDueAt: null,
-    firstResponseAt: null,
-    resolutionDueAt: null,
-    resolvedAt: null,
-    waitingSince: null,
-    firstResponseBreached: false,
-    resolutionBreached: false,
-    lastMessageAt: null,
-    customerChannel: null,
-    unverifiedChat: false,
-    snoozedUntil: null,
-    mergedIntoId: null,
-    watched: false,
-    workSince: "2026-01-01T09:00:00.000Z",
-    createdAt: "2026-01-01T09:00:00.000Z",
-    updatedAt,
-    ...overrides,
-  };
-}
+const ticket = ticketDto;
 
 const filters = (overrides: Partial<QueueFilters> = {}): QueueFilters => ({ ...DEFAULT_FILTERS, ...overrides });
 const data = (...pages: Array<{ items: TicketDto[]; nextCursor: string | null }>): QueueData => ({ pages, pageParams: pages.map(() => null) });

@@ -1,7 +1,7 @@
 import { InfiniteQueryObserver, QueryClient } from "@tanstack/react-query";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { TicketPage } from "@/lib/tickets/list-tickets.ts";
-import type { TicketDto } from "@/lib/tickets/ticket-dto.ts";
+import { ticketDto } from "@/lib/testing/ticket-dto-fixture.ts";
 import type { QueueData } from "./queue-cache.ts";
 import { DEFAULT_FILTERS } from "./queue-filters.ts";
 import { inboxKeys } from "./query-keys.ts";
@@ -13,40 +13,7 @@ import { writeTicket } from "./use-live-inbox.ts";
 const ME = "00000000-0000-7000-8000-00000000000a";
 const KEY = inboxKeys.queue(DEFAULT_FILTERS);
 
-function ticket(id: string, updatedAt: string, overrides: Partial<TicketDto> = {}): TicketDto {
-  return {
-    id,
-    number: 1,
-    subject: `Ticket ${id}`,
-    status: "AWAITING_AGENT",
-    priority: "NORMAL",
-    category: null,
-    tags: [],
-    source: "API",
-    customer: null,
-    assignee: null,
-    teamId: null,
-    parentTicketId: null,
-    bigcommerceOrderId: null,
-    firstResponseDueAt: null,
-    firstResponseAt: null,
-    resolutionDueAt: null,
-    resolvedAt: null,
-    waitingSince: null,
-    firstResponseBreached: false,
-    resolutionBreached: false,
-    lastMessageAt: null,
-    customerChannel: null,
-    unverifiedChat: false,
-    snoozedUntil: null,
-    mergedIntoId: null,
-    watched: false,
-    workSince: "2026-01-01T09:00:00.000Z",
-    createdAt: "2026-01-01T09:00:00.000Z",
-    updatedAt,
-    ...overrides,
-  };
-}
+const ticket = ticketDto;
 
 /** A queue on screen (an observer, as useInfiniteQuery makes) whose loads wait until the test answers them. */
 function queueOnScreen() {
