@@ -2,8 +2,9 @@
 
 import { useState, type FormEvent } from "react";
 import { supervisorApi } from "@/components/supervisor/supervisor-api.ts";
-import { buttonClass, cardClass, cardTitleClass, inputClass, labelClass } from "@/components/supervisor/ui-classes.ts";
+import { cardClass, cardTitleClass, inputClass, labelClass } from "@/components/supervisor/ui-classes.ts";
 import type { RoutingSettingsValues } from "@/lib/routing/load-routing-settings.ts";
+import { SaveFooter } from "./save-footer.tsx";
 import { useSettingsAction } from "./use-mutation-state.ts";
 
 export function RoutingOptionsForm({ settings }: { settings: RoutingSettingsValues }) {
@@ -50,17 +51,7 @@ export function RoutingOptionsForm({ settings }: { settings: RoutingSettingsValu
           <span className={labelClass}>Re-queue if the agent has not replied within (minutes)</span>
           <input className={inputClass} type="number" min={0.5} step="0.5" value={timeoutMinutes} onChange={(event) => setTimeoutMinutes(event.target.value)} placeholder="never" />
         </label>
-        {error ? (
-          <p role="alert" className="text-[13px] text-red-700">
-            {error}
-          </p>
-        ) : null}
-        <div className="flex items-center gap-3">
-          <button type="submit" className={buttonClass.primary} disabled={busy}>
-            Save
-          </button>
-          {saved ? <span className="text-xs text-emerald-700">Saved</span> : null}
-        </div>
+        <SaveFooter error={error} busy={busy} saved={saved} />
       </form>
     </section>
   );

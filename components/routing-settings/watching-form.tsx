@@ -2,9 +2,10 @@
 
 import { useState, type FormEvent } from "react";
 import { supervisorApi } from "@/components/supervisor/supervisor-api.ts";
-import { buttonClass, cardClass, cardTitleClass } from "@/components/supervisor/ui-classes.ts";
+import { cardClass, cardTitleClass } from "@/components/supervisor/ui-classes.ts";
 import { ORDER_STATUS_NAMES } from "@/lib/bigcommerce/bigcommerce-types.ts";
 import type { RoutingSettingsValues } from "@/lib/routing/load-routing-settings.ts";
+import { SaveFooter } from "./save-footer.tsx";
 import { useSettingsAction } from "./use-mutation-state.ts";
 
 const STATUSES = Object.entries(ORDER_STATUS_NAMES).map(([id, name]) => ({ id: Number(id), name }));
@@ -59,17 +60,7 @@ export function WatchingForm({ settings }: { settings: RoutingSettingsValues }) 
             ))}
           </div>
         </fieldset>
-        {error ? (
-          <p role="alert" className="text-[13px] text-red-700">
-            {error}
-          </p>
-        ) : null}
-        <div className="flex items-center gap-3">
-          <button type="submit" className={buttonClass.primary} disabled={busy}>
-            Save
-          </button>
-          {saved ? <span className="text-xs text-emerald-700">Saved</span> : null}
-        </div>
+        <SaveFooter error={error} busy={busy} saved={saved} />
       </form>
     </section>
   );
