@@ -6,11 +6,18 @@ type ClaimedRow = { id: bigint; storeId: string; type: DomainEventType; ticketId
 /**
  * Takes up to `limit` events that are due, oldest first, for `leaseMs`: another dispatcher skips
  * them meanwhile, and if this one dies before it settles them they are due again when the lease
- * ends. `storeIds` keeps a dispatcher to some stores (tests share one database).
+ * ends. `storeIds` keeps a dispatcher to some stores (tests share one database). `deleting`: events
+ * this dispatcher delivered earlier, deleted by the same statement (one round trip less per batch;
+ * still claimed by their lease, so no one takes them meanwhile).
  */
-export async function claimDomainEvents(db: Db, options: { limit: number; leaseMs: number; storeIds?: readonly string[] }): Promise<DomainEvent[]> {
+export async function claimDomainEvents(
+  db: Db,
+  options: { limit: number; leaseMs: number; storeIds?: readonly string[]; deleting?: readonly bigint[] },
+): Promise<DomainEvent[]> {
   const { limit, leaseMs, storeIds } = options;
+  const deleting = (options.deleting ?? []).map(String);
   const rows = await db.$queryRaw<ClaimedRow[]>`
+    WITH gone AS (DELETE FROM "DomainEvent" WHERE "id" = ANY(${deleting}::bigint[]))
     UPDATE "DomainEvent" SET "availableAt" = now() + ${leaseMs} * interval '1 millisecond', "attempts" = "attempts" + 1
     WHERE "id" IN (
       SELECT "id" FROM "DomainEvent"

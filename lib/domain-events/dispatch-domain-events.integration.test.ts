@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
 import { createStore } from "@/lib/testing/factories.ts";
-import { dispatchDomainEvents } from "./dispatch-domain-events.ts";
+import { deliverDomainEvents, dispatchDomainEvents } from "./dispatch-domain-events.ts";
 import type { DomainEvent, DomainEventSubscriber } from "./domain-event.ts";
 import { recordDomainEventsInTx } from "./record-domain-events.ts";
 
@@ -26,6 +26,26 @@ async function record(storeId: string, count: number): Promise<string[]> {
 }
 
 describe("domain events", () => {
+  it("delivered, are deleted by the dispatcher's next claim, and held by their lease until then", async () => {
+    const store = await createStore();
+    await record(store.id, 3);
+    const first = collector("first");
+    const batch = await deliverDomainEvents(db(), { subscribers: [first], log: quiet, storeIds: [store.id] });
+    expect(batch).toMatchObject({ claimed: 3 });
+    expect(batch.delivered).toHaveLength(3);
+    // Not deleted yet, but no other dispatcher takes them meanwhile.
+    expect(await db().domainEvent.count({ where: { storeId: store.id } })).toBe(3);
+    const other = collector("other");
+    expect(await dispatchDomainEvents(db(), { subscribers: [other], log: quiet, storeIds: [store.id] })).toBe(0);
+
+    await record(store.id, 2);
+    const next = await deliverDomainEvents(db(), { subscribers: [first], log: quiet, storeIds: [store.id], deleting: batch.delivered });
+    expect(next.claimed).toBe(2);
+    expect(await db().domainEvent.count({ where: { storeId: store.id } })).toBe(2);
+    expect(first.seen).toHaveLength(5);
+    expect(other.seen).toEqual([]);
+  });
+
   it("exist only if the change committed", async () => {
     const store = await createStore();
     await expect(

@@ -27,8 +27,19 @@ function describe(error: unknown): string {
 
 /** Claims one batch of due events, hands it to every subscriber, then settles it. Returns how many it claimed. */
 export async function dispatchDomainEvents(db: Db, options: DispatchOptions): Promise<number> {
-  const events = await claimDomainEvents(db, { limit: options.limit ?? 200, leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS, storeIds: options.storeIds });
-  if (events.length === 0) return 0;
+  const { claimed, delivered } = await deliverDomainEvents(db, options);
+  await deleteDomainEvents(db, delivered);
+  return claimed;
+}
+
+/**
+ * Claims one batch of due events (deleting `deleting` in the same statement), hands it to every
+ * subscriber, and postpones those to retry. Returns how many it claimed and the ids delivered (or
+ * given up on), which the caller deletes: with its next claim, or on their own.
+ */
+export async function deliverDomainEvents(db: Db, options: DispatchOptions & { deleting?: readonly bigint[] }): Promise<{ claimed: number; delivered: bigint[] }> {
+  const events = await claimDomainEvents(db, { limit: options.limit ?? 200, leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS, storeIds: options.storeIds, deleting: options.deleting });
+  if (events.length === 0) return { claimed: 0, delivered: [] };
   await options.onClaimed?.(events.map((event) => event.id));
 
   const retry = new Set<bigint>();
@@ -55,7 +66,6 @@ export async function dispatchDomainEvents(db: Db, options: DispatchOptions): Pr
       else again.set(delay, [event.id]);
     }
   }
-  await deleteDomainEvents(db, done);
   for (const [delay, ids] of again) await postponeDomainEvents(db, ids, delay);
-  return events.length;
+  return { claimed: events.length, delivered: done };
 }

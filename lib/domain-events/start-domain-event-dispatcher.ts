@@ -1,12 +1,15 @@
 import type { Db } from "@/lib/db/client.ts";
 import { listenForNotifications } from "@/lib/db/listen-for-notifications.ts";
 import { DOMAIN_EVENTS_CHANNEL } from "./domain-event.ts";
-import { dispatchDomainEvents, type DispatchOptions } from "./dispatch-domain-events.ts";
+import { deleteDomainEvents } from "./claim-domain-events.ts";
+import { deliverDomainEvents, type DispatchOptions } from "./dispatch-domain-events.ts";
 
 // The sweep: without a notification, look anyway this often. It delivers what a crash left (events
 // committed while no dispatcher listened, or claimed by one that died) and what waits for a retry.
 const DEFAULT_SWEEP_MS = 2_000;
 const ERROR_PAUSE_MS = 1_000;
+// Delivered events are deleted by the next claim; with no notification this soon, by a claim of their own.
+const DELETE_WITHIN_MS = 50;
 
 export type DomainEventDispatcher = { stop: () => Promise<void> };
 
@@ -42,13 +45,18 @@ export function startDomainEventDispatcher(
       wake = done;
     });
 
+  // Delivered, not yet deleted: at most DELETE_WITHIN_MS, and until then still leased to this
+  // dispatcher. A crash meanwhile delivers them again when the lease ends, as a crash before a
+  // delete always did (delivery is at least once).
+  let delivered: bigint[] = [];
   const loop = (async () => {
     while (!stopped) {
       const seen = notified;
       try {
-        const claimed = await dispatchDomainEvents(db, { ...options, limit });
-        if (claimed === limit || notified !== seen) continue;
-        await pause(sweepMs);
+        const batch = await deliverDomainEvents(db, { ...options, limit, deleting: delivered });
+        delivered = batch.delivered;
+        if (batch.claimed === limit || notified !== seen) continue;
+        await pause(delivered.length ? DELETE_WITHIN_MS : sweepMs);
       } catch (error) {
         log(`domain events: ${error instanceof Error ? error.message : String(error)}`);
         await pause(ERROR_PAUSE_MS);
@@ -61,6 +69,7 @@ export function startDomainEventDispatcher(
       stopped = true;
       wake?.();
       await loop;
+      await deleteDomainEvents(db, delivered).catch(() => undefined);
       await listener.close();
     },
   };

@@ -1,4 +1,5 @@
 import { processBigcommerceEvent } from "@/lib/bigcommerce/events/process-bigcommerce-event.ts";
+import { noteStatusChangesTogether } from "@/lib/bigcommerce/events/note-status-changes-together.ts";
 import { processNewOrdersTogether } from "@/lib/bigcommerce/events/process-new-orders-together.ts";
 import type { Db } from "@/lib/db/client.ts";
 import { processTelegramUpdate } from "@/lib/telegram/process-telegram-update.ts";
@@ -19,11 +20,18 @@ export function mayApplyTogether(event: InboundEventForProcessing): boolean {
   return event.source === "BIGCOMMERCE";
 }
 
+/** What processInboundEventsTogether did: `applied` still need recording as processed; `settled` were recorded with their changes. */
+export type AppliedTogether = { applied: Set<string>; settled: Set<string> };
+
 /**
- * Applies the events of one claim that are cheaper together (a burst of new orders for a store)
- * and returns their ids; the caller processes the others one by one. One transaction per store:
- * a throw means none of that store's were applied.
+ * Applies the events of one claim that are cheaper together and returns their ids; the caller
+ * processes the others one by one. A burst of new orders for a store is one transaction per store
+ * (a throw means none of that store's were applied); plain status changes are one statement per
+ * store that also records them as processed, fenced on this worker's lease.
  */
-export async function processInboundEventsTogether(db: Db, events: readonly InboundEventForProcessing[]): Promise<Set<string>> {
-  return processNewOrdersTogether(db, events);
+export async function processInboundEventsTogether(db: Db, events: readonly InboundEventForProcessing[], workerId: string): Promise<AppliedTogether> {
+  const applied = await processNewOrdersTogether(db, events);
+  // After the new orders: an order just opened is not noted again from the same events.
+  const settled = await noteStatusChangesTogether(db, events.filter((event) => !applied.has(event.id)), workerId);
+  return { applied, settled };
 }

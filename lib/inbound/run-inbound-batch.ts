@@ -3,7 +3,7 @@ import pLimit from "p-limit";
 import { writeWhenReachable } from "@/lib/db/write-when-reachable.ts";
 import { claimInboundEvents, renewLeases } from "./claim-inbound-events.ts";
 import { isPermanentEventError, type InboundEventForProcessing } from "./inbound-event-types.ts";
-import { mayApplyTogether, processInboundEvent, processInboundEventsTogether } from "./process-inbound-event.ts";
+import { mayApplyTogether, processInboundEvent, processInboundEventsTogether, type AppliedTogether } from "./process-inbound-event.ts";
 import { MAX_INBOUND_ATTEMPTS, retryDelayMs } from "./retry-delay.ts";
 import { settleInboundEvent, settleProcessedEvents, type Settlement } from "./settle-inbound-event.ts";
 
@@ -44,14 +44,14 @@ function settlementFor(error: unknown, attempts: number, maxAttempts: number): S
   return { outcome: "retry", error: message, delayMs: retryDelayMs(attempts) };
 }
 
-async function applyTogether(db: Db, events: readonly InboundEventForProcessing[], log?: (line: string) => void): Promise<Set<string>> {
+async function applyTogether(db: Db, events: readonly InboundEventForProcessing[], workerId: string, log?: (line: string) => void): Promise<AppliedTogether> {
   try {
-    return await processInboundEventsTogether(db, events);
+    return await processInboundEventsTogether(db, events, workerId);
   } catch (error) {
     // Each store's burst is one transaction, and a store that failed applied nothing of its own:
     // here its events (and any other store's, even if applied: doing it again finds them done) go one by one.
     log?.(`inbound events together: ${describe(error)}; applying them one by one`);
-    return new Set();
+    return { applied: new Set(), settled: new Set() };
   }
 }
 
@@ -104,10 +104,13 @@ export async function runInboundBatch(db: Db, options: InboundBatchOptions): Pro
     const candidates = options.process ? [] : events.filter(mayApplyTogether);
     const others = events.filter((event) => !candidates.includes(event));
     const othersDone = Promise.all(others.map((event) => oneByOne(() => handle(event))));
-    const together = candidates.length ? await applyTogether(db, candidates, options.log) : new Set<string>();
-    processed.push(...together);
-    result.together = together.size;
-    await Promise.all([othersDone, ...candidates.filter((event) => !together.has(event.id)).map((event) => oneByOne(() => handle(event)))]);
+    const together = candidates.length ? await applyTogether(db, candidates, options.workerId, options.log) : { applied: new Set<string>(), settled: new Set<string>() };
+    processed.push(...together.applied);
+    for (const id of together.settled) working.delete(id);
+    result.processed += together.settled.size;
+    result.together = together.applied.size + together.settled.size;
+    const left = candidates.filter((event) => !together.applied.has(event.id) && !together.settled.has(event.id));
+    await Promise.all([othersDone, ...left.map((event) => oneByOne(() => handle(event)))]);
     if (processed.length) {
       const recorded = await record(() => settleProcessedEvents(db, processed, options.workerId));
       result.processed += recorded;

@@ -16,7 +16,7 @@ function withShipment(bundle: OrderBundle, shipment: BigcommerceShipment): Order
 
 // Events for one store come in bursts: its client (token read and decrypted) is reused this long.
 // A re-install or uninstall within it costs at most a retried event (bigcommerce-client-for-store.ts).
-const CLIENT_MAX_AGE_MS = 2_000;
+export const CLIENT_MAX_AGE_MS = 2_000;
 
 async function storedOrder(db: Db, storeId: string, orderId: number): Promise<KnownOrder | null> {
   const row = await db.orderSnapshot.findUnique({

@@ -3,6 +3,7 @@ import * as webhookRoute from "@/app/api/webhooks/bigcommerce/route.ts";
 import { db } from "@/lib/db/client.ts";
 import type { EmulatedStore } from "@/lib/emulators/bigcommerce/emulated-store.ts";
 import { startBigcommerceEmulator, type BigcommerceEmulator } from "@/lib/emulators/bigcommerce/start-bigcommerce-emulator.ts";
+import { claimInboundEvents } from "@/lib/inbound/claim-inbound-events.ts";
 import { runInboundBatch } from "@/lib/inbound/run-inbound-batch.ts";
 import { connectEmulatedStore } from "@/lib/testing/bigcommerce-fixtures.ts";
 import { createStore, type TestStore } from "@/lib/testing/factories.ts";
@@ -13,6 +14,7 @@ import { ORDER_STATUS } from "../bigcommerce-types.ts";
 import { fetchOrderStatus } from "../fetch-order-bundle.ts";
 import { lockOrderInTx } from "../lock-order.ts";
 import { noteStatusChange } from "./note-status-change.ts";
+import { noteStatusChangesTogether } from "./note-status-changes-together.ts";
 
 // The lock-free status note: what it writes when a status change is a note and nothing more, and
 // that it steps aside (null, nothing written) whenever the full, locked path must decide.
@@ -137,5 +139,79 @@ describe("noteStatusChange", () => {
       data: { dateModified: new Date(Date.parse(read.order.date_modified)) },
     });
     expect(await noteStatusChange(db(), { storeId: store.id, event: statusEvent(order.id), read: older })).toBe(false);
+  });
+});
+
+describe("status changes of one claim, applied together", () => {
+  async function orderWithQuietTicket() {
+    const order = shop.createOrder({ products: [LAMP] });
+    await drain();
+    return { order, ticket: await db().ticket.findFirstOrThrow({ where: { storeId: store.id, bigcommerceOrderId: order.id }, select: { id: true } }) };
+  }
+
+  async function eventsOf(orderIds: number[], claimedBy?: string) {
+    const rows = await db().inboundEvent.findMany({
+      where: { storeId: store.id, ...(claimedBy ? { OR: [{ processedBy: claimedBy }, { lockedBy: claimedBy }] } : {}) },
+      orderBy: { receivedAt: "asc" },
+      select: { payload: true, status: true, lockedBy: true },
+    });
+    const orderOf = (payload: unknown) => {
+      const data = (payload as { data?: { id?: unknown; orderId?: unknown } }).data;
+      return Number(data?.orderId ?? data?.id);
+    };
+    return rows.filter((row) => orderIds.includes(orderOf(row.payload)));
+  }
+
+  it("notes each order's change once and records its events as processed in the same write; anything more goes the full way", async () => {
+    const plain = [await orderWithQuietTicket(), await orderWithQuietTicket(), await orderWithQuietTicket()];
+    const twice = await orderWithQuietTicket();
+    const declined = await orderWithQuietTicket();
+    const shipped = await orderWithQuietTicket();
+    // BigCommerce announces a status change twice: "updated" and "statusUpdated". One read serves both.
+    for (const { order } of plain) shop.setOrderStatus(order.id, ORDER_STATUS.AWAITING_SHIPMENT);
+    // Two changes of one order in the claim: its one read finds the latest, noted once.
+    shop.setOrderStatus(twice.order.id, ORDER_STATUS.AWAITING_SHIPMENT);
+    shop.setOrderStatus(twice.order.id, ORDER_STATUS.AWAITING_PICKUP);
+    // A status that makes a watched ticket work is more than a note: the full path, under the lock.
+    shop.setOrderStatus(declined.order.id, ORDER_STATUS.DECLINED);
+    // So is a shipment (tracking for the customer), even with a status change beside it.
+    shop.addShipment(shipped.order.id, { trackingNumber: "1Z999" });
+    await emulator.flushWebhooks();
+
+    const batch = await runInboundBatch(db(), { workerId: "together", storeId: store.id, limit: 50 });
+    expect(batch).toMatchObject({ retried: 0, dead: 0, lost: 0 });
+    expect(batch.processed).toBe(batch.claimed);
+    // Every event of the plain changes, and none of the others.
+    const ofPlainOrders = await eventsOf([...plain, twice].map(({ order }) => order.id), "together");
+    expect(ofPlainOrders.length).toBeGreaterThanOrEqual(2 * plain.length + 2);
+    expect(batch.together).toBe(ofPlainOrders.length);
+    for (const { ticket } of plain) {
+      expect(await notesOf(ticket.id)).toMatchObject([{ body: "Order status changed: Awaiting Fulfillment → Awaiting Shipment" }]);
+      expect(await noteEventsOf(ticket.id)).toHaveLength(1);
+    }
+    expect((await notesOf(twice.ticket.id)).map((note) => note.body)).toEqual(["Order status changed: Awaiting Fulfillment → Awaiting Pickup"]);
+    const declinedTicket = await db().ticket.findUniqueOrThrow({ where: { id: declined.ticket.id }, select: { workSince: true } });
+    expect(declinedTicket.workSince).not.toBeNull();
+    const shippedNotes = await db().message.findMany({ where: { ticketId: shipped.ticket.id }, select: { body: true } });
+    expect(shippedNotes.some((note) => note.body.includes("1Z999"))).toBe(true);
+    const events = await eventsOf([...plain, twice, declined, shipped].map(({ order }) => order.id), "together");
+    expect(events.length).toBeGreaterThanOrEqual(12);
+    expect(events.filter((event) => event.status !== "PROCESSED" || event.lockedBy !== null)).toEqual([]);
+  });
+
+  it("writes nothing for events whose lease another worker holds", async () => {
+    const { order, ticket } = await orderWithQuietTicket();
+    shop.setOrderStatus(order.id, ORDER_STATUS.AWAITING_SHIPMENT);
+    await emulator.flushWebhooks();
+    const claimed = await claimInboundEvents(db(), { workerId: "holder", limit: 25, leaseMs: 60_000, storeId: store.id });
+    expect(claimed).toHaveLength(2);
+
+    expect(await noteStatusChangesTogether(db(), claimed, "intruder")).toEqual(new Set());
+    expect(await notesOf(ticket.id)).toEqual([]);
+    expect(await eventsOf([order.id], "holder")).toMatchObject([{ status: "PROCESSING", lockedBy: "holder" }, { status: "PROCESSING", lockedBy: "holder" }]);
+
+    expect(await noteStatusChangesTogether(db(), claimed, "holder")).toEqual(new Set(claimed.map((event) => event.id)));
+    expect(await notesOf(ticket.id)).toHaveLength(1);
+    expect(await eventsOf([order.id], "holder")).toMatchObject([{ status: "PROCESSED", lockedBy: null }, { status: "PROCESSED", lockedBy: null }]);
   });
 });
