@@ -83,11 +83,17 @@ test("an agent opens a customer's timeline from the search and from the order si
   expect(kinds.indexOf("shipment")).toBeLessThan(kinds.lastIndexOf("order"));
 
   // Filtered to orders: only orders and their news.
-  await ada.getByRole("group", { name: "Show" }).getByRole("button", { name: "Orders" }).click();
+  const ordersFilter = ada.getByRole("group", { name: "Show" }).getByRole("button", { name: "Orders" });
+  await ordersFilter.click();
+  await expect(ordersFilter).toHaveAttribute("aria-pressed", "true");
+  const orderNews = new Set(["order", "order_status", "shipment", "refund", "return"]);
+  await expect
+    .poll(async () => {
+      const shown = await entries.evaluateAll((items) => items.map((item) => item.getAttribute("data-kind") ?? ""));
+      return { some: shown.length >= 3, onlyOrders: shown.every((kind) => orderNews.has(kind)) };
+    })
+    .toEqual({ some: true, onlyOrders: true });
   await expect(entries.filter({ hasText: HOSTILE })).toHaveCount(0);
-  const orderKinds = await entries.evaluateAll((items) => items.map((item) => item.getAttribute("data-kind")));
-  expect(orderKinds.length).toBeGreaterThanOrEqual(3);
-  expect(orderKinds.every((kind) => ["order", "order_status", "shipment", "refund", "return"].includes(kind ?? ""))).toBe(true);
 
   // From the order sidebar: the customer section links to the same page.
   await ada.goto(`/inbox?ticket=${ticketId}`);
@@ -103,4 +109,10 @@ test("an agent opens a customer's timeline from the search and from the order si
   await expect(phone.getByTestId("insight-card")).toBeVisible();
   expect(await phone.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(375);
   await saveScreenshot(phone, testInfo, "customer-timeline-phone");
+  // The order pane on a phone keeps the card and the link, within the screen.
+  await phone.goto(`/inbox?ticket=${ticketId}&pane=order`);
+  const phoneSidebar = phone.getByRole("complementary", { name: "Order and knowledge base" });
+  await expect(phoneSidebar.getByTestId("insight-card")).toBeVisible();
+  await expect(phoneSidebar.getByRole("link", { name: "Timeline" })).toBeVisible();
+  expect(await phone.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(375);
 });

@@ -48,7 +48,7 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
         <p className="text-xs text-slate-600">Nothing here yet.</p>
       ) : (
         <>
-          <ol aria-label="Timeline entries" className="border-l border-slate-200 pl-0">
+          <ol aria-label="Timeline entries">
             {items.map((entry) => (
               <TimelineItem key={entry.id} entry={entry} />
             ))}
