@@ -78,7 +78,7 @@ export function TimelineItem({ entry }: { entry: TimelineEntry }) {
           <p className="min-w-0 text-[13px] font-semibold text-slate-900">
             {title}
             {internal && (
-              <span data-testid="internal-badge" className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 text-[10px] font-bold uppercase text-amber-900">
+              <span data-testid="internal-badge" className="ml-2 inline-block whitespace-nowrap rounded bg-amber-200 px-1.5 py-0.5 text-[10px] font-bold uppercase text-amber-900">
                 Internal · agents only
               </span>
             )}
