@@ -106,6 +106,8 @@ const ACCESS: Record<string, Access> = {
   "GET /attachments/[messageId]/[index]": "SIGNED_IN",
   "GET /customers": "SIGNED_IN",
   "GET /customers/[id]": "SIGNED_IN",
+  "GET /customers/[id]/insight": "SIGNED_IN",
+  "GET /customers/[id]/timeline": "SIGNED_IN",
   "GET /tickets": "SIGNED_IN",
   "POST /tickets": "SIGNED_IN",
   "GET /tickets/[id]": "SIGNED_IN",

@@ -1,7 +1,9 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState, type ReactNode } from "react";
+import { InsightCard } from "@/components/customers/insight-card.tsx";
 import { apiFetch } from "@/components/ui/api-fetch.ts";
 import { Button } from "@/components/ui/button.tsx";
 import { cx } from "@/components/ui/cx.ts";
@@ -181,8 +183,23 @@ function OrderTab({ ticketId, onOpenTicket }: { ticketId: string; onOpenTicket: 
   const data = context.data;
   return (
     <>
-      <Section title="Customer">
+      <Section
+        title="Customer"
+        action={
+          data.customer ? (
+            <Link href={`/inbox/customers/${data.customer.id}`} className={cx("text-xs font-medium text-tern-700 underline", focusRing)}>
+              Timeline
+            </Link>
+          ) : undefined
+        }
+      >
         <Customer context={data} />
+        {/* An unverified chat is shown nothing of any order, the customer's figures included. */}
+        {data.customer && !data.unverifiedChat && (
+          <div className="mt-3 border-t border-slate-100 pt-2">
+            <InsightCard customerId={data.customer.id} compact />
+          </div>
+        )}
       </Section>
       {/* Above the order's details: a refund waiting for a supervisor is seen without scrolling. */}
       {data.order && !data.unverifiedChat && (

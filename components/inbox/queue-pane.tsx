@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState, type RefObject } from "react";
+import { CustomerMatches } from "@/components/customers/customer-matches.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { cx } from "@/components/ui/cx.ts";
 import { SearchIcon, XIcon } from "@/components/ui/icons.tsx";
@@ -197,6 +198,7 @@ export function QueuePane({ className, filters, onFilters, searchRef, openId, hi
         </div>
       </div>
       {showFilters && <FilterPanel filters={filters} onFilters={onFilters} />}
+      {filters.q && <CustomerMatches q={filters.q} />}
       {queue.isPending ? (
         <p className="p-4 text-[13px] text-slate-600">Loading the queue…</p>
       ) : queue.error ? (
