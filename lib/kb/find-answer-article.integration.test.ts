@@ -31,6 +31,8 @@ describe("findAnswerArticle", () => {
 
   it("offers nothing for one shared word, a long story, greetings, or another store's or an unpublished article", async () => {
     expect(await findAnswerArticle(db(), { storeId: store.id, text: "Question about my order" })).toBeNull();
+    // Two words of the tracking article's text, none of what it is about (its title).
+    expect(await findAnswerArticle(db(), { storeId: store.id, text: "The carrier lost the parcel" })).toBeNull();
     expect(await findAnswerArticle(db(), { storeId: store.id, text: "Hi! Thanks" })).toBeNull();
     expect(await findAnswerArticle(db(), { storeId: store.id, text: "" })).toBeNull();
     const story = "My aunt ordered a lamp for the living room, it arrived scratched and the box was wet, the courier left it in the rain, I want an item returned and money back and a new courier";

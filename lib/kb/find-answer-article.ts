@@ -11,19 +11,22 @@ export type AnswerArticle = {
 };
 
 /** How much of the customer's question an article must cover to be offered as its answer. */
-export const ANSWER_MATCH = { minWords: 2, minShare: 0.4 } as const;
+export const ANSWER_MATCH = { minWords: 2, minShare: 0.4, wordsWithoutTitle: 3 } as const;
 
 /** The most of a message that is read for its words: a long story needs a person, not an article. */
 const QUESTION_LIMIT = 1_000;
 
 /**
  * Whether an article answers a question well enough to put it before the customer instead of a
- * person: it shares at least two of the question's meaningful words, and at least 40% of them.
- * One shared word ("order") is what most articles and most messages have in common; a long
+ * person: it shares at least two of the question's meaningful words, and at least 40% of them;
+ * two words only count when one is in its title (what the article is about), else it takes three.
+ * One shared word ("order") is what most articles and most messages have in common, two stray
+ * ones ("one item was missing" against an exchanges article) happen by chance, and a long
  * message that mentions a few of an article's words is about more than the article. Pure.
  */
-export function isGoodAnswer(match: { questionWords: number; matchedWords: number }): boolean {
-  return match.matchedWords >= ANSWER_MATCH.minWords && match.matchedWords >= Math.ceil(match.questionWords * ANSWER_MATCH.minShare);
+export function isGoodAnswer(match: { questionWords: number; matchedWords: number; matchedTitleWords: number }): boolean {
+  if (match.matchedWords < ANSWER_MATCH.minWords || match.matchedWords < Math.ceil(match.questionWords * ANSWER_MATCH.minShare)) return false;
+  return match.matchedTitleWords > 0 || match.matchedWords >= ANSWER_MATCH.wordsWithoutTitle;
 }
 
 /**
