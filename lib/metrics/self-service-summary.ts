@@ -23,7 +23,7 @@ const round = (value: number) => Math.round(value * 1000) / 1000;
 /**
  * Deflection and self-service use for the dashboard. Deflection reads the explicit marker the bot
  * sets when it resolves a conversation nobody on the team touched (Ticket.selfServiceResolvedAt,
- * cleared if the customer writes again), counted on its resolve time like every resolution. Use
+ * cleared when it is reopened), counted on its resolve time like every resolution. Use
  * by kind counts the audit rows each self-service action writes. With a team, both count only
  * that team's tickets (routed to it, else through their assignee).
  */
