@@ -3,7 +3,7 @@ import { ChartCard } from "./chart-card.tsx";
 import { titleCase } from "./format.ts";
 
 const KIND_LABELS: Record<string, string> = {
-  kb_answer: "Knowledge-base answers",
+  kb_answer: "Knowledge-base answers (offers and replies)",
   product_search: "Product search",
   checkout_link: "Checkout links",
   address_change: "Address changes",
@@ -48,7 +48,7 @@ export function SelfServicePanel({ selfService }: { selfService: SelfServiceSumm
           <thead>
             <tr className="text-left text-xs text-slate-500">
               <th className="pb-1 font-medium">Self-service action</th>
-              <th className="pb-1 text-right font-medium">Uses</th>
+              <th className="pb-1 text-right font-medium">Actions</th>
             </tr>
           </thead>
           <tbody>

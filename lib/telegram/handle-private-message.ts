@@ -12,7 +12,7 @@ import { orderStatusText, reasonKeyboard, replies, skipKeyboard, type OrderStatu
 import { inChatTransaction } from "./chat-transaction.ts";
 import { findOpenTicketInTx } from "./find-open-ticket.ts";
 import { MAX_PENDING, type IntakeReason, type IntakeState } from "./intake-state.ts";
-import { offerKbAnswerInTx } from "./kb-answer/offer-kb-answer.ts";
+import { mightOfferKbAnswer, offerKbAnswerInTx } from "./kb-answer/offer-kb-answer.ts";
 import type { TelegramSettings } from "./load-telegram-settings.ts";
 import { markChatUnblockedInTx } from "./mark-chat-unblocked.ts";
 import { openTelegramTicketInTx } from "./open-telegram-ticket.ts";
@@ -166,7 +166,8 @@ export async function handlePrivateMessage(input: PrivateMessageInput): Promise<
   const check = claim && isCompleteProof(claim) ? await checkProof(storeId, chatId, claim, before?.intake?.reason) : null;
   // A verified customer's question may have its answer in the knowledge base: looked up before the
   // transaction, offered inside it only if the conversation allows (kb-answer/offer-kb-answer.ts).
-  const answer = text && !text.startsWith("/") && before && isVerified(before) ? await findAnswerArticle(db(), { storeId, text }) : null;
+  const ask = text && !text.startsWith("/") && before && isVerified(before) && (await mightOfferKbAnswer(db(), storeId, before));
+  const answer = ask ? await findAnswerArticle(db(), { storeId, text }) : null;
 
   await inChatTransaction(storeId, chatId, async (tx, effects) => {
     const identity = await ensureTelegramIdentityInTx(tx, storeId, chatId, message.from);

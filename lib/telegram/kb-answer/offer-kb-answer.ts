@@ -46,6 +46,19 @@ async function mayOfferOnInTx(tx: Tx, storeId: string, open: OpenTicket): Promis
   return !(await agentInvolvedInTx(tx, storeId, ticket));
 }
 
+/**
+ * A cheap look before searching the knowledge base, outside the transaction: whether this chat's
+ * conversation could take an article at all (none yet, or one still watched, unassigned and never
+ * offered one). Most messages join a conversation a person already works; they skip the search.
+ * offerKbAnswerInTx decides for sure, under the locks.
+ */
+export async function mightOfferKbAnswer(client: Tx, storeId: string, identity: TelegramIdentity): Promise<boolean> {
+  const open = await findOpenTicketInTx(client, storeId, identity.customer.id, identity.id);
+  if (!open) return true;
+  const ticket = await client.ticket.findFirst({ where: { id: open.id, storeId }, select: { workSince: true, assigneeId: true, kbOffer: { select: { id: true } } } });
+  return Boolean(ticket && ticket.workSince === null && ticket.assigneeId === null && !ticket.kbOffer);
+}
+
 /** The instant just after the change's last entry: the thread sorts by time. */
 function after(change: TicketChange, now: Date): Date {
   return new Date(Math.max(now.getTime(), ...change.messages.map((message) => Date.parse(message.createdAt))) + 1);
