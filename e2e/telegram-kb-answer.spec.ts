@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import type { MessageDto, TicketDto } from "@/lib/tickets/ticket-dto.ts";
 import { PEOPLE, signIn, signInBrowser } from "./support/browser-session.ts";
 import { startE2eWorld, type E2eWorld } from "./support/emulators.ts";
@@ -27,7 +27,7 @@ async function orderTicket(api: APIRequestContext, orderId: number): Promise<Tic
   return ((await response.json()) as { items: TicketDto[] }).items[0] ?? null;
 }
 
-async function deflected(page: import("@playwright/test").Page): Promise<number> {
+async function deflected(page: Page): Promise<number> {
   return Number(await page.getByTestId("self-service-deflected").getAttribute("data-count"));
 }
 
