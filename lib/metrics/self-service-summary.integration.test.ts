@@ -76,6 +76,15 @@ describe("self-service on the dashboard", () => {
     expect(selfService).toEqual({ deflected: 0, resolved: 0, deflectionRate: null, byKind: [], kbAnswers: { offered: 0, accepted: 0, declined: 0 } });
   });
 
+  it("drops a conversation from deflection once it is reopened, even if resolved again", async () => {
+    const reopened = await resolvedTicket({ selfService: true });
+    await transitionTicket(db(), { storeId: store.id, ticketId: reopened.id, to: "AWAITING_AGENT" });
+    await transitionTicket(db(), { storeId: store.id, ticketId: reopened.id, to: "RESOLVED" });
+    expect(await db().ticket.findUniqueOrThrow({ where: { id: reopened.id }, select: { selfServiceResolvedAt: true } })).toEqual({ selfServiceResolvedAt: null });
+    const { selfService } = await getDashboardMetrics(db(), { storeId: store.id, filters: {} });
+    expect(selfService).toMatchObject({ deflected: 1, resolved: 4 });
+  });
+
   it("says in the tickets CSV which were resolved by self-service", async () => {
     const { csv } = await exportMetricsCsv(db(), { storeId: store.id, report: "tickets", filters: {} });
     const lines = csv.trim().split("\r\n");
