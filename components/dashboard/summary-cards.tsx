@@ -5,7 +5,7 @@ import { formatDuration, formatPercent } from "./format.ts";
 type Card = { label: string; value: string; hint?: string; tone?: "bad" | "warn"; testId: string };
 
 export function SummaryCards({ metrics }: { metrics: DashboardMetrics }) {
-  const { responseTimes, compliance, clocks, queue, csat } = metrics;
+  const { responseTimes, compliance, clocks, queue, csat, selfService } = metrics;
   const cards: Card[] = [
     { label: "First response (median)", value: formatDuration(responseTimes.overall.firstResponse.medianSeconds), hint: `p90 ${formatDuration(responseTimes.overall.firstResponse.p90Seconds)}`, testId: "card-frt" },
     { label: "Resolution (median)", value: formatDuration(responseTimes.overall.resolution.medianSeconds), hint: `p90 ${formatDuration(responseTimes.overall.resolution.p90Seconds)}`, testId: "card-resolution" },
@@ -14,9 +14,15 @@ export function SummaryCards({ metrics }: { metrics: DashboardMetrics }) {
     { label: "At risk now", value: String(clocks.atRiskCount), tone: clocks.atRiskCount ? "warn" : undefined, testId: "card-at-risk" },
     { label: "Open tickets", value: String(queue.open), hint: `${queue.unassigned} unassigned · ${queue.watching} watched orders`, testId: "card-open" },
     { label: "CSAT", value: csat.average === null ? "—" : `${csat.average} / 5`, hint: `${csat.responses} answers`, testId: "card-csat" },
+    {
+      label: "Deflection",
+      value: String(selfService.deflected),
+      hint: `${selfService.deflectionRate === null ? "—" : `${Math.round(selfService.deflectionRate * 100)}%`} of resolved, no agent`,
+      testId: "card-deflection",
+    },
   ];
   return (
-    <dl className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7">
+    <dl className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8">
       {cards.map((card) => (
         <div
           key={card.label}

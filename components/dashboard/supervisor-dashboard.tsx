@@ -9,6 +9,7 @@ import { DashboardFilters } from "./dashboard-filters.tsx";
 import { QueueDepthChart } from "./queue-depth-chart.tsx";
 import { RelativeTime } from "./relative-time.tsx";
 import { ResponseTimeChart } from "./response-time-chart.tsx";
+import { SelfServicePanel } from "./self-service-panel.tsx";
 import { SlaClockTable } from "./sla-clock-table.tsx";
 import { SlaEventFeed } from "./sla-event-feed.tsx";
 import { SummaryCards } from "./summary-cards.tsx";
@@ -79,6 +80,9 @@ function Dashboard({ teams }: { teams: Props["teams"] }) {
           <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
             <CsatPanel csat={metrics.csat} />
             <WebhookHealthPanel health={metrics.webhooks} now={now} />
+          </div>
+          <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
+            <SelfServicePanel selfService={metrics.selfService} />
           </div>
           <SlaEventFeed events={metrics.events} now={now} />
         </>

@@ -82,8 +82,24 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; storeId: str
         {
           storeId: store.id,
           title: "Where is my order?",
-          body: "Orders ship within 2 business days. Tracking links are sent as soon as the carrier scans the parcel.",
+          body:
+            "Orders ship within 2 business days. Tracking links are sent as soon as the carrier scans the parcel. " +
+            "If your parcel hasn't arrived a week after it shipped, tell us here and we'll chase the carrier.",
           tags: ["shipping"],
+        },
+        // Verified Telegram customers get these offered before a person when their question matches (lib/telegram/kb-answer).
+        {
+          storeId: store.id,
+          title: "Changing your delivery address",
+          body: "We can change the delivery address of an order that has not shipped yet. Send the new address here and we'll update it before it leaves the warehouse.",
+          tags: ["shipping"],
+        },
+        {
+          storeId: store.id,
+          title: "Got the wrong size? Exchanges are free",
+          body: "Exchange any item for another size within 30 days: start an exchange from the order page, pick the size you need, and we'll send it as soon as the first one is on its way back.",
+          tags: ["returns"],
+          categories: ["Apparel"],
         },
       ],
     });

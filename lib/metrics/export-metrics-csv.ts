@@ -25,6 +25,7 @@ type TicketRow = {
   resolutionDueAt: Date | null;
   resolutionBreached: boolean;
   csat: number | null;
+  selfServiceResolvedAt: Date | null;
 };
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -45,7 +46,7 @@ async function ticketsCsv(db: Db, storeId: string, filters: DashboardFilters, no
   const rows = await db.$queryRaw<TicketRow[]>`
     SELECT t.number, t.subject, t.status::text AS status, t.priority::text AS priority, tm.name AS team, u.name AS assignee,
            t."createdAt", t."workSince", t."firstResponseAt", t."firstResponseDueAt", t."firstResponseBreached",
-           t."resolvedAt", t."resolutionDueAt", t."resolutionBreached", c.score AS csat
+           t."resolvedAt", t."resolutionDueAt", t."resolutionBreached", c.score AS csat, t."selfServiceResolvedAt"
     FROM "Ticket" t
     LEFT JOIN "User" u ON u.id = t."assigneeId"
     LEFT JOIN "Team" tm ON tm.id = COALESCE(t."teamId", u."teamId")
@@ -71,6 +72,8 @@ async function ticketsCsv(db: Db, storeId: string, filters: DashboardFilters, no
       "resolution_due_at",
       "resolution_sla",
       "csat",
+      // Resolved by the customer with a knowledge-base answer, no agent involved (the dashboard's deflection).
+      "self_service_resolved_at",
     ],
     rows.map((row) => [
       row.number,
@@ -90,6 +93,7 @@ async function ticketsCsv(db: Db, storeId: string, filters: DashboardFilters, no
       iso(row.resolutionDueAt),
       outcome(row.resolvedAt, row.resolutionDueAt, row.resolutionBreached),
       row.csat,
+      iso(row.selfServiceResolvedAt),
     ]),
   );
 }

@@ -7,6 +7,7 @@ import { currentSlaClocks, type CurrentSlaClocks } from "./current-sla-clocks.ts
 import { resolveMetricsRange, type MetricsRange } from "./metrics-range.ts";
 import { queueDepth, type QueueDepth } from "./queue-depth.ts";
 import { recentSlaEvents, type SlaEventRow } from "./recent-sla-events.ts";
+import { selfServiceSummary, type SelfServiceSummary } from "./self-service-summary.ts";
 import { responseTimeSeries, type ResponseTimes } from "./response-time-series.ts";
 import { slaCompliance, type SlaCompliance } from "./sla-compliance.ts";
 import { webhookHealth, type WebhookHealth } from "./webhook-health.ts";
@@ -24,6 +25,7 @@ export type DashboardMetrics = {
   agents: AgentLoad[];
   webhooks: WebhookHealth;
   csat: CsatSummary;
+  selfService: SelfServiceSummary;
   events: SlaEventRow[];
 };
 
@@ -40,7 +42,7 @@ export async function getDashboardMetrics(db: Db, input: { storeId: string; filt
   const range = resolveMetricsRange(filters, store.timeZone, now);
   const scope = { storeId, range, teamId };
   // Independent reads: side by side on the pool.
-  const [responseTimes, compliance, clocks, queue, agents, webhooks, csat, events] = await Promise.all([
+  const [responseTimes, compliance, clocks, queue, agents, webhooks, csat, selfService, events] = await Promise.all([
     responseTimeSeries(db, scope),
     slaCompliance(db, scope),
     currentSlaClocks(db, { storeId, now, teamId }),
@@ -48,6 +50,7 @@ export async function getDashboardMetrics(db: Db, input: { storeId: string; filt
     listAgentLoads(db, { storeId, teamId }),
     webhookHealth(db, { ...scope, now }),
     csatSummary(db, scope),
+    selfServiceSummary(db, scope),
     recentSlaEvents(db, scope),
   ]);
   return {
@@ -61,6 +64,7 @@ export async function getDashboardMetrics(db: Db, input: { storeId: string; filt
     agents,
     webhooks,
     csat,
+    selfService,
     events,
   };
 }

@@ -3,6 +3,7 @@ import { bigcommerceDemoJob } from "@/lib/demo/bigcommerce-demo-job.ts";
 import { inboundWorkerJob } from "@/lib/inbound/inbound-worker-job.ts";
 import { slaSchedulerJob } from "@/lib/sla/sla-scheduler-job.ts";
 import { snoozeWakeJob } from "@/lib/tickets/snooze-wake-job.ts";
+import { kbHoldJob } from "@/lib/telegram/kb-answer/kb-hold-job.ts";
 import { telegramJob } from "@/lib/telegram/telegram-job.ts";
 import type { JobContext, JobStarter } from "./job-starter.ts";
 
@@ -10,7 +11,7 @@ import type { JobContext, JobStarter } from "./job-starter.ts";
 // event worker, Telegram outbox, SLA scheduler, demo traffic. The order does not carry
 // configuration: everything a job needs was decided before the first one starts
 // (lib/config/runtime-config.ts).
-const JOBS: JobStarter[] = [inboundWorkerJob, bigcommerceDemoJob, bigcommerceReconcileJob, slaSchedulerJob, snoozeWakeJob, telegramJob];
+const JOBS: JobStarter[] = [inboundWorkerJob, bigcommerceDemoJob, bigcommerceReconcileJob, slaSchedulerJob, snoozeWakeJob, kbHoldJob, telegramJob];
 
 export async function startBackgroundJobs(context: JobContext): Promise<() => Promise<void>> {
   const stops: Array<() => Promise<void>> = [];

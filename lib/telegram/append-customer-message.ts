@@ -15,6 +15,8 @@ export type AppendInput = {
   chatIdentityId: string;
   /** The staff forum chat, when the store mirrors tickets into topics. */
   staffChatId: string | null;
+  /** The bot answers this message first: a watched ticket stays watched (recordCustomerMessageInTx). */
+  keepWatched?: boolean;
   now: Date;
 };
 
@@ -47,6 +49,7 @@ export async function appendCustomerMessageInTx(tx: Tx, input: AppendInput): Pro
     attachments: content.attachments as unknown as Prisma.InputJsonArray,
     ...(edited ? { editedAt: new Date(message.edit_date! * 1000) } : {}),
     chatIdentityId: input.chatIdentityId,
+    ...(input.keepWatched ? { keepWatched: true } : {}),
     reason: (from) => (from === "RESOLVED" ? "The customer wrote again on Telegram" : "The customer wrote on Telegram"),
     now,
   });

@@ -4,6 +4,7 @@ import { bigcommerceClientForStore } from "@/lib/bigcommerce/bigcommerce-client-
 import type { BigcommerceOrder } from "@/lib/bigcommerce/bigcommerce-types.ts";
 import { db, type Tx } from "@/lib/db/client.ts";
 import type { IdentityProof } from "@/lib/generated/prisma/enums.ts";
+import { findAnswerArticle } from "@/lib/kb/find-answer-article.ts";
 import { ticketDtoSelect, toTicketDto } from "@/lib/tickets/ticket-dto.ts";
 import { addBotMessageInTx } from "./add-bot-message.ts";
 import { appendCustomerMessageInTx } from "./append-customer-message.ts";
@@ -11,6 +12,7 @@ import { orderStatusText, reasonKeyboard, replies, skipKeyboard, type OrderStatu
 import { inChatTransaction } from "./chat-transaction.ts";
 import { findOpenTicketInTx } from "./find-open-ticket.ts";
 import { MAX_PENDING, type IntakeReason, type IntakeState } from "./intake-state.ts";
+import { mightOfferKbAnswer, offerKbAnswerInTx } from "./kb-answer/offer-kb-answer.ts";
 import type { TelegramSettings } from "./load-telegram-settings.ts";
 import { markChatUnblockedInTx } from "./mark-chat-unblocked.ts";
 import { openTelegramTicketInTx } from "./open-telegram-ticket.ts";
@@ -162,6 +164,10 @@ export async function handlePrivateMessage(input: PrivateMessageInput): Promise<
   const text = "text" in message ? message.text : undefined;
   const claim = text && !text.startsWith("/") && !(before && isVerified(before)) ? readProofText(text, before?.intake?.claim ?? {}) : null;
   const check = claim && isCompleteProof(claim) ? await checkProof(storeId, chatId, claim, before?.intake?.reason) : null;
+  // A verified customer's question may have its answer in the knowledge base: looked up before the
+  // transaction, offered inside it only if the conversation allows (kb-answer/offer-kb-answer.ts).
+  const ask = text && !text.startsWith("/") && before && isVerified(before) && (await mightOfferKbAnswer(db(), storeId, before));
+  const answer = ask ? await findAnswerArticle(db(), { storeId, text }) : null;
 
   await inChatTransaction(storeId, chatId, async (tx, effects) => {
     const identity = await ensureTelegramIdentityInTx(tx, storeId, chatId, message.from);
@@ -169,6 +175,7 @@ export async function handlePrivateMessage(input: PrivateMessageInput): Promise<
     await markChatUnblockedInTx(tx, effects, storeId, identity, now);
     const state: IntakeState = identity.intake ?? FRESH_INTAKE;
     if (isVerified(identity)) {
+      if (answer && (await offerKbAnswerInTx(tx, effects, { settings, identity, state, message, article: answer, now }))) return;
       await conversationWithInTx(tx, effects, settings, identity, state, [message], now);
       return;
     }

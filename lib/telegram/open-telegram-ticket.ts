@@ -20,6 +20,12 @@ export type OpenTicketInput = {
   staffChatId: string | null;
   /** Sent after the confirmation when the customer asked where their order is. */
   orderStatus?: OrderStatusView | null;
+  /**
+   * The bot answers first (a knowledge-base answer, lib/telegram/kb-answer): the ticket is created
+   * watched (no agent, no clock) and stays so, without the "an agent will reply" confirmation; the
+   * caller offers the answer. A routing rule that makes it work at once wins: then it opens as usual.
+   */
+  selfServiceHold?: boolean;
   now: Date;
 };
 
@@ -50,6 +56,7 @@ export async function openTelegramTicketInTx(tx: Tx, input: OpenTicketInput): Pr
     customerId: input.customerId,
     tags,
     ...(input.orderId ? { bigcommerceOrderId: input.orderId } : {}),
+    ...(input.selfServiceHold ? { watch: { needsPerson: null } } : {}),
     now,
   });
   const ticketId = created.ticket.id;
@@ -60,11 +67,20 @@ export async function openTelegramTicketInTx(tx: Tx, input: OpenTicketInput): Pr
   let clock = now.getTime();
   const tick = () => new Date((clock += 1));
   for (const message of input.messages) {
-    const appended = await appendCustomerMessageInTx(tx, { storeId, ticketId, message, chatIdentityId: input.chatIdentityId, staffChatId: input.staffChatId, now: tick() });
+    const appended = await appendCustomerMessageInTx(tx, {
+      storeId,
+      ticketId,
+      message,
+      chatIdentityId: input.chatIdentityId,
+      staffChatId: input.staffChatId,
+      keepWatched: input.selfServiceHold === true,
+      now: tick(),
+    });
     if (!appended) continue;
     ticket = appended.ticket;
     messages.push(...appended.messages);
   }
+  if (input.selfServiceHold && ticket.watched) return { ticket, messages };
   const confirmation = replies.ticketOpened(ticket.number, input.orderId);
   messages.push(await addBotMessageInTx(tx, { storeId, ticketId, body: confirmation, meta: { type: "bot", event: "ticket-opened" }, now: tick() }));
   if (input.orderStatus) {

@@ -8,6 +8,8 @@ import { handleStaffMessage } from "./handle-staff-message.ts";
 import { handleStartCommand } from "./handle-start-command.ts";
 import { handleStatusCommand } from "./handle-status-command.ts";
 import { isIntakeReason } from "./intake-state.ts";
+import { answerKbOffer } from "./kb-answer/answer-kb-offer.ts";
+import { KB_CALLBACK_PATTERN } from "./kb-answer/kb-offer-callback.ts";
 import { settingsOf } from "./update-settings.ts";
 
 /** Button toasts and edits are cosmetic, and a late answer fails harmlessly: never let one fail the update. */
@@ -55,6 +57,12 @@ export function registerUpdateHandlers(bot: Telegraf<Context>): void {
     const answer = await recordCsatResponse({ storeId: settings.storeId, chatId, ticketId: ctx.match[1]!, score: Number(ctx.match[2]) });
     await quietly(ctx.answerCbQuery(answer.text));
     if (answer.recorded) await quietly(ctx.editMessageText(answer.text));
+  });
+  bot.action(KB_CALLBACK_PATTERN, async (ctx) => {
+    const settings = settingsOf(ctx.update);
+    const chatId = String(ctx.chat?.id ?? ctx.from.id);
+    const toast = await answerKbOffer({ storeId: settings.storeId, chatId, data: ctx.match[0] });
+    await quietly(ctx.answerCbQuery(toast));
   });
   // Any other button (an old keyboard): stop the client's spinner.
   bot.on("callback_query", (ctx) => quietly(ctx.answerCbQuery()));

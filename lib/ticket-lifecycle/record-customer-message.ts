@@ -22,6 +22,12 @@ export type CustomerMessage = {
   chatIdentityId?: string;
   /** Why the ticket moved, for the status entry ("The customer wrote on Telegram"). */
   reason: (from: TicketStatus) => string;
+  /**
+   * Leave a watched ticket watched: the bot answers this message itself first (a knowledge-base
+   * answer, lib/telegram/kb-answer) and holds the conversation for a bounded time; the caller
+   * makes it work when that ends. Any later message makes it work as usual.
+   */
+  keepWatched?: boolean;
   now: Date;
 };
 
@@ -75,7 +81,7 @@ export async function recordCustomerMessageInTx(tx: Tx, input: CustomerMessage):
     messages.push(...moved.messages);
   }
   // A customer who writes needs a person: a watched order ticket becomes work (work.ts).
-  const work = updated.workSince === null ? await makeWorkInTx(tx, { storeId, ticketId, reason: WORK_REASON[channel], actorId: null, now }) : null;
+  const work = updated.workSince === null && !input.keepWatched ? await makeWorkInTx(tx, { storeId, ticketId, reason: WORK_REASON[channel], actorId: null, now }) : null;
   if (work) {
     ticket = work.ticket;
     messages.push(...work.messages);

@@ -64,9 +64,11 @@ export async function transitionTicketInTx(tx: Tx, input: TransitionInput): Prom
   const now = input.now ?? new Date();
   // Only ending a pause needs the policy's business hours: the pause is measured in them.
   const calendar = from === "WAITING_ON_CUSTOMER" ? await loadTicketSlaCalendarInTx(tx, storeId, ticketId) : null;
+  // A reopened conversation was not resolved without an agent after all: it leaves the deflection figures.
+  const reopened = from === "RESOLVED" && to !== "CLOSED" ? { selfServiceResolvedAt: null } : {};
   const row = await tx.ticket.update({
     where: { id: ticketId, storeId },
-    data: { status: to, ...slaStampsForTransition(current, to, now, calendar), ...snoozeAfterMove(to) },
+    data: { status: to, ...slaStampsForTransition(current, to, now, calendar), ...snoozeAfterMove(to), ...reopened },
     select: ticketDtoSelect,
   });
   const activity = await createActivityInTx(tx, {

@@ -11,15 +11,18 @@ import { replies } from "../bot-replies.ts";
  * Queues the satisfaction question (1–5 buttons) for a resolved ticket whose customer writes on
  * Telegram: once per resolution, and not after they already rated it. Null when nothing to ask.
  * Called for each ticket.resolved event (telegram-subscriber.ts): at least once, hence the checks.
+ * Not asked when the customer resolved it themselves with a knowledge-base article: their "Yes"
+ * was the verdict, a rating question right after it would ask twice, and CSAT measures the
+ * team's answers (it is kept per agent), which this conversation never needed.
  */
 export async function enqueueCsatQuestion(client: Db, storeId: string, ticketId: string): Promise<MessageDto | null> {
   return client.$transaction(async (tx) => {
     await lockTicket(tx, storeId, ticketId);
     const ticket = await tx.ticket.findFirst({
       where: { id: ticketId, storeId },
-      select: { number: true, status: true, customerId: true, resolvedAt: true, csatResponse: { select: { id: true } } },
+      select: { number: true, status: true, customerId: true, resolvedAt: true, selfServiceResolvedAt: true, csatResponse: { select: { id: true } } },
     });
-    if (!ticket || ticket.status !== "RESOLVED" || !ticket.customerId || ticket.csatResponse) return null;
+    if (!ticket || ticket.status !== "RESOLVED" || !ticket.customerId || ticket.csatResponse || ticket.selfServiceResolvedAt) return null;
     const identity = await conversationChatInTx(tx, storeId, ticketId);
     if (!identity) return null;
     const asked = await tx.message.findFirst({

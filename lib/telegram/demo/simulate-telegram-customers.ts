@@ -18,7 +18,10 @@ const FOLLOW_UPS = ["Any update on this?", "Thanks, waiting for your answer", "H
 
 const STEP_MS = 3_000;
 
-type Conversation = { customer: EmulatedCustomer; steps: Array<() => void>; seen: number; retries: number };
+type Conversation = { customer: EmulatedCustomer; steps: Array<() => void>; seen: number; retries: number; first: boolean; done?: boolean };
+
+/** Share of simulated customers who find the offered knowledge-base article answers them. */
+const KB_YES_SHARE = 0.6;
 
 function pick<T>(items: readonly T[]): T {
   return items[Math.floor(Math.random() * items.length)]!;
@@ -72,6 +75,7 @@ export function startSimulatedCustomers(input: { db: Db; storeId: string; bot: E
       customer,
       seen: 0,
       retries: 0,
+      first,
       steps: [
         ...arrival(customer, input.storeId, order),
         // The first customer of a run always shows a photo, so a new demo shows one within its first minute.
@@ -80,15 +84,30 @@ export function startSimulatedCustomers(input: { db: Db; storeId: string; bot: E
     });
   }
 
-  /** Reacts to what the bot sent since last time: rate when asked, sometimes thank an agent. */
+  /**
+   * Reacts to what the bot sent since last time: answer a knowledge-base article (most find it
+   * helps and leave; the others ask for a person), rate when asked, sometimes thank an agent. The
+   * run's first customer reads the article and carries on, so a new demo's first minute still
+   * shows their photo in the queue.
+   */
   function react(conversation: Conversation): void {
     const received = conversation.customer.received();
     const fresh = received.slice(conversation.seen);
     conversation.seen = received.length;
     for (const message of fresh) {
-      const rating = message.replyMarkup?.inline_keyboard.flat().find((button) => button.callback_data?.startsWith("csat:") && button.callback_data.endsWith(`:${pick([3, 4, 4, 5, 5])}`));
-      if (rating?.callback_data) conversation.customer.pressButton(rating.callback_data);
-      else if (!message.replyMarkup && message.text && !message.text.startsWith("Thanks") && Math.random() < 0.25) conversation.steps.push(() => conversation.customer.sendText("Thank you!"));
+      const buttons = message.replyMarkup?.inline_keyboard.flat() ?? [];
+      const rating = buttons.find((button) => button.callback_data?.startsWith("csat:") && button.callback_data.endsWith(`:${pick([3, 4, 4, 5, 5])}`));
+      const article = buttons.filter((button) => button.callback_data?.startsWith("kb:"));
+      if (article.length === 2 && !conversation.first) {
+        const helped = Math.random() < KB_YES_SHARE;
+        conversation.customer.pressButton(article[helped ? 0 : 1]!.callback_data!);
+        // Answered: nothing more to say.
+        if (helped) {
+          conversation.steps.length = 0;
+          conversation.done = true;
+        }
+      } else if (rating?.callback_data) conversation.customer.pressButton(rating.callback_data);
+      else if (!message.replyMarkup && message.text && !/^(Thanks|Glad)/.test(message.text) && Math.random() < 0.25) conversation.steps.push(() => conversation.customer.sendText("Thank you!"));
     }
   }
 
@@ -114,8 +133,9 @@ export function startSimulatedCustomers(input: { db: Db; storeId: string; bot: E
         input.log(`demo telegram customer: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    if (Math.random() < 0.15 * (stepMs / intervalMs) && conversations.length) {
-      const idle = pick(conversations);
+    const talking = conversations.filter((conversation) => !conversation.done);
+    if (Math.random() < 0.15 * (stepMs / intervalMs) && talking.length) {
+      const idle = pick(talking);
       if (!idle.steps.length) idle.steps.push(() => idle.customer.sendText(pick(FOLLOW_UPS)));
     }
   }

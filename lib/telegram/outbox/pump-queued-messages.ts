@@ -7,6 +7,7 @@ import { messageDtoSelect, toMessageDto, type MessageDto } from "@/lib/tickets/t
 import { csatKeyboard } from "../bot-replies.ts";
 import type { DeliveryPayload } from "../delivery-payload.ts";
 import { BLOCKED_REASON } from "../hold-chat-deliveries.ts";
+import { kbOfferKeyboard } from "../kb-answer/kb-answer-texts.ts";
 import { splitMessageText } from "../split-message-text.ts";
 
 export const NO_BOT_REASON = "No Telegram bot is connected to this store: held until one is";
@@ -16,7 +17,7 @@ type QueuedRow = { id: string; storeId: string };
 
 export type PumpedMessage = { storeId: string; message: MessageDto };
 
-type MessageMeta = { type?: unknown; source?: unknown; telegramCopy?: { fromChatId?: unknown; messageId?: unknown } };
+type MessageMeta = { type?: unknown; source?: unknown; offerId?: unknown; telegramCopy?: { fromChatId?: unknown; messageId?: unknown } };
 
 function metaOf(value: unknown): MessageMeta {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as MessageMeta) : {};
@@ -29,10 +30,9 @@ function payloadsFor(body: string, meta: MessageMeta, ticketId: string): Deliver
     return [{ type: "copy", fromChatId: copy.fromChatId, messageId: copy.messageId }];
   }
   const parts = splitMessageText(body);
-  return parts.map((text, index) =>
-    // The rating buttons ride on the last part, where the question ends.
-    meta.type === "csat" && index === parts.length - 1 ? { type: "text", text, replyMarkup: csatKeyboard(ticketId) } : { type: "text", text },
-  );
+  // The buttons ride on the last part, where the question ends: the rating, or "Did this answer your question?".
+  const buttons = meta.type === "csat" ? csatKeyboard(ticketId) : meta.type === "kb-offer" && typeof meta.offerId === "string" ? kbOfferKeyboard(meta.offerId) : null;
+  return parts.map((text, index) => (buttons && index === parts.length - 1 ? { type: "text", text, replyMarkup: buttons } : { type: "text", text }));
 }
 
 type StoreInfo = { hasBot: boolean; staffChatId: string | null };

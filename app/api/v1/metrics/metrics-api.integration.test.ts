@@ -143,11 +143,11 @@ describe("GET /api/v1/metrics/export", () => {
     expect(tickets.headers.get("content-disposition")).toMatch(/attachment; filename="tern-tickets-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv"/);
     const lines = (await tickets.text()).trim().split("\r\n");
     expect(lines[0]).toBe(
-      "number,subject,status,priority,team,assignee,created_at,first_response_at,first_response_seconds,first_response_due_at,first_response_sla,resolved_at,resolution_seconds,resolution_due_at,resolution_sla,csat",
+      "number,subject,status,priority,team,assignee,created_at,first_response_at,first_response_seconds,first_response_due_at,first_response_sla,resolved_at,resolution_seconds,resolution_due_at,resolution_sla,csat,self_service_resolved_at",
     );
     expect(lines).toHaveLength(7);
     expect(lines.find((line) => line.startsWith(`${breachedNumber},`))).toContain(",missed,");
-    expect(lines.some((line) => line.endsWith(",met,5"))).toBe(true);
+    expect(lines.some((line) => line.endsWith(",met,5,"))).toBe(true);
 
     const daily = await (await exportRoute.GET(get("/metrics/export?report=daily"), noParams)).text();
     expect(daily.split("\r\n")[0]).toBe("day,first_responses,first_response_median_s,first_response_p90_s,resolutions,resolution_median_s,resolution_p90_s");
