@@ -170,6 +170,16 @@ describe("products and the cart", () => {
     expect((await audits(ticketId)).map((row) => row.action)).toEqual(["self_service.product_search"]);
   });
 
+  it("a picture Telegram cannot fetch still leaves the product's words and buttons", async () => {
+    const { customer } = await verifiedAccountChat("Wren");
+    harness.bot.failNext("sendPhoto", { error_code: 400, description: "Bad Request: wrong file identifier/HTTP URL specified", chatId: customer.chatId });
+    await act(() => customer.sendCommand("products", "pebble"));
+    const sent = customer.received().at(-1)!;
+    expect(sent.method).toBe("sendMessage");
+    expect(sent.text).toBe("Pebble set\nSKU: PEB-1\nPrice: 6.50\nIn stock: 120");
+    expect(sent.replyMarkup?.inline_keyboard.flat().map((button) => button.text)).toEqual(["🛒 Add to cart"]);
+  });
+
   it("a chat verified by its customer link, with no conversation yet, gets a watched ticket for the record", async () => {
     const shopper = harness.shop.createCustomer({ email: "rae.link@example.com", firstName: "Rae", lastName: "Link" }, { silent: true });
     const customer = chat("Rae");
