@@ -9,6 +9,7 @@ import { sayInChatInTx } from "../say-in-chat.ts";
 import { orderBelongsTo } from "../store-order-lookup.ts";
 import type { TelegramEffects } from "../telegram-effects.ts";
 import { findTelegramIdentity, isVerified, type TelegramIdentity } from "../telegram-identity.ts";
+import { takeSelfServiceAction } from "./self-service-limits.ts";
 import { selfServiceReplies } from "./self-service-replies.ts";
 
 export type SelfServiceChat = { settings: TelegramSettings; chatId: string; identity: TelegramIdentity; client: BigcommerceClient };
@@ -21,12 +22,16 @@ export async function sayToChat(settings: TelegramSettings, chatId: string, text
 /**
  * Everything self-service needs, or null after telling the chat why not: only a verified chat
  * (proved by a signed link, its order's billing details, or an agent) may look at or change
- * anything, and only while Tern can reach the store.
+ * anything, at a bounded pace (self-service-limits.ts), and only while Tern can reach the store.
  */
 export async function openSelfService(settings: TelegramSettings, chatId: string): Promise<SelfServiceChat | null> {
   const identity = await findTelegramIdentity(db(), settings.storeId, chatId);
   if (!identity || !isVerified(identity)) {
     await sayToChat(settings, chatId, selfServiceReplies.needsVerification());
+    return null;
+  }
+  if (!(await takeSelfServiceAction(settings.storeId, chatId))) {
+    await sayToChat(settings, chatId, selfServiceReplies.slowDown());
     return null;
   }
   const client = await bigcommerceClientForStore(db(), settings.storeId);

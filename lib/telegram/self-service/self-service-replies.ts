@@ -92,6 +92,7 @@ export const selfServiceReplies = {
   needsVerification: () =>
     "I can do that once I know who you are. Send your order number together with its billing email (or postcode), or open the Telegram link from your order confirmation; then try again.",
   unavailable: () => "I can't reach the shop right now. Please try again later, or just write your question and a person will reply.",
+  slowDown: () => "That's a lot at once. Please wait a few minutes and try again, or write your question and a person will reply.",
   busy: () => "The shop is busy right now. Please try again in a minute.",
   askSearch: () => "What are you looking for? Send a product name or SKU (at least 3 characters).",
   badSearch: () => "Please send a product name or SKU of 3 to 60 characters.",

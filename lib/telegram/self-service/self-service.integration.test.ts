@@ -74,6 +74,17 @@ describe("who may use self-service", () => {
     expect(await db().auditLog.count({ where: { storeId: harness.store.id, action: { startsWith: "self_service." } } })).toBe(0);
   });
 
+  it("a chat pressing buttons in a loop is slowed down before it spends the store's API quota", async () => {
+    const { customer } = await verifiedAccountChat("Loop");
+    const calls = () => harness.bigcommerce.requests.filter((request) => request.storeHash === harness.shop.hash && request.path.includes("/v3/catalog/products")).length;
+    const before = calls();
+    for (let press = 0; press < 45; press += 1) forgeButton(customer, "ss:m:search");
+    for (let search = 0; search < 3; search += 1) customer.sendCommand("products", "pebble");
+    await harness.settle();
+    expect(texts(customer).filter((text) => text.includes("That's a lot at once"))).toHaveLength(8);
+    expect(calls()).toBe(before);
+  });
+
   it("/help shows a verified chat the menu of buttons", async () => {
     const { customer } = await verifiedAccountChat("Mena");
     await act(() => customer.sendCommand("help"));
