@@ -1,11 +1,10 @@
 import { isBigcommerceApiError } from "@/lib/bigcommerce/bigcommerce-api-error.ts";
 import type { BigcommerceCartRedirectUrls } from "@/lib/bigcommerce/bigcommerce-types.ts";
-import { db } from "@/lib/db/client.ts";
 import { sayInChatInTx } from "../say-in-chat.ts";
 import { noteSelfServiceFailureInTx, recordSelfServiceInTx } from "./record-self-service.ts";
 import { describeFailure, inSelfServiceTransaction, type SelfServiceChat } from "./self-service-access.ts";
 import { cartKeyboard, cartLinesText, cartText, checkoutKeyboard, quantityKeyboard, selfServiceReplies } from "./self-service-replies.ts";
-import { addToCart, EMPTY_CART, readCart, saveCartInTx, savePromptInTx, takePromptInTx } from "./self-service-state.ts";
+import { addToCart, EMPTY_CART, readCart, saveCartInTx, savePromptInTx, takePromptInTx, type CartLine, type SelfServiceCart } from "./self-service-state.ts";
 
 /** "Add" on a product the bot showed: remember which, and ask how many. Ids the bot did not offer this chat are refused. */
 export async function pickProduct(chat: SelfServiceChat, productId: number, variantId: number): Promise<void> {
@@ -52,23 +51,33 @@ export async function clearCart(chat: SelfServiceChat): Promise<void> {
   });
 }
 
+/** Puts lines back into a cart the checkout had taken them from (unless the customer started another meanwhile). */
+function restoreLines(cart: SelfServiceCart, lines: CartLine[]): SelfServiceCart {
+  return cart.lines.length ? cart : { ...cart, lines };
+}
+
 /**
  * Builds the cart in BigCommerce for this customer (their account when they have one, else a
- * guest's cart) and sends its checkout link; the thread notes it for agents. BigCommerce has the
- * last word on products and stock: a refused cart is explained, and kept for another try.
+ * guest's cart) and sends its checkout link; the thread notes it for agents. The lines are taken
+ * from the chat's cart first, so a double press makes one cart. BigCommerce has the last word on
+ * products and stock: a refused cart is explained, and its lines put back for another try.
  */
 export async function checkout(chat: SelfServiceChat): Promise<void> {
   const { storeId } = chat.settings;
-  const cart = await readCart(db(), chat.identity.id);
-  if (!cart.lines.length) {
-    await inSelfServiceTransaction(chat, (tx, effects) => sayInChatInTx(tx, effects, storeId, chat.chatId, cartText(cart)));
-    return;
-  }
+  let lines: CartLine[] = [];
+  await inSelfServiceTransaction(chat, async (tx, effects, identity) => {
+    const cart = await readCart(tx, identity.id);
+    lines = cart.lines;
+    if (!lines.length) return sayInChatInTx(tx, effects, storeId, chat.chatId, cartText(cart));
+    await saveCartInTx(tx, storeId, identity.id, { ...cart, lines: [] });
+  });
+  const taken = lines as CartLine[];
+  if (!taken.length) return;
   let made: { cartId: string; amount: number; currency: string; urls: BigcommerceCartRedirectUrls };
   try {
     const created = await chat.client.createCart({
       customerId: chat.identity.customer.bigcommerceCustomerId,
-      lineItems: cart.lines.map((line) => ({ product_id: line.productId, variant_id: line.variantId, quantity: line.quantity })),
+      lineItems: taken.map((line) => ({ product_id: line.productId, variant_id: line.variantId, quantity: line.quantity })),
     });
     const urls = created.redirect_urls ?? (await chat.client.createCartRedirectUrls(created.id));
     made = { cartId: created.id, amount: created.cart_amount, currency: created.currency?.code ?? "", urls };
@@ -76,8 +85,9 @@ export async function checkout(chat: SelfServiceChat): Promise<void> {
     const failure = describeFailure(error);
     const refused = isBigcommerceApiError(error) && (error.status === 404 || error.status === 422);
     await inSelfServiceTransaction(chat, async (tx, effects, identity) => {
-      await noteSelfServiceFailureInTx(tx, effects, { storeId, identity, kind: "checkout_link", thread: `cart of ${cartLinesText(cart.lines)}. ${failure.note}` });
-      await sayInChatInTx(tx, effects, storeId, chat.chatId, refused ? selfServiceReplies.cartRefused() : failure.customer, refused ? cartKeyboard() : undefined);
+      await saveCartInTx(tx, storeId, identity.id, restoreLines(await readCart(tx, identity.id), taken));
+      await noteSelfServiceFailureInTx(tx, effects, { storeId, identity, kind: "checkout_link", thread: `cart of ${cartLinesText(taken)}. ${failure.note}` });
+      await sayInChatInTx(tx, effects, storeId, chat.chatId, refused ? selfServiceReplies.cartRefused() : failure.customer, cartKeyboard());
     });
     return;
   }
@@ -87,10 +97,9 @@ export async function checkout(chat: SelfServiceChat): Promise<void> {
       storeId,
       identity,
       kind: "checkout_link",
-      thread: `the customer got a checkout link for a cart of ${cartLinesText(cart.lines)} (BigCommerce cart ${made.cartId}, ${made.amount.toFixed(2)} ${made.currency}).`,
-      detail: { cartId: made.cartId, lines: cart.lines.length, items: cart.lines.reduce((sum, line) => sum + line.quantity, 0), amount: made.amount, currency: made.currency },
+      thread: `the customer got a checkout link for a cart of ${cartLinesText(taken)} (BigCommerce cart ${made.cartId}, ${made.amount.toFixed(2)} ${made.currency}).`,
+      detail: { cartId: made.cartId, lines: taken.length, items: taken.reduce((sum, line) => sum + line.quantity, 0), amount: made.amount, currency: made.currency },
     });
-    await saveCartInTx(tx, storeId, identity.id, { ...EMPTY_CART, offers: cart.offers });
-    await sayInChatInTx(tx, effects, storeId, chat.chatId, selfServiceReplies.checkout(cart), checkoutKeyboard(made.urls.checkout_url));
+    await sayInChatInTx(tx, effects, storeId, chat.chatId, selfServiceReplies.checkout(taken), checkoutKeyboard(made.urls.checkout_url));
   });
 }
