@@ -57,7 +57,8 @@ export class EmulatedCatalog {
     private readonly hash: string,
     state?: CatalogState,
   ) {
-    if (state) {
+    // A kept state from an older or damaged file: start with the starter catalog rather than fail.
+    if (state && Array.isArray(state.products) && Number.isInteger(state.nextId) && Number.isInteger(state.nextVariantId)) {
       for (const product of state.products) this.products.set(product.id, product);
       this.nextId = state.nextId;
       this.nextVariantId = state.nextVariantId;
