@@ -1,5 +1,9 @@
 import { BigcommerceApiError } from "./bigcommerce-api-error.ts";
 import type {
+  BigcommerceCart,
+  BigcommerceCartLineItemInput,
+  BigcommerceCartRedirectUrls,
+  BigcommerceCatalogProduct,
   BigcommerceCustomer,
   BigcommerceHook,
   BigcommerceHookInput,
@@ -16,6 +20,7 @@ import type {
   BigcommerceScriptInput,
   BigcommerceShipment,
   BigcommerceShippingAddress,
+  BigcommerceShippingAddressInput,
 } from "./bigcommerce-types.ts";
 import { rateLimitGateFor, readRateLimitHeaders, type RateLimitGate } from "./rate-limit-gate.ts";
 
@@ -188,6 +193,32 @@ export function createBigcommerceClient(options: BigcommerceClientOptions) {
         },
       });
     },
+
+    /** PUT /v2/orders/{id}/shipping_addresses/{id}: a new shipping address on an order (needs store_v2_orders). */
+    async updateOrderShippingAddress(orderId: number, addressId: number, address: BigcommerceShippingAddressInput): Promise<BigcommerceShippingAddress> {
+      const path = `/v2/orders/${orderId}/shipping_addresses/${addressId}`;
+      const updated = await request<BigcommerceShippingAddress>("PUT", path, { body: address });
+      if (!updated) throw new BigcommerceApiError(502, "PUT", path, "response without the address");
+      return updated;
+    },
+    /** PUT /v3/customers (a batch; Tern sends one): changes fields of a customer account (needs store_v2_customers). */
+    async updateCustomer(customerId: number, patch: { phone?: string }): Promise<BigcommerceCustomer> {
+      const updated = await data<BigcommerceCustomer[]>("PUT", "/v3/customers", { body: [{ id: customerId, ...patch }] });
+      const customer = updated.find((entry) => entry.id === customerId);
+      if (!customer) throw new BigcommerceApiError(502, "PUT", "/v3/customers", "response without the customer");
+      return customer;
+    },
+
+    /** GET /v3/catalog/products?keyword= (needs store_v2_products_read_only): visible products matching a name or SKU. */
+    searchProducts: (keyword: string, limit: number) =>
+      data<BigcommerceCatalogProduct[]>("GET", "/v3/catalog/products", { query: { keyword, is_visible: "true", include: "variants,primary_image", limit } }),
+    /** POST /v3/carts (needs store_cart): a cart for this customer (0 or absent: a guest's). */
+    createCart: (input: { customerId: number | null; lineItems: BigcommerceCartLineItemInput[]; channelId?: number }) =>
+      data<BigcommerceCart>("POST", "/v3/carts", {
+        body: { ...(input.customerId ? { customer_id: input.customerId } : {}), line_items: input.lineItems, channel_id: input.channelId ?? 1 },
+      }),
+    /** POST /v3/carts/{id}/redirect_urls: the cart's checkout link (single use). */
+    createCartRedirectUrls: (cartId: string) => data<BigcommerceCartRedirectUrls>("POST", `/v3/carts/${encodeURIComponent(cartId)}/redirect_urls`),
 
     /** GET /v3/catalog/products/{id}/images (needs store_v2_products_read_only). */
     getProductImages: (productId: number) => data<BigcommerceProductImage[]>("GET", `/v3/catalog/products/${productId}/images`),

@@ -244,3 +244,73 @@ export const ORDER_STATUS_NAMES: Record<number, string> = {
   13: "Disputed",
   14: "Partially Refunded",
 };
+
+/** A catalog variant (GET /v3/catalog/products?include=variants): a product without options has one, its base variant. */
+export type BigcommerceCatalogVariant = {
+  id: number;
+  product_id: number;
+  sku: string;
+  price: number | null;
+  calculated_price?: number;
+  inventory_level: number;
+  purchasing_disabled?: boolean;
+  option_values: Array<{ id: number; label: string; option_id: number; option_display_name: string }>;
+  [field: string]: unknown;
+};
+
+/** A V3 catalog product (GET /v3/catalog/products): prices are numbers here, unlike V2 orders' strings. */
+export type BigcommerceCatalogProduct = {
+  id: number;
+  name: string;
+  type: "physical" | "digital";
+  sku: string;
+  price: number;
+  sale_price?: number;
+  calculated_price?: number;
+  is_visible: boolean;
+  availability: "available" | "disabled" | "preorder";
+  /** "none": not tracked (always in stock); "product" / "variant": inventory_level counts. */
+  inventory_tracking: "none" | "product" | "variant";
+  inventory_level: number;
+  primary_image?: { id: number; url_standard?: string; url_thumbnail?: string; url_zoom?: string; [field: string]: unknown } | null;
+  variants?: BigcommerceCatalogVariant[];
+  [field: string]: unknown;
+};
+
+export type BigcommerceCartLineItemInput = { product_id: number; variant_id?: number; quantity: number };
+
+export type BigcommerceCartLineItem = {
+  id: string;
+  product_id: number;
+  variant_id: number;
+  sku: string;
+  name: string;
+  quantity: number;
+  list_price: number;
+  sale_price: number;
+  extended_sale_price: number;
+  [field: string]: unknown;
+};
+
+/** POST /v3/carts (needs store_cart): a cart made for a customer, its items grouped by kind. */
+export type BigcommerceCart = {
+  id: string;
+  customer_id: number;
+  channel_id: number;
+  email?: string;
+  currency: { code: string };
+  base_amount: number;
+  discount_amount: number;
+  cart_amount: number;
+  line_items: { physical_items: BigcommerceCartLineItem[]; digital_items: BigcommerceCartLineItem[]; gift_certificates: unknown[]; custom_items: unknown[] };
+  created_time: string;
+  updated_time: string;
+  redirect_urls?: BigcommerceCartRedirectUrls;
+  [field: string]: unknown;
+};
+
+/** POST /v3/carts/{id}/redirect_urls: single-use links into the storefront's checkout. */
+export type BigcommerceCartRedirectUrls = { cart_url: string; checkout_url: string; embedded_checkout_url?: string };
+
+/** The fields PUT /v2/orders/{id}/shipping_addresses/{id} takes. */
+export type BigcommerceShippingAddressInput = Pick<BigcommerceAddress, "first_name" | "last_name" | "company" | "street_1" | "street_2" | "city" | "state" | "zip" | "country" | "country_iso2" | "phone" | "email">;

@@ -6,6 +6,8 @@ import type { InlineKeyboardMarkup } from "telegraf/types";
  */
 export type DeliveryPayload =
   | { type: "text"; text: string; replyMarkup?: InlineKeyboardMarkup; threadId?: number }
+  /** A picture by URL (Telegram fetches it) with a caption; sent as text when Telegram cannot fetch it. */
+  | { type: "photo"; photoUrl: string; caption: string; replyMarkup?: InlineKeyboardMarkup }
   | { type: "copy"; fromChatId: string; messageId: number }
   | { type: "topicText"; ticketId: string; text: string }
   | { type: "topicCopy"; ticketId: string; fromChatId: string; messageId: number };
@@ -30,6 +32,12 @@ export function parseDeliveryPayload(value: unknown): DeliveryPayload | null {
       ...(isRecord(value.replyMarkup) ? { replyMarkup: value.replyMarkup as unknown as InlineKeyboardMarkup } : {}),
       ...(threadId !== undefined ? { threadId } : {}),
     };
+  }
+  if (type === "photo") {
+    const photoUrl = str("photoUrl");
+    const caption = str("caption");
+    if (!photoUrl || !/^https?:\/\//.test(photoUrl) || !caption) return null;
+    return { type, photoUrl, caption, ...(isRecord(value.replyMarkup) ? { replyMarkup: value.replyMarkup as unknown as InlineKeyboardMarkup } : {}) };
   }
   if (type === "copy" || type === "topicCopy") {
     const fromChatId = str("fromChatId");

@@ -17,6 +17,7 @@ import type { TelegramSettings } from "./load-telegram-settings.ts";
 import { markChatUnblockedInTx } from "./mark-chat-unblocked.ts";
 import { openTelegramTicketInTx } from "./open-telegram-ticket.ts";
 import { sayInChatInTx } from "./say-in-chat.ts";
+import { handleSelfServiceReply } from "./self-service/handle-self-service.ts";
 import { orderStatusView, personOfOrder, type StorePerson } from "./store-order-lookup.ts";
 import type { TelegramEffects } from "./telegram-effects.ts";
 import { ensureTelegramIdentityInTx, findTelegramIdentity, isVerified, saveIntakeStateInTx, type TelegramIdentity } from "./telegram-identity.ts";
@@ -159,6 +160,8 @@ export async function handlePrivateMessage(input: PrivateMessageInput): Promise<
   const { storeId } = settings;
   const chatId = String(message.chat.id);
   const now = input.now ?? new Date();
+  // The answer to a self-service question the bot asked (a search term, a new address…) is not a message for agents.
+  if (await handleSelfServiceReply({ settings, message })) return;
 
   const before = await findTelegramIdentity(db(), storeId, chatId);
   const text = "text" in message ? message.text : undefined;

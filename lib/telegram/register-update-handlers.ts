@@ -10,6 +10,7 @@ import { handleStatusCommand } from "./handle-status-command.ts";
 import { isIntakeReason } from "./intake-state.ts";
 import { answerKbOffer } from "./kb-answer/answer-kb-offer.ts";
 import { KB_CALLBACK_PATTERN } from "./kb-answer/kb-offer-callback.ts";
+import { handleSelfServiceCallback, handleSelfServiceCommand, showMenuIfVerified, type SelfServiceCommand } from "./self-service/handle-self-service.ts";
 import { settingsOf } from "./update-settings.ts";
 
 /** Button toasts and edits are cosmetic, and a late answer fails harmlessly: never let one fail the update. */
@@ -38,8 +39,23 @@ export function registerUpdateHandlers(bot: Telegraf<Context>): void {
 
   bot.on("my_chat_member", (ctx) => handleChatMemberUpdate({ settings: settingsOf(ctx.update), update: ctx.myChatMember }));
   bot.start((ctx) => handleStartCommand({ settings: settingsOf(ctx.update), message: ctx.message, payload: ctx.payload }));
-  bot.help((ctx) => handleStartCommand({ settings: settingsOf(ctx.update), message: ctx.message }));
+  bot.help(async (ctx) => {
+    const settings = settingsOf(ctx.update);
+    if (!(await showMenuIfVerified(settings, String(ctx.message.chat.id)))) await handleStartCommand({ settings, message: ctx.message });
+  });
   bot.command("status", (ctx) => handleStatusCommand({ settings: settingsOf(ctx.update), message: ctx.message, args: ctx.payload }));
+  const selfService: Array<[string, SelfServiceCommand]> = [
+    ["menu", "menu"],
+    ["products", "products"],
+    ["cart", "cart"],
+    ["order", "cart"],
+    ["address", "address"],
+    ["phone", "phone"],
+    ["cancel", "cancel"],
+  ];
+  for (const [name, command] of selfService) {
+    bot.command(name, (ctx) => handleSelfServiceCommand({ settings: settingsOf(ctx.update), message: ctx.message, command, args: ctx.payload }));
+  }
 
   bot.action(/^intake:reason:(\w+)$/, async (ctx) => {
     const reason = ctx.match[1];
@@ -63,6 +79,12 @@ export function registerUpdateHandlers(bot: Telegraf<Context>): void {
     const chatId = String(ctx.chat?.id ?? ctx.from.id);
     const toast = await answerKbOffer({ storeId: settings.storeId, chatId, data: ctx.match[0] });
     await quietly(ctx.answerCbQuery(toast));
+  });
+  bot.action(/^ss:/, async (ctx) => {
+    const data = "data" in ctx.callbackQuery ? ctx.callbackQuery.data : "";
+    const chatId = String(ctx.chat?.id ?? ctx.from.id);
+    const toast = await handleSelfServiceCallback({ settings: settingsOf(ctx.update), chatId, data });
+    await quietly(ctx.answerCbQuery(toast || undefined));
   });
   // Any other button (an old keyboard): stop the client's spinner.
   bot.on("callback_query", (ctx) => quietly(ctx.answerCbQuery()));

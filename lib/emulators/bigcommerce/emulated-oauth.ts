@@ -12,7 +12,7 @@ type PendingCode = { storeHash: string; scope: string; user: EmulatedPerson; own
 export type TokenExchange = { at: Date; storeHash: string | null; status: number; redirectUri: string | null };
 
 /** What the emulated app is granted unless a test asks otherwise (including the storefront scripts' content scopes). */
-export const EMULATED_APP_SCOPE = "store_v2_orders store_v2_transactions store_v2_customers_read store_v2_information_read store_v2_content store_content_checkout";
+export const EMULATED_APP_SCOPE = "store_v2_orders store_v2_transactions store_v2_customers store_v2_information_read store_v2_content store_content_checkout store_v2_products_read_only store_cart";
 
 function record(value: unknown): Record<string, unknown> {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};

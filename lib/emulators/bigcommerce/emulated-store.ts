@@ -14,6 +14,7 @@ import type {
   BigcommerceShippingAddress,
 } from "@/lib/bigcommerce/bigcommerce-types.ts";
 import { ORDER_STATUS_NAMES } from "@/lib/bigcommerce/bigcommerce-types.ts";
+import { EmulatedCatalog, type CatalogState } from "./emulated-catalog.ts";
 import { money, rfc2822 } from "./emulator-format.ts";
 import { WindowQuota } from "./window-quota.ts";
 
@@ -66,6 +67,8 @@ export type EmulatedStoreState = {
   shipments: Array<[number, BigcommerceShipment[]]>;
   messages: Array<[number, BigcommerceOrderMessage[]]>;
   refunds: Array<[number, BigcommerceRefund[]]>;
+  /** Absent in states kept before the emulator had a catalog: those start with the starter catalog. */
+  catalog?: CatalogState;
 };
 
 /** A failure or hold the test asked for, applied to requests whose path matches. */
@@ -96,6 +99,7 @@ export class EmulatedStore {
   readonly refunds = new Map<number, BigcommerceRefund[]>();
   readonly hooks = new Map<number, BigcommerceHook>();
   readonly scripts = new Map<string, BigcommerceScript>();
+  readonly catalog: EmulatedCatalog;
   readonly statuses: BigcommerceOrderStatus[];
   private readonly injections: Injection[] = [];
   private nextId: IdCounters = { order: 100, customer: 1, product: 1, address: 1, shipment: 1, message: 1, refund: 1, hook: 1, orderProduct: 1 };
@@ -114,6 +118,7 @@ export class EmulatedStore {
       system_description: "",
       order: index,
     }));
+    this.catalog = new EmulatedCatalog(hash, options.state?.catalog);
     if (options.startOrderId) this.nextId.order = options.startOrderId;
     if (options.state) {
       const { state } = options;
@@ -145,6 +150,7 @@ export class EmulatedStore {
       shipments: [...this.shipments],
       messages: [...this.messages],
       refunds: [...this.refunds],
+      catalog: this.catalog.exportState(),
     };
   }
 
@@ -218,6 +224,15 @@ export class EmulatedStore {
     if (patch.email !== undefined) customer.email = patch.email;
     if (patch.firstName !== undefined) customer.first_name = patch.firstName;
     if (patch.lastName !== undefined) customer.last_name = patch.lastName;
+    customer.date_modified = new Date().toISOString();
+    if (!options.silent) this.options.emit({ scope: "store/customer/updated", data: { type: "customer", id } });
+    return customer;
+  }
+
+  /** PUT /v3/customers with a phone: the account's phone changes (BigCommerce announces customer/updated). */
+  updateCustomerPhone(id: number, phone: string, options: { silent?: boolean } = {}): BigcommerceCustomer {
+    const customer = this.requireCustomer(id);
+    customer.phone = phone;
     customer.date_modified = new Date().toISOString();
     if (!options.silent) this.options.emit({ scope: "store/customer/updated", data: { type: "customer", id } });
     return customer;
@@ -344,6 +359,17 @@ export class EmulatedStore {
     this.touch(order);
     if (!options.silent) this.options.emit({ scope: "store/order/updated", data: { type: "order", id: orderId } });
     return order;
+  }
+
+  /** PUT /v2/orders/{id}/shipping_addresses/{id}: null when the order has no such address. */
+  updateShippingAddress(orderId: number, addressId: number, patch: Partial<BigcommerceAddress>, options: { silent?: boolean } = {}): BigcommerceShippingAddress | null {
+    const order = this.requireOrder(orderId);
+    const address = (this.shippingAddresses.get(orderId) ?? []).find((entry) => entry.id === addressId);
+    if (!address) return null;
+    Object.assign(address, patch);
+    this.touch(order);
+    if (!options.silent) this.options.emit({ scope: "store/order/updated", data: { type: "order", id: orderId } });
+    return address;
   }
 
   addShipment(orderId: number, input: NewShipment = {}, options: { silent?: boolean } = {}): BigcommerceShipment {

@@ -1,4 +1,5 @@
 import type { BigcommerceHook, BigcommerceScript } from "@/lib/bigcommerce/bigcommerce-types.ts";
+import { CartRefused, type CartLineInput } from "./emulated-catalog.ts";
 import type { EmulatedStore } from "./emulated-store.ts";
 import { parseDateFilter } from "./emulator-format.ts";
 import { productImageUrl } from "./product-image.ts";
@@ -127,10 +128,10 @@ function listCustomers(store: EmulatedStore, request: RouteRequest): RouteResult
   return { status: 200, body: { data: customers, meta: { pagination: { total: customers.length, count: customers.length, per_page: 50, current_page: 1, total_pages: 1 } } } };
 }
 
-/** The emulator has no catalog: a product exists once an order holds it, with one picture. */
+/** A product's one picture: catalog products have it, and so has any product an order holds. */
 function productImages(store: EmulatedStore, request: RouteRequest): RouteResult {
   const productId = Number(request.params[0]);
-  const exists = [...store.products.values()].some((products) => products.some((product) => product.product_id === productId));
+  const exists = store.catalog.products.has(productId) || [...store.products.values()].some((products) => products.some((product) => product.product_id === productId));
   if (!exists) return v3Error(404, "The requested product was not found.");
   const url = productImageUrl(request.baseUrl, productId);
   const image = {
@@ -147,6 +148,94 @@ function productImages(store: EmulatedStore, request: RouteRequest): RouteResult
     date_modified: new Date(0).toISOString(),
   };
   return { status: 200, body: { data: [image], meta: { pagination: { total: 1, count: 1, per_page: 50, current_page: 1, total_pages: 1 } } } };
+}
+
+function v3Page(items: unknown[], query: URLSearchParams): RouteResult {
+  const limit = Math.min(250, Math.max(1, Number(query.get("limit") ?? 50) || 50));
+  const page = Math.max(1, Number(query.get("page") ?? 1) || 1);
+  const data = items.slice((page - 1) * limit, page * limit);
+  const totalPages = Math.max(1, Math.ceil(items.length / limit));
+  return { status: 200, body: { data, meta: { pagination: { total: items.length, count: data.length, per_page: limit, current_page: page, total_pages: totalPages } } } };
+}
+
+/** GET /v3/catalog/products: `keyword` (name or SKU), `is_visible`, `include=variants,primary_image`. */
+function listCatalogProducts(store: EmulatedStore, request: RouteRequest): RouteResult {
+  const { query } = request;
+  const keyword = query.get("keyword") ?? undefined;
+  const include = (query.get("include") ?? "").split(",");
+  const products = store.catalog.search({ keyword, visibleOnly: query.get("is_visible") === "true" }).map((product) => {
+    const url = productImageUrl(request.baseUrl, product.id);
+    const { variants, primary_image: _image, ...rest } = product;
+    return {
+      ...rest,
+      ...(include.includes("variants") ? { variants } : {}),
+      ...(include.includes("primary_image") ? { primary_image: { id: product.id, product_id: product.id, is_thumbnail: true, url_standard: url, url_thumbnail: url, url_zoom: url, url_tiny: url } } : {}),
+    };
+  });
+  return v3Page(products, query);
+}
+
+function cartLines(value: unknown): CartLineInput[] | null {
+  if (!Array.isArray(value) || value.length === 0 || value.length > 100) return null;
+  const lines = value.map(record).map((line) => ({
+    product_id: Number(line.product_id),
+    ...(line.variant_id === undefined ? {} : { variant_id: Number(line.variant_id) }),
+    quantity: Number(line.quantity),
+  }));
+  return lines.every((line) => Number.isInteger(line.product_id) && line.product_id > 0) ? lines : null;
+}
+
+/** POST /v3/carts: `customer_id` must be a customer of the store; every line is checked for product, options and stock. */
+function createCart(store: EmulatedStore, request: RouteRequest): RouteResult {
+  const body = record(request.body);
+  const lines = cartLines(body.line_items);
+  if (!lines) return v3Error(422, "line_items must list at least one item with a product_id");
+  const customerId = body.customer_id === undefined ? 0 : Number(body.customer_id);
+  if (!Number.isInteger(customerId) || customerId < 0 || (customerId > 0 && !store.customers.has(customerId))) return v3Error(422, "Customer ID is not valid");
+  try {
+    const cart = store.catalog.createCart({ customerId, channelId: Number(body.channel_id ?? 1) || 1, email: customerId ? store.customers.get(customerId)!.email : undefined, lines });
+    const withUrls = request.query.get("include") === "redirect_urls" ? { ...cart, redirect_urls: store.catalog.redirectUrls(cart.id) } : cart;
+    return { status: 201, body: { data: withUrls, meta: {} } };
+  } catch (error) {
+    if (error instanceof CartRefused) return v3Error(error.status, error.message);
+    throw error;
+  }
+}
+
+function cartRedirectUrls(store: EmulatedStore, request: RouteRequest): RouteResult {
+  const urls = store.catalog.redirectUrls(request.params[0]!);
+  return urls ? { status: 201, body: { data: urls, meta: {} } } : v3Error(404, "Cart not found");
+}
+
+const ADDRESS_FIELDS = ["first_name", "last_name", "company", "street_1", "street_2", "city", "state", "zip", "country", "country_iso2", "phone", "email"] as const;
+
+/** PUT /v2/orders/{id}/shipping_addresses/{id}: string fields only, each at most 255 characters. */
+function updateShippingAddress(store: EmulatedStore, orderId: number, request: RouteRequest): RouteResult {
+  const body = record(request.body);
+  const patch: Record<string, string> = {};
+  for (const field of ADDRESS_FIELDS) {
+    const value = body[field];
+    if (value === undefined) continue;
+    if (typeof value !== "string" || value.length > 255) return { status: 400, body: [{ status: 400, message: `The field '${field}' is invalid.` }] };
+    patch[field] = value;
+  }
+  const updated = store.updateShippingAddress(orderId, Number(request.params[1]), patch);
+  return updated ? { status: 200, body: updated } : V2_NOT_FOUND;
+}
+
+/** PUT /v3/customers: a batch of up to 10 `{ id, …fields }`; an unknown id fails the batch (422). */
+function updateCustomers(store: EmulatedStore, request: RouteRequest): RouteResult {
+  const items = Array.isArray(request.body) ? request.body.map(record) : null;
+  if (!items || items.length === 0 || items.length > 10) return v3Error(422, "The request body must be an array of 1 to 10 customers");
+  for (const [index, item] of items.entries()) {
+    const id = Number(item.id);
+    if (!store.customers.has(id)) return { status: 422, body: { status: 422, title: `Customer ${String(item.id)} does not exist`, type: "https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes", errors: { [`${index}.id`]: "not found" } } };
+    if (item.phone !== undefined && (typeof item.phone !== "string" || item.phone.length > 50)) {
+      return { status: 422, body: { status: 422, title: "Input is invalid", type: "https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes", errors: { [`${index}.phone`]: "must be a string of at most 50 characters" } } };
+    }
+  }
+  const updated = items.map((item) => (typeof item.phone === "string" ? store.updateCustomerPhone(Number(item.id), item.phone) : store.customers.get(Number(item.id))!));
+  return { status: 200, body: { data: updated.map((customer) => ({ ...customer, addresses: undefined })), meta: {} } };
 }
 
 type RefundItemBody = { item_type: string; item_id: number; quantity?: number; amount?: number };
@@ -284,7 +373,12 @@ const ROUTES: Route[] = [
   },
   { method: "GET", pattern: /^\/v2\/orders\/(\d+)\/messages$/, handler: orderRoute((store, id, request) => v2List(store.messages.get(id) ?? [], request.query)) },
   { method: "GET", pattern: /^\/v2\/orders\/(\d+)\/coupons$/, handler: orderRoute(() => ({ status: 204 })) },
+  { method: "PUT", pattern: /^\/v2\/orders\/(\d+)\/shipping_addresses\/(\d+)$/, handler: orderRoute(updateShippingAddress) },
   { method: "GET", pattern: /^\/v3\/customers$/, handler: listCustomers },
+  { method: "PUT", pattern: /^\/v3\/customers$/, handler: updateCustomers },
+  { method: "GET", pattern: /^\/v3\/catalog\/products$/, handler: listCatalogProducts },
+  { method: "POST", pattern: /^\/v3\/carts$/, handler: createCart },
+  { method: "POST", pattern: /^\/v3\/carts\/([0-9a-f-]{36})\/redirect_urls$/, handler: cartRedirectUrls },
   { method: "GET", pattern: /^\/v3\/catalog\/products\/(\d+)\/images$/, handler: productImages },
   { method: "POST", pattern: /^\/v3\/orders\/(\d+)\/payment_actions\/refund_quotes$/, handler: orderRoute(refundQuote, "v3") },
   { method: "POST", pattern: /^\/v3\/orders\/(\d+)\/payment_actions\/refunds$/, handler: orderRoute(createRefund, "v3") },

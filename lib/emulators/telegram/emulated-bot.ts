@@ -353,6 +353,12 @@ export class EmulatedBot {
       return { ok: true, result: this.record(state, method, params, { text: input.text }, {}) };
     }
     if (!input.fileId) return fail(400, "Bad Request: there is no file in the request (the emulator takes file ids, not uploads)");
+    // Telegram fetches a photo given by HTTP URL itself; the emulator takes the URL as it is (fetching nothing).
+    if (method === "sendPhoto" && /^https?:\/\//.test(input.fileId)) {
+      if (input.caption && input.caption.length > CAPTION_LIMIT) return fail(400, "Bad Request: message caption is too long");
+      const photo = [{ file_id: `url:${input.fileId}`, file_unique_id: `url${state.nextMessageId}`, width: 800, height: 600 }];
+      return { ok: true, result: this.record(state, method, params, { photo, ...(input.caption ? { caption: input.caption } : {}) }, { photoUrl: input.fileId }) };
+    }
     const file = this.files.get(input.fileId);
     if (!file) return fail(400, "Bad Request: wrong file identifier/HTTP URL specified");
     if (input.caption && input.caption.length > CAPTION_LIMIT) return fail(400, "Bad Request: message caption is too long");

@@ -35,6 +35,8 @@ export type SentMessage = {
   copiedFrom?: { chatId: number; messageId: number };
   /** For sendPhoto / sendDocument: the file id sent. */
   fileId?: string;
+  /** For sendPhoto by URL: the picture's address. */
+  photoUrl?: string;
   edits: string[];
   message: TgMessage;
 };

@@ -17,6 +17,10 @@ const OPENERS = [
 const FOLLOW_UPS = ["Any update on this?", "Thanks, waiting for your answer", "Here is a photo of the damage", "Could you check again please?"];
 
 const STEP_MS = 3_000;
+// Products of the starter catalog (lib/emulators/bigcommerce/emulated-catalog.ts) that have an "Add to cart" button.
+const WANTED = ["terrarium", "moss", "pebble"];
+/** Share of verified demo customers who also help themselves (find a product, get a checkout link). */
+const SELF_SERVICE_SHARE = 0.35;
 
 type Conversation = { customer: EmulatedCustomer; steps: Array<() => void>; seen: number; retries: number; first: boolean; done?: boolean };
 
@@ -37,19 +41,24 @@ async function someOrder(db: Db, storeId: string): Promise<{ id: number; email: 
   return { id: order.id, email: order.billing_address.email ?? null };
 }
 
-/** How a simulated customer proves who they are, as real ones would. */
-function arrival(customer: EmulatedCustomer, storeId: string, order: { id: number; email: string | null } | null): Array<() => void> {
+/** How a simulated customer proves who they are, as real ones would (verified: whether they will have). */
+function arrival(customer: EmulatedCustomer, storeId: string, order: { id: number; email: string | null } | null): { verified: boolean; steps: Array<() => void> } {
   const roll = Math.random();
   // Most tap the "Chat with us on Telegram" link from their order confirmation (a signed link).
-  if (order && roll < 0.6) return [() => customer.sendCommand("start", signStartToken(storeId, { kind: "order", orderId: order.id }).token), () => customer.sendText(pick(OPENERS))];
+  if (order && roll < 0.6) return { verified: true, steps: [() => customer.sendCommand("start", signStartToken(storeId, { kind: "order", orderId: order.id }).token), () => customer.sendText(pick(OPENERS))] };
   const proof = order?.email && roll < 0.85 ? `${order.id} ${order.email}` : null;
-  return [
+  return { verified: Boolean(proof), steps: [
     () => customer.sendCommand("start"),
     () => customer.pressButton(pick(REASONS)),
     () => customer.sendText(pick(OPENERS)),
     // Others give the order number with its billing email, or go on without an order (unverified).
     () => (proof ? customer.sendText(proof) : customer.pressButton("intake:skip")),
-  ];
+  ] };
+}
+
+/** A verified customer's self-service: a product search, one in the cart, its checkout link (buttons retried until the bot sent them). */
+function selfService(customer: EmulatedCustomer): Array<() => void> {
+  return [() => customer.sendCommand("products", pick(WANTED)), () => customer.pressButton("🛒 Add to cart"), () => customer.pressButton("ss:q:1"), () => customer.pressButton("ss:checkout")];
 }
 
 /**
@@ -71,13 +80,15 @@ export function startSimulatedCustomers(input: { db: Db; storeId: string; bot: E
     const customer = input.bot.customer(++nextChat, { firstName: pick(NAMES) });
     const order = await someOrder(input.db, input.storeId);
     const first = conversations.length === 0;
+    const arrived = arrival(customer, input.storeId, order);
     conversations.push({
       customer,
       seen: 0,
       retries: 0,
       first,
       steps: [
-        ...arrival(customer, input.storeId, order),
+        ...arrived.steps,
+        ...(arrived.verified && Math.random() < SELF_SERVICE_SHARE ? selfService(customer) : []),
         // The first customer of a run always shows a photo, so a new demo shows one within its first minute.
         () => (first || Math.random() < 0.5 ? customer.sendPhoto({ caption: "Photo attached", photo: pick(DEMO_PHOTOS) }) : customer.sendText(pick(FOLLOW_UPS))),
       ],

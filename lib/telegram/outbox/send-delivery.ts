@@ -16,6 +16,10 @@ type CallOptions = NonNullable<Parameters<Telegraf["telegram"]["callApi"]>[2]>;
 // Telegraf types its signal with the abort-controller package's shim; Node's AbortSignal is what node-fetch checks at run time.
 const deadline = (): CallOptions => ({ signal: AbortSignal.timeout(SEND_TIMEOUT_MS) as unknown as CallOptions["signal"] });
 
+function isBadRequest(error: unknown): boolean {
+  return Boolean(error && typeof error === "object" && "code" in error && (error as { code: unknown }).code === 400);
+}
+
 /** One Bot API call for one claimed delivery, turned into an outcome; never throws. */
 export async function sendDelivery(db: Db, bot: Telegraf, delivery: ClaimedDelivery): Promise<SendOutcome & { ticketId?: string }> {
   const payload = parseDeliveryPayload(delivery.payload);
@@ -35,6 +39,18 @@ export async function sendDelivery(db: Db, bot: Telegraf, delivery: ClaimedDeliv
           deadline(),
         );
         return { kind: "sent", telegramMessageId: sent.message_id };
+      }
+      case "photo": {
+        const markup = payload.replyMarkup ? { reply_markup: payload.replyMarkup } : {};
+        try {
+          const sent = await bot.telegram.callApi("sendPhoto", { chat_id: chatId, photo: payload.photoUrl, caption: payload.caption, ...markup }, deadline());
+          return { kind: "sent", telegramMessageId: sent.message_id };
+        } catch (error) {
+          // Telegram could not fetch the picture (a 400): the words and buttons matter more than the image.
+          if (!isBadRequest(error)) throw error;
+          const sent = await bot.telegram.callApi("sendMessage", { chat_id: chatId, text: payload.caption, ...markup }, deadline());
+          return { kind: "sent", telegramMessageId: sent.message_id };
+        }
       }
       case "copy": {
         const copied = await bot.telegram.callApi("copyMessage", { chat_id: chatId, from_chat_id: payload.fromChatId, message_id: payload.messageId }, deadline());
