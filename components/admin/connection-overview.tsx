@@ -12,6 +12,7 @@ const STATUS_BADGE = {
   ACTIVE: { label: "connected", variant: "success" },
   NEEDS_REAUTH: { label: "needs re-authorisation", variant: "warning" },
   UNINSTALLED: { label: "uninstalled", variant: "danger" },
+  DISCONNECTED: { label: "disconnected", variant: "danger" },
 } as const;
 
 function when(iso: string | null): string {
@@ -30,7 +31,8 @@ export function ConnectionOverview({ store, health, canManage }: { store: StoreC
         <FactsList
           facts={[
             ["Store", `${store.name} (${store.bigcommerceHash})`],
-            ["API access", store.connected ? "Tern holds an access token (stored encrypted)" : "No access token: install the app again"],
+            ["Connected through", store.connectionKind === "API_ACCOUNT" ? "a store API account (Settings → API accounts)" : "the BigCommerce app"],
+            ["API access", store.connected ? "Tern holds an access token (stored encrypted)" : "No access token: install the app again, or connect an API account at /connect"],
             ["Installed", when(store.installedAt)],
             ["Scopes", store.scope || "—"],
             ["Telegram bot", store.telegramConnected ? "connected" : "not connected"],

@@ -68,6 +68,7 @@ export async function startTern(options: StartOptions): Promise<RunningTern> {
       ? { apiUrl: demo.urls.bigcommerce, loginUrl: demo.urls.bigcommerce, clientId: demo.app.clientId, clientSecret: demo.app.clientSecret }
       : fromEnvironment.bigcommerce,
     telegramApiRoot: demo?.urls.telegramApiRoot ?? fromEnvironment.telegramApiRoot,
+    setupCode: fromEnvironment.setupCode || localSecret(dataDir, "setup-code"),
     controlPanel: demo ? { appOpenUrl: demo.urls.controlPanelOpenUrl } : null,
   };
   installRuntimeConfig(config);
@@ -108,6 +109,8 @@ export async function startTern(options: StartOptions): Promise<RunningTern> {
   const worker = options.worker === false ? null : await superviseWorker({ config, env, dataDir, demoPorts, host: hostname(), port: env.PORT }, log);
   const url = `http://localhost:${env.PORT}`;
   log(`Tern is up at ${url}${env.demo ? " (demo mode)" : ""}`);
+  // The file, never the code: whoever runs Tern reads it there (logs are read by more people).
+  if (!fromEnvironment.setupCode) log(`to connect a store with an API account at ${url}/connect, use the setup code in ${path.join(dataDir, "setup-code.secret")}`);
 
   return {
     url,
