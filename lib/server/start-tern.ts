@@ -40,6 +40,9 @@ export type RunningTern = { url: string; close: () => Promise<void> };
  * worker process beside it (lib/server/start-worker.ts), which it keeps running. The two meet
  * only in PostgreSQL.
  */
+// Pages that take a password or a token: never framed by the control panel (security-headers.ts).
+const SIGN_IN_PAGES = new Set(["/login", "/connect"]);
+
 export async function startTern(options: StartOptions): Promise<RunningTern> {
   const log = options.log ?? ((line: string) => console.log(`[tern] ${line}`));
   const dir = options.dir ?? process.cwd();
@@ -92,7 +95,7 @@ export async function startTern(options: StartOptions): Promise<RunningTern> {
   const httpServer = createServer((request, response) => {
     // Over anything the client sent under that name: routes read the address from here.
     request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], proxies);
-    withDefaultHeaders(response, pathOf(request.url) === "/login" ? headers.signIn : headers.page);
+    withDefaultHeaders(response, SIGN_IN_PAGES.has(pathOf(request.url)) ? headers.signIn : headers.page);
     const direct = directRouteHandler(request);
     if (direct) return void serveWithHandler(direct, request, response, origin);
     handle(request, response).catch((error: unknown) => {
