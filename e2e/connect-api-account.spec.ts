@@ -108,3 +108,25 @@ test("a merchant connects a store by API account, becomes its admin, sees its he
   expect(shop.hooksOf(account.clientId).length).toBe(hooks.length);
   await context.close();
 });
+
+test("an app-installed store switches to an API account from the control panel and keeps its place in Tern", async ({ page }) => {
+  const hash = `e2eswitch${Date.now().toString(36)}`;
+  const owner = { id: 52001, email: `owner-${hash}@e2e-shop.test` };
+  await page.goto(panel.url("install", hash, owner));
+  const app = page.frameLocator("#app-frame");
+  await expect(app.getByTestId("connection-panel")).toContainText("the BigCommerce app");
+  const shop = panel.bigcommerce.store(hash);
+  const appHooks = shop.hooks.size;
+  expect(appHooks).toBeGreaterThan(5);
+
+  const account = shop.createApiAccount({ name: "Tern" });
+  await app.getByLabel("API path").fill(`${panel.bigcommerce.url}/stores/${hash}/v3/`);
+  await app.getByLabel("Access token").fill(account.accessToken);
+  await app.getByRole("button", { name: "Connect with this API account" }).click();
+  await expect(app.getByText("The store is connected with the API account.")).toBeVisible();
+  await expect(app.getByTestId("connection-panel")).toContainText("a store API account");
+  await expect(app.getByLabel("Access token")).toHaveValue("");
+  // Only the API account's hooks are left: the app's would deliver every event a second time.
+  expect(shop.hooksOf(account.clientId)).toHaveLength(appHooks);
+  expect(shop.hooks.size).toBe(appHooks);
+});

@@ -5,6 +5,7 @@ import { apiFetch } from "@/components/ui/api-fetch.ts";
 import type { StoreConnectionDto } from "@/lib/bigcommerce-app/store-connection.ts";
 import type { WebhookHealth } from "@/lib/bigcommerce/webhooks/get-webhook-health.ts";
 import { ActionMessages } from "./action-messages.tsx";
+import { ApiAccountPanel } from "./api-account-panel.tsx";
 import { FactsList } from "./facts-list.tsx";
 import { useAdminAction } from "./use-admin-action.ts";
 
@@ -73,7 +74,9 @@ export function ConnectionOverview({ store, health, canManage }: { store: StoreC
             Reinstall the app from the BigCommerce control panel to reconnect
           </Button>
         ) : null}
+
       </Panel>
+      {canManage ? <ApiAccountPanel store={store} action={action} /> : null}
     </>
   );
 }
