@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { API_ACCOUNTS_PATH, apiAccountsPage } from "./api-accounts-page.ts";
 import { controlPanelPage } from "./control-panel-page.ts";
 import { callerHasScope, scopeForRequest } from "./emulated-api-account.ts";
 import { EmulatedOauth, type EmulatedApp } from "./emulated-oauth.ts";
@@ -134,6 +135,11 @@ export async function startBigcommerceEmulator(options: BigcommerceEmulatorOptio
     if (url.pathname === "/oauth2/token" && request.method === "POST") {
       const text = await readBody(request);
       return send(response, oauth.exchange(text ? (JSON.parse(text) as unknown) : undefined));
+    }
+    const accounts = API_ACCOUNTS_PATH.exec(url.pathname);
+    if (accounts && (request.method === "GET" || request.method === "POST")) {
+      const page = apiAccountsPage(store(accounts[1]!), request.method, baseUrl);
+      return void response.writeHead(page.status, { "content-type": "text/html; charset=utf-8" }).end(page.html);
     }
     const panel = await controlPanelPage(oauth, url.pathname, url.searchParams);
     if (panel) return void response.writeHead(panel.status, { "content-type": "text/html; charset=utf-8" }).end(panel.html);

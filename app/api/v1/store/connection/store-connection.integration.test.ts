@@ -219,6 +219,21 @@ describe("first connection (POST /api/connect)", () => {
   });
 });
 
+describe("the emulated control panel's API accounts page", () => {
+  it("creates an account a merchant can paste into Tern, showing its path and token once", async () => {
+    const hash = newHash();
+    const pageUrl = `${emulator.url}/control-panel/stores/${hash}/settings/api-accounts`;
+    const created = await (await fetch(pageUrl, { method: "POST" })).text();
+    const path = /<dd id="api-path">([^<]+)<\/dd>/.exec(created)?.[1];
+    const token = /<dd id="access-token">([^<]+)<\/dd>/.exec(created)?.[1];
+    expect(path).toBe(apiPath(hash));
+    expect(token).toBeTruthy();
+    expect(await (await fetch(pageUrl)).text()).not.toContain(token!);
+    const reply = await call("POST", "/api/connect", { body: firstConnection(hash, { accessToken: token! }) });
+    expect(reply.status, reply.text).toBe(201);
+  });
+});
+
 describe("checking the API account live", () => {
   async function firstReply(hash: string, accessToken: string) {
     return call("POST", "/api/connect", { body: firstConnection(hash, { accessToken }) });
