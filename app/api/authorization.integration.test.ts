@@ -83,6 +83,10 @@ const ACCESS: Record<string, Access> = {
   "GET /store": "SUPERVISOR",
   "PATCH /store": "ADMIN",
   "POST /store/webhooks": "ADMIN",
+  // Connecting by API account and disconnecting are the admins'; supervisors see the health.
+  "GET /store/connection": "SUPERVISOR",
+  "PUT /store/connection": "ADMIN",
+  "DELETE /store/connection": "ADMIN",
   "GET /telegram/bot": "ADMIN",
   "PUT /telegram/bot": "ADMIN",
   "DELETE /telegram/bot": "ADMIN",
@@ -144,6 +148,7 @@ const ALLOWED_OUTCOME: Record<string, { status: number; code: string; why: strin
   "GET /attachments/[messageId]/[index]": { status: 422, code: "UNPROCESSABLE", why: "the file is fetched from Telegram through the store's bot, and this store has none connected" },
   "PUT /telegram/storefront-script": { status: 422, code: "UNPROCESSABLE", why: "this store's BigCommerce token was granted without the Checkout content scope the script needs" },
   "POST /tickets/[id]/verify-chat": { status: 409, code: "CONFLICT", why: "the ticket's customer chat is verified already (a test customer is who they say they are)" },
+  "PUT /store/connection": { status: 422, code: "UNPROCESSABLE", why: "the API path names another store than the admin's: refused by the domain before BigCommerce is asked" },
 };
 
 const CLIENT_ID = "tern-authz-client";
@@ -227,6 +232,7 @@ function bodyFor(label: string): unknown {
     "PATCH /templates/[id]": { name: "authz template renamed" },
     "POST /order-actions/[id]/reject": { note: "authz" },
     "PATCH /store": { name: "authz store renamed", purgeOnUninstall: true },
+    "PUT /store/connection": { apiPath: "anotherstore1", accessToken: "authzaccesstoken123" },
     "PUT /telegram/bot": { token: ids.botToken },
     "POST /webhooks/dead-letters/[id]/ticket": { subject: "authz dead letter" },
     "PATCH /users/[id]": { capacity: 3 },
@@ -430,6 +436,9 @@ describe("/api/v1 by role", () => {
       if (!ok) problems.push(`${label} as ${role} answered ${reply.status}: ${reply.text.slice(0, 200)}`);
     }
     expect(problems).toEqual([]);
+    // DELETE /store/connection disconnected the store: connected again, as the tests after this one expect.
+    expect((await db().store.findUniqueOrThrow({ where: { id: store.id }, select: { status: true } })).status).toBe("DISCONNECTED");
+    await db().store.update({ where: { id: store.id }, data: { status: "ACTIVE", accessTokenEncrypted: sealSecret(BC_TOKEN) }, select: { id: true } });
   });
 
   it("checks the finer rules inside the handlers: agents' own availability only, cancelling orders for supervisors", async () => {

@@ -5,6 +5,7 @@ import { apiFetch } from "@/components/ui/api-fetch.ts";
 import type { StoreConnectionDto } from "@/lib/bigcommerce-app/store-connection.ts";
 import type { WebhookHealth } from "@/lib/bigcommerce/webhooks/get-webhook-health.ts";
 import { ActionMessages } from "./action-messages.tsx";
+import { ApiAccountPanel } from "./api-account-panel.tsx";
 import { FactsList } from "./facts-list.tsx";
 import { useAdminAction } from "./use-admin-action.ts";
 
@@ -12,6 +13,7 @@ const STATUS_BADGE = {
   ACTIVE: { label: "connected", variant: "success" },
   NEEDS_REAUTH: { label: "needs re-authorisation", variant: "warning" },
   UNINSTALLED: { label: "uninstalled", variant: "danger" },
+  DISCONNECTED: { label: "disconnected", variant: "danger" },
 } as const;
 
 function when(iso: string | null): string {
@@ -30,7 +32,8 @@ export function ConnectionOverview({ store, health, canManage }: { store: StoreC
         <FactsList
           facts={[
             ["Store", `${store.name} (${store.bigcommerceHash})`],
-            ["API access", store.connected ? "Tern holds an access token (stored encrypted)" : "No access token: install the app again"],
+            ["Connected through", store.connectionKind === "API_ACCOUNT" ? "a store API account (Settings → API accounts)" : "the BigCommerce app"],
+            ["API access", store.connected ? "Tern holds an access token (stored encrypted)" : "No access token: install the app again, or connect an API account at /connect"],
             ["Installed", when(store.installedAt)],
             ["Scopes", store.scope || "—"],
             ["Telegram bot", store.telegramConnected ? "connected" : "not connected"],
@@ -71,7 +74,9 @@ export function ConnectionOverview({ store, health, canManage }: { store: StoreC
             Reinstall the app from the BigCommerce control panel to reconnect
           </Button>
         ) : null}
+
       </Panel>
+      {canManage ? <ApiAccountPanel store={store} action={action} /> : null}
     </>
   );
 }

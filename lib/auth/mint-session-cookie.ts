@@ -42,3 +42,8 @@ export async function mintSessionCookie(user: SessionSubject): Promise<MintedSes
 export function embeddedSessionSetCookie(cookie: MintedSessionCookie): string {
   return `${cookie.name}=${cookie.value}; Path=/; Max-Age=${cookie.maxAgeSeconds}; HttpOnly; Secure; SameSite=None; Partitioned`;
 }
+
+/** Set-Cookie for a session made outside the control panel (first-party, as next-auth's own sign-in sets it). */
+export function firstPartySessionSetCookie(cookie: MintedSessionCookie): string {
+  return `${cookie.name}=${cookie.value}; Path=/; Max-Age=${cookie.maxAgeSeconds}; HttpOnly; SameSite=Lax${cookie.secure ? "; Secure" : ""}`;
+}

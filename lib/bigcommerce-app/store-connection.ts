@@ -1,12 +1,14 @@
 import type { Db } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors.ts";
-import type { StoreStatus } from "@/lib/generated/prisma/enums.ts";
+import type { StoreConnectionKind, StoreStatus } from "@/lib/generated/prisma/enums.ts";
 
 export type StoreConnectionDto = {
   id: string;
   name: string;
   bigcommerceHash: string;
   status: StoreStatus;
+  /** How Tern holds the token: the single-click app, or a store API account. */
+  connectionKind: StoreConnectionKind;
   scope: string | null;
   connected: boolean;
   installedAt: string;
@@ -28,6 +30,7 @@ export async function getStoreConnection(db: Db, storeId: string): Promise<Store
       name: true,
       bigcommerceHash: true,
       status: true,
+      connectionKind: true,
       scope: true,
       installedAt: true,
       uninstalledAt: true,
@@ -47,6 +50,7 @@ export async function getStoreConnection(db: Db, storeId: string): Promise<Store
     name: store.name,
     bigcommerceHash: store.bigcommerceHash,
     status: store.status,
+    connectionKind: store.connectionKind,
     scope: store.scope,
     connected: store.accessTokenEncrypted !== null && store.status === "ACTIVE",
     installedAt: store.installedAt.toISOString(),

@@ -5,13 +5,13 @@ import type { Db } from "@/lib/db/client.ts";
 
 export type WebhookSync = { ok: true; hooks: number; removed: number } | { ok: false; error: string };
 
-const WEBHOOK_PATH = "/api/webhooks/bigcommerce";
+export const WEBHOOK_PATH = "/api/webhooks/bigcommerce";
 
 export function webhookDestination(publicUrl: string): string {
   return `${publicUrl.replace(/\/+$/, "")}${WEBHOOK_PATH}`;
 }
 
-function pathOf(destination: string): string | null {
+export function pathOf(destination: string): string | null {
   try {
     return new URL(destination).pathname;
   } catch {

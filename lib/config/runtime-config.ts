@@ -27,6 +27,12 @@ export type RuntimeConfig = {
   };
   telegramApiRoot: string;
   /**
+   * Proves a first store connection by API account comes from whoever runs this Tern
+   * (TERN_SETUP_CODE, else generated into the data directory as setup-code.secret); "" turns the
+   * signed-out first connection off.
+   */
+  setupCode: string;
+  /**
    * The control panel page that opens Tern for a store, as a store admin reaches it (demo mode:
    * the BigCommerce emulator's, for the demo store); null where Tern cannot know it.
    */
@@ -66,6 +72,7 @@ export function configFromEnvironment(source: Readonly<Record<string, string | u
       clientSecret: trimmed(source.BIGCOMMERCE_CLIENT_SECRET),
     },
     telegramApiRoot: withoutTrailingSlash(trimmed(source.TELEGRAM_API_ROOT) ?? DEFAULT_TELEGRAM_API_ROOT),
+    setupCode: trimmed(source.TERN_SETUP_CODE) ?? "",
     controlPanel: null,
   };
 }

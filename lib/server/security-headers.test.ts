@@ -13,6 +13,8 @@ describe("securityHeaders", () => {
     const inbox = securityHeaders("/inbox", config, { dev: false })["content-security-policy"];
     expect(directive(inbox, "frame-ancestors")).toBe("frame-ancestors 'self' https://*.bigcommerce.com https://*.mybigcommerce.com");
     expect(directive(securityHeaders("/login", config, { dev: false })["content-security-policy"], "frame-ancestors")).toBe("frame-ancestors 'self'");
+    // The connect page takes a password and a store's access token: never inside anyone's frame either.
+    expect(directive(securityHeaders("/connect", config, { dev: false })["content-security-policy"], "frame-ancestors")).toBe("frame-ancestors 'self'");
   });
 
   it("adds the demo's emulated control panel where there is one, and never scripts from elsewhere", () => {

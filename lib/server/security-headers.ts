@@ -27,7 +27,7 @@ export function securityHeaders(pathname: string, config: RuntimeConfig, options
     (value) => value !== null && value !== "https://login.bigcommerce.com",
   );
   // The sign-in page never runs in the control panel (its cookie could not be set there).
-  const framers = pathname === "/login" ? ["'self'"] : ["'self'", ...controlPanel];
+  const framers = pathname === "/login" || pathname === "/connect" ? ["'self'"] : ["'self'", ...controlPanel];
   const imageSources = ["'self'", "data:", "blob:", "https:", origin(config.bigcommerce.apiUrl)].filter(Boolean);
   const policy = [
     "default-src 'self'",

@@ -40,6 +40,9 @@ export type RunningTern = { url: string; close: () => Promise<void> };
  * worker process beside it (lib/server/start-worker.ts), which it keeps running. The two meet
  * only in PostgreSQL.
  */
+// Pages that take a password or a token: never framed by the control panel (security-headers.ts).
+const SIGN_IN_PAGES = new Set(["/login", "/connect"]);
+
 export async function startTern(options: StartOptions): Promise<RunningTern> {
   const log = options.log ?? ((line: string) => console.log(`[tern] ${line}`));
   const dir = options.dir ?? process.cwd();
@@ -68,6 +71,7 @@ export async function startTern(options: StartOptions): Promise<RunningTern> {
       ? { apiUrl: demo.urls.bigcommerce, loginUrl: demo.urls.bigcommerce, clientId: demo.app.clientId, clientSecret: demo.app.clientSecret }
       : fromEnvironment.bigcommerce,
     telegramApiRoot: demo?.urls.telegramApiRoot ?? fromEnvironment.telegramApiRoot,
+    setupCode: fromEnvironment.setupCode || localSecret(dataDir, "setup-code"),
     controlPanel: demo ? { appOpenUrl: demo.urls.controlPanelOpenUrl } : null,
   };
   installRuntimeConfig(config);
@@ -91,7 +95,7 @@ export async function startTern(options: StartOptions): Promise<RunningTern> {
   const httpServer = createServer((request, response) => {
     // Over anything the client sent under that name: routes read the address from here.
     request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], proxies);
-    withDefaultHeaders(response, pathOf(request.url) === "/login" ? headers.signIn : headers.page);
+    withDefaultHeaders(response, SIGN_IN_PAGES.has(pathOf(request.url)) ? headers.signIn : headers.page);
     const direct = directRouteHandler(request);
     if (direct) return void serveWithHandler(direct, request, response, origin);
     handle(request, response).catch((error: unknown) => {
@@ -108,6 +112,8 @@ export async function startTern(options: StartOptions): Promise<RunningTern> {
   const worker = options.worker === false ? null : await superviseWorker({ config, env, dataDir, demoPorts, host: hostname(), port: env.PORT }, log);
   const url = `http://localhost:${env.PORT}`;
   log(`Tern is up at ${url}${env.demo ? " (demo mode)" : ""}`);
+  // The file, never the code: whoever runs Tern reads it there (logs are read by more people).
+  if (!fromEnvironment.setupCode) log(`to connect a store with an API account at ${url}/connect, use the setup code in ${path.join(dataDir, "setup-code.secret")}`);
 
   return {
     url,

@@ -40,7 +40,7 @@ export async function receiveBigcommerceWebhook(db: Db, delivery: WebhookDeliver
   if (!envelope.storeHash) throw new AppError("BAD_REQUEST", "The webhook does not say which store it is for (producer, store_hash or ?store=)");
 
   let store = await findWebhookStore(db, envelope.storeHash);
-  if (!store || store.status === "UNINSTALLED") throw new AppError("NOT_FOUND", "No store with this hash is installed");
+  if (!store || store.status === "UNINSTALLED" || store.status === "DISCONNECTED") throw new AppError("NOT_FOUND", "No store with this hash is installed");
 
   const signature = checkSignature(delivery.headers, delivery.rawBody, runtimeConfig().bigcommerce.clientSecret);
   let secretOk = secretHeaderMatches(delivery.headers, store.webhookSecret);

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { APP_CLIENT_ID } from "./emulated-api-account.ts";
 import type { EmulatedStore } from "./emulated-store.ts";
 import type { RouteResult } from "./emulator-routes.ts";
 import { signPayload } from "./sign-payload.ts";
@@ -82,7 +83,7 @@ export class EmulatedOauth {
   /** The merchant uninstalls: the app's hooks go, its token stops working; returns the payload BigCommerce sends to /uninstall. */
   uninstall(input: { storeHash: string; user: EmulatedPerson; owner?: EmulatedPerson }): Promise<string> {
     const store = this.storeFor(input.storeHash);
-    store.hooks.clear();
+    for (const hook of store.hooksOf(APP_CLIENT_ID)) store.hooks.delete(hook.id);
     store.accessToken = `revoked-${randomBytes(12).toString("hex")}`;
     return this.signedPayload(input);
   }

@@ -15,6 +15,7 @@ import type {
 } from "@/lib/bigcommerce/bigcommerce-types.ts";
 import { ORDER_STATUS_NAMES } from "@/lib/bigcommerce/bigcommerce-types.ts";
 import { EmulatedCatalog, type CatalogState } from "./emulated-catalog.ts";
+import { APP_CLIENT_ID, newApiAccount, type EmulatedApiAccount, type EmulatedCaller } from "./emulated-api-account.ts";
 import { money, rfc2822 } from "./emulator-format.ts";
 import { WindowQuota } from "./window-quota.ts";
 
@@ -46,7 +47,7 @@ export type NewShipment = {
   items?: Array<{ orderProductId: number; quantity: number }>;
 };
 
-type Options = { emit: (event: StoreEvent) => void; startOrderId?: number; state?: EmulatedStoreState };
+type Options = { emit: (event: StoreEvent) => void; startOrderId?: number; state?: EmulatedStoreState; onAccountsChange?: () => void };
 
 type IdCounters = { order: number; customer: number; product: number; address: number; shipment: number; message: number; refund: number; hook: number; orderProduct: number };
 
@@ -69,6 +70,8 @@ export type EmulatedStoreState = {
   refunds: Array<[number, BigcommerceRefund[]]>;
   /** Absent in states kept before the emulator had a catalog: those start with the starter catalog. */
   catalog?: CatalogState;
+  /** Store-level API accounts the merchant created (absent in states saved before they existed). */
+  apiAccounts?: EmulatedApiAccount[];
 };
 
 /** A failure or hold the test asked for, applied to requests whose path matches. */
@@ -98,6 +101,8 @@ export class EmulatedStore {
   readonly messages = new Map<number, BigcommerceOrderMessage[]>();
   readonly refunds = new Map<number, BigcommerceRefund[]>();
   readonly hooks = new Map<number, BigcommerceHook>();
+  /** Store-level API accounts, by access token. */
+  readonly apiAccounts = new Map<string, EmulatedApiAccount>();
   readonly scripts = new Map<string, BigcommerceScript>();
   readonly catalog: EmulatedCatalog;
   readonly statuses: BigcommerceOrderStatus[];
@@ -133,6 +138,7 @@ export class EmulatedStore {
       for (const [id, rows] of state.shipments) this.shipments.set(id, rows);
       for (const [id, rows] of state.messages) this.messages.set(id, rows);
       for (const [id, rows] of state.refunds) this.refunds.set(id, rows);
+      for (const account of state.apiAccounts ?? []) this.apiAccounts.set(account.accessToken, account);
     }
   }
 
@@ -151,6 +157,7 @@ export class EmulatedStore {
       messages: [...this.messages],
       refunds: [...this.refunds],
       catalog: this.catalog.exportState(),
+      apiAccounts: [...this.apiAccounts.values()],
     };
   }
 
@@ -498,11 +505,11 @@ export class EmulatedStore {
 
   // ---- hooks --------------------------------------------------------------------------------
 
-  createHook(input: { scope: string; destination: string; is_active?: boolean; headers?: Record<string, string> | null }): BigcommerceHook {
+  createHook(input: { scope: string; destination: string; is_active?: boolean; headers?: Record<string, string> | null }, clientId: string = APP_CLIENT_ID): BigcommerceHook {
     const now = Math.floor(Date.now() / 1000);
     const hook: BigcommerceHook = {
       id: this.nextId.hook++,
-      client_id: "emulated-client",
+      client_id: clientId,
       store_hash: this.hash,
       scope: input.scope,
       destination: input.destination,
@@ -513,6 +520,36 @@ export class EmulatedStore {
     };
     this.hooks.set(hook.id, hook);
     return hook;
+  }
+
+  /** The hooks one API client made: BigCommerce lists, changes and deletes only the caller's own. */
+  hooksOf(clientId: string): BigcommerceHook[] {
+    return [...this.hooks.values()].filter((hook) => (hook.client_id ?? APP_CLIENT_ID) === clientId);
+  }
+
+  // ---- API accounts (Settings → API accounts) --------------------------------------------------
+
+  /** What the merchant does in the control panel; BigCommerce then shows the API path and the token once. */
+  createApiAccount(input: { name?: string; scopes?: readonly string[] } = {}): EmulatedApiAccount {
+    const account = newApiAccount(input);
+    this.apiAccounts.set(account.accessToken, account);
+    this.options.onAccountsChange?.();
+    return account;
+  }
+
+  /** Deleting an API account revokes its token; its webhooks go with it. */
+  deleteApiAccount(clientId: string): void {
+    for (const [token, account] of this.apiAccounts) if (account.clientId === clientId) this.apiAccounts.delete(token);
+    for (const hook of this.hooksOf(clientId)) this.hooks.delete(hook.id);
+    this.options.onAccountsChange?.();
+  }
+
+  /** Who an `X-Auth-Token` belongs to: the app, one of the store's API accounts, or nobody (401). */
+  callerFor(token: string | undefined): EmulatedCaller | null {
+    if (!token) return null;
+    if (token === this.accessToken) return { clientId: APP_CLIENT_ID, scopes: null };
+    const account = this.apiAccounts.get(token);
+    return account ? { clientId: account.clientId, scopes: new Set(account.scopes) } : null;
   }
 
   createScript(input: BigcommerceScriptInput): BigcommerceScript {

@@ -1,10 +1,11 @@
 import type { BigcommerceHook, BigcommerceScript } from "@/lib/bigcommerce/bigcommerce-types.ts";
 import { CartRefused, type CartLineInput } from "./emulated-catalog.ts";
+import { callerHasScope, scopeForHook, type EmulatedCaller } from "./emulated-api-account.ts";
 import type { EmulatedStore } from "./emulated-store.ts";
 import { parseDateFilter } from "./emulator-format.ts";
 import { productImageUrl } from "./product-image.ts";
 
-export type RouteRequest = { method: string; params: string[]; query: URLSearchParams; body: unknown; baseUrl: string };
+export type RouteRequest = { method: string; params: string[]; query: URLSearchParams; body: unknown; baseUrl: string; caller: EmulatedCaller };
 export type RouteResult = { status: number; body?: unknown };
 type Handler = (store: EmulatedStore, request: RouteRequest) => RouteResult;
 type Route = { method: string; pattern: RegExp; handler: Handler };
@@ -309,16 +310,22 @@ function hookBody(body: Record<string, unknown>): Partial<BigcommerceHook> {
 function createHook(store: EmulatedStore, request: RouteRequest): RouteResult {
   const input = hookBody(record(request.body));
   if (!input.scope || !input.destination) return v3Error(422, "scope and destination are required");
-  // One hook per store + app + scope + destination, as on BigCommerce.
-  const existing = [...store.hooks.values()].find((hook) => hook.scope === input.scope && hook.destination === input.destination);
+  // A hook delivers what its events name: the caller must be allowed to read that.
+  const needed = scopeForHook(input.scope);
+  if (needed && !callerHasScope(request.caller, needed)) return v3Error(403, `You don't have a required scope to access the endpoint: ${needed}`);
+  // One hook per store + client + scope + destination, as on BigCommerce.
+  const existing = store.hooksOf(request.caller.clientId).find((hook) => hook.scope === input.scope && hook.destination === input.destination);
   if (existing) return v3Error(422, "A webhook with this scope and destination already exists");
-  return { status: 200, body: { data: store.createHook({ scope: input.scope, destination: input.destination, is_active: input.is_active, headers: input.headers }) } };
+  const hook = store.createHook({ scope: input.scope, destination: input.destination, is_active: input.is_active, headers: input.headers }, request.caller.clientId);
+  return { status: 200, body: { data: hook } };
 }
 
+/** A hook of the caller's own: another client's hooks are invisible to it, as on BigCommerce. */
 function hookRoute(handler: (store: EmulatedStore, hook: BigcommerceHook, request: RouteRequest) => RouteResult): Handler {
   return (store, request) => {
     const hook = store.hooks.get(Number(request.params[0]));
-    return hook ? handler(store, hook, request) : v3Error(404, "Webhook not found");
+    const own = hook && store.hooksOf(request.caller.clientId).includes(hook);
+    return own ? handler(store, hook, request) : v3Error(404, "Webhook not found");
   };
 }
 
@@ -383,7 +390,7 @@ const ROUTES: Route[] = [
   { method: "POST", pattern: /^\/v3\/orders\/(\d+)\/payment_actions\/refund_quotes$/, handler: orderRoute(refundQuote, "v3") },
   { method: "POST", pattern: /^\/v3\/orders\/(\d+)\/payment_actions\/refunds$/, handler: orderRoute(createRefund, "v3") },
   { method: "GET", pattern: /^\/v3\/orders\/(\d+)\/payment_actions\/refunds$/, handler: orderRoute((store, id) => ({ status: 200, body: { data: store.refunds.get(id) ?? [], meta: {} } }), "v3") },
-  { method: "GET", pattern: /^\/v3\/hooks$/, handler: (store) => ({ status: 200, body: { data: [...store.hooks.values()], meta: {} } }) },
+  { method: "GET", pattern: /^\/v3\/hooks$/, handler: (store, request) => ({ status: 200, body: { data: store.hooksOf(request.caller.clientId), meta: {} } }) },
   { method: "POST", pattern: /^\/v3\/hooks$/, handler: createHook },
   { method: "GET", pattern: /^\/v3\/hooks\/(\d+)$/, handler: hookRoute((_store, hook) => ({ status: 200, body: { data: hook } })) },
   {

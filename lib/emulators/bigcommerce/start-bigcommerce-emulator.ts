@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { API_ACCOUNTS_PATH, apiAccountsPage } from "./api-accounts-page.ts";
 import { controlPanelPage } from "./control-panel-page.ts";
+import { callerHasScope, scopeForRequest } from "./emulated-api-account.ts";
 import { EmulatedOauth, type EmulatedApp } from "./emulated-oauth.ts";
 import { deliverWebhook, signatureHeaders, webhookEnvelope, type WebhookDelivery } from "./deliver-webhook.ts";
 import { EmulatedStore, type EmulatedStoreState, type StoreEvent } from "./emulated-store.ts";
@@ -108,6 +110,7 @@ export async function startBigcommerceEmulator(options: BigcommerceEmulatorOptio
       const created: EmulatedStore = new EmulatedStore(hash, {
         startOrderId: options.startOrderId,
         state: options.restoreStore?.(hash),
+        onAccountsChange: () => options.onStoreChange?.(created),
         // Deliveries go out one after another, in the order the changes happened (BigCommerce
         // promises no order; tests of disorder fire by hand).
         emit: (event) => {
@@ -133,6 +136,11 @@ export async function startBigcommerceEmulator(options: BigcommerceEmulatorOptio
       const text = await readBody(request);
       return send(response, oauth.exchange(text ? (JSON.parse(text) as unknown) : undefined));
     }
+    const accounts = API_ACCOUNTS_PATH.exec(url.pathname);
+    if (accounts && (request.method === "GET" || request.method === "POST")) {
+      const page = apiAccountsPage(store(accounts[1]!), request.method, baseUrl);
+      return void response.writeHead(page.status, { "content-type": "text/html; charset=utf-8" }).end(page.html);
+    }
     const panel = await controlPanelPage(oauth, url.pathname, url.searchParams);
     if (panel) return void response.writeHead(panel.status, { "content-type": "text/html; charset=utf-8" }).end(panel.html);
     // Product pictures sit on a public CDN at BigCommerce: no token, no quota.
@@ -147,10 +155,19 @@ export async function startBigcommerceEmulator(options: BigcommerceEmulatorOptio
     const method = request.method ?? "GET";
     const record = (status: number) => requests.push({ storeHash: shop.hash, method, path, status, at: new Date() });
 
-    if (request.headers["x-auth-token"] !== shop.accessToken) {
+    const token = request.headers["x-auth-token"];
+    // The app's token, or one of the store's API accounts' (a token of another store is nobody here).
+    const caller = shop.callerFor(typeof token === "string" ? token : undefined);
+    if (!caller) {
       record(401);
       const body = path.startsWith("/v3") ? { status: 401, title: "Unauthorized", type: "about:blank" } : [{ status: 401, message: "You are not authorized to access this resource." }];
       return send(response, { status: 401, body });
+    }
+    const needed = scopeForRequest(method, path);
+    if (needed && !callerHasScope(caller, needed)) {
+      record(403);
+      const title = `You don't have a required scope to access the endpoint: ${needed}`;
+      return send(response, { status: 403, body: path.startsWith("/v3") ? { status: 403, title, type: "about:blank" } : [{ status: 403, message: title }] });
     }
     const reading = shop.quota.take();
     const limitHeaders = {
@@ -178,7 +195,7 @@ export async function startBigcommerceEmulator(options: BigcommerceEmulatorOptio
       record(400);
       return send(response, { status: 400, body: { status: 400, title: "Malformed JSON" } }, limitHeaders);
     }
-    const result = routeRequest(shop, method, path, { query: url.searchParams, body, baseUrl });
+    const result = routeRequest(shop, method, path, { query: url.searchParams, body, baseUrl, caller });
     record(result.status);
     send(response, result, limitHeaders);
   }
