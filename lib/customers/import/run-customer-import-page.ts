@@ -99,7 +99,7 @@ export async function runCustomerImportPage(db: Db, importId: string, options: I
     const moved = await tx.$executeRaw`
       UPDATE "CustomerImport" SET
         "nextPage" = "nextPage" + 1,
-        "totalPages" = ${totalPages},
+        "totalPages" = ${totalPages}::int,
         total = COALESCE(${page.pagination?.total ?? null}::int, total),
         processed = processed + ${page.customers.length},
         imported = imported + ${saved.saved},
@@ -108,10 +108,10 @@ export async function runCustomerImportPage(db: Db, importId: string, options: I
         "rateLimited" = "rateLimited" + ${rateLimited},
         failures = 0,
         error = NULL,
-        status = CASE WHEN ${done} THEN 'DONE'::"CustomerImportStatus" ELSE status END,
-        "finishedAt" = CASE WHEN ${done} THEN ${now} ELSE NULL END,
-        "lockedBy" = CASE WHEN ${done} THEN NULL ELSE "lockedBy" END,
-        "leaseUntil" = CASE WHEN ${done} THEN NULL ELSE now() + make_interval(secs => ${options.leaseMs / 1000}::float8) END,
+        status = CASE WHEN ${done}::boolean THEN 'DONE'::"CustomerImportStatus" ELSE status END,
+        "finishedAt" = CASE WHEN ${done}::boolean THEN ${now}::timestamptz ELSE NULL END,
+        "lockedBy" = CASE WHEN ${done}::boolean THEN NULL ELSE "lockedBy" END,
+        "leaseUntil" = CASE WHEN ${done}::boolean THEN NULL ELSE now() + make_interval(secs => ${options.leaseMs / 1000}::float8) END,
         "updatedAt" = now()
       WHERE id = ${importId}::uuid AND status = 'RUNNING' AND "lockedBy" = ${options.workerId} AND "nextPage" = ${job.nextPage}`;
     // Cancelled or taken over meanwhile: none of this page's writes stay.

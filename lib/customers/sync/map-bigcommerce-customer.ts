@@ -43,7 +43,6 @@ function clean(value: unknown): string | null {
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   if (typeof value !== "string") return null;
   // Control characters never belong in a name or a label shown to agents.
-  // eslint-disable-next-line no-control-regex
   const text = value.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
   return text || null;
 }

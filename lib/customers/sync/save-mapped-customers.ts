@@ -33,7 +33,7 @@ function matchKnown(rows: readonly Known[], account: MappedCustomer): Known | un
  * when neither is known. The insert skips on either unique key, so a webhook linking the same
  * account at the same moment leaves one customer.
  */
-async function linkAccountsInTx(tx: Tx, storeId: string, accounts: readonly MappedCustomer[]): Promise<Array<{ id: string } | undefined>> {
+async function linkAccountsInTx(tx: Tx, storeId: string, accounts: readonly MappedCustomer[]): Promise<Array<Known | undefined>> {
   let rows = await findKnown(tx, storeId, accounts);
   const missing = accounts.filter((account) => !matchKnown(rows, account));
   if (missing.length) {
@@ -84,6 +84,11 @@ export async function saveMappedCustomersInTx(tx: Tx, storeId: string, accounts:
   unique.forEach((account, index) => {
     const customer = linked[index];
     if (!customer) return;
+    // Met by email, but that customer is another BigCommerce account's: not merged into it.
+    if (customer.bigcommerceCustomerId !== null && customer.bigcommerceCustomerId !== account.bigcommerceCustomerId) {
+      skips.push({ bigcommerceCustomerId: account.bigcommerceCustomerId, reason: `Same email as BigCommerce customer ${customer.bigcommerceCustomerId}` });
+      return;
+    }
     const owner = owners.get(customer.id);
     if (owner !== undefined) {
       skips.push({ bigcommerceCustomerId: account.bigcommerceCustomerId, reason: `Matches the same Tern customer as BigCommerce customer ${owner}` });
@@ -103,18 +108,18 @@ export async function saveMappedCustomersInTx(tx: Tx, storeId: string, accounts:
   const fields = column((account) => JSON.stringify(account.customFields));
   const update = (changeEmails: boolean) => tx.$executeRaw`
     UPDATE "Customer" AS c SET
-      name = CASE WHEN ${mapping.name !== null} THEN COALESCE(v.name, c.name) ELSE c.name END,
+      name = CASE WHEN ${mapping.name !== null}::boolean THEN COALESCE(v.name, c.name) ELSE c.name END,
       email = CASE
-        WHEN NOT ${changeEmails} OR c.email IS NOT DISTINCT FROM v.email THEN c.email
+        WHEN NOT ${changeEmails}::boolean OR c.email IS NOT DISTINCT FROM v.email THEN c.email
         WHEN EXISTS (SELECT 1 FROM "Customer" AS o WHERE o."storeId" = c."storeId" AND o.email = v.email AND o.id <> c.id) THEN c.email
         ELSE v.email END,
-      phone = CASE WHEN ${mapping.phone !== null} THEN v.phone ELSE c.phone END,
+      phone = CASE WHEN ${mapping.phone !== null}::boolean THEN v.phone ELSE c.phone END,
       tier = COALESCE(v.tier::"CustomerTier", c.tier),
-      region = CASE WHEN ${mapping.region !== null} THEN v.region ELSE c.region END,
+      region = CASE WHEN ${mapping.region !== null}::boolean THEN v.region ELSE c.region END,
       "customFields" = v.fields,
       "bigcommerceDeletedAt" = NULL,
-      "bigcommerceSyncedAt" = ${now},
-      "updatedAt" = ${now}
+      "bigcommerceSyncedAt" = ${now}::timestamptz,
+      "updatedAt" = ${now}::timestamptz
     FROM unnest(${ids}::uuid[], ${names}::text[], ${emails}::text[], ${phones}::text[], ${tiers}::text[], ${regions}::text[], ${fields}::jsonb[])
       AS v(id, name, email, phone, tier, region, fields)
     WHERE c.id = v.id AND c."storeId" = ${storeId}::uuid`;
