@@ -6,8 +6,8 @@ import { runCustomerImports } from "./run-customer-imports.ts";
 // Imports are queued by the web process: polled this often (a queued import starts within it).
 const POLL_MS = 2_000;
 // A worker that stops renewing (each committed page renews) for this long has died: another takes over.
-const LEASE_MS = 60_000;
-const PAGE_SIZE = 250;
+export const CUSTOMER_IMPORT_LEASE_MS = 60_000;
+export const CUSTOMER_IMPORT_PAGE_SIZE = 250;
 
 /** The customer import runner, in the worker process (never in a web request). */
 export const customerImportJob: JobStarter = {
@@ -18,7 +18,7 @@ export const customerImportJob: JobStarter = {
     const loop = (async () => {
       while (!stopping.signal.aborted) {
         try {
-          await runCustomerImports(db(), { workerId: `${instanceId}:customer-import`, leaseMs: LEASE_MS, pageSize: PAGE_SIZE, signal: stopping.signal });
+          await runCustomerImports(db(), { workerId: `${instanceId}:customer-import`, leaseMs: CUSTOMER_IMPORT_LEASE_MS, pageSize: CUSTOMER_IMPORT_PAGE_SIZE, signal: stopping.signal });
         } catch (error) {
           log(`customer import: ${error instanceof Error ? error.message : String(error)}`);
         }
