@@ -56,8 +56,8 @@ function Progress({ job }: { job: CustomerImportDto }) {
   );
 }
 
-function SkipLog({ importId, version }: { importId: string; version: number }) {
-  const skips = useApiData<{ items: CustomerImportSkipDto[]; nextCursor: string | null }>(`/api/v1/customer-imports/${importId}/skips?limit=50&v=${version}`);
+function SkipLog({ importId }: { importId: string }) {
+  const skips = useApiData<{ items: CustomerImportSkipDto[]; nextCursor: string | null }>(`/api/v1/customer-imports/${importId}/skips?limit=50`);
   if (skips.error) return <Message type="error" messages={[{ text: skips.error }]} />;
   return (
     <Table<CustomerImportSkipDto>
@@ -115,7 +115,8 @@ export function CustomerImportPanel() {
       {latest && latest.skipped > 0 ? (
         <>
           <Text bold>Skipped records</Text>
-          <SkipLog importId={latest.id} version={active ? Math.floor(latest.processed / 250) : latest.skipped} />
+          {/* Read again as more are skipped (a new key mounts it afresh). */}
+          <SkipLog key={`${latest.id}:${latest.skipped}`} importId={latest.id} />
         </>
       ) : null}
     </Panel>

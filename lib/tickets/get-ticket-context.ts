@@ -14,6 +14,11 @@ export type TicketContext = {
     email: string | null;
     tier: CustomerTier;
     region: string | null;
+    phone: string | null;
+    /** The store's mapped BigCommerce fields (lib/customers/sync/customer-mapping.ts). */
+    customFields: Array<{ label: string; value: string }>;
+    /** BigCommerce deleted the account (the customer and their tickets stay). */
+    bigcommerceDeleted: boolean;
     /** The Telegram chat replies to this ticket go to (lib/tickets/conversation-chat.ts). */
     telegram: { username: string | null; displayName: string | null; blocked: boolean; verified: boolean } | null;
   } | null;
@@ -58,6 +63,9 @@ export async function getTicketContext(db: Db, input: { storeId: string; ticketI
           email: true,
           tier: true,
           region: true,
+          phone: true,
+          customFields: true,
+          bigcommerceDeletedAt: true,
         },
       },
     },
@@ -86,7 +94,13 @@ export async function getTicketContext(db: Db, input: { storeId: string; ticketI
     : [[], []];
 
   return {
-    customer: ticket.customer && { ...ticket.customer, telegram: telegramOf(chat) },
+    customer: ticket.customer && {
+      ...customerFields(ticket.customer),
+      phone: ticket.customer.phone,
+      customFields: readCustomFields(ticket.customer.customFields),
+      bigcommerceDeleted: ticket.customer.bigcommerceDeletedAt !== null,
+      telegram: telegramOf(chat),
+    },
     unverifiedChat: false,
     order: snapshot
       ? {
@@ -129,6 +143,21 @@ function telegramOf(chat: ConversationChat | null): NonNullable<TicketContext["c
 
 type CustomerRow = { id: string; name: string | null; email: string | null; tier: CustomerTier; region: string | null };
 
+function customerFields(row: CustomerRow): CustomerRow {
+  return { id: row.id, name: row.name, email: row.email, tier: row.tier, region: row.region };
+}
+
+const MAX_SHOWN_FIELDS = 20;
+
+/** The stored custom fields, whatever the column holds: only label/value strings come through. */
+function readCustomFields(value: unknown): Array<{ label: string; value: string }> {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter((entry): entry is { label: string; value: string } => typeof entry?.label === "string" && typeof entry?.value === "string")
+    .slice(0, MAX_SHOWN_FIELDS)
+    .map((entry) => ({ label: entry.label.slice(0, 40), value: entry.value.slice(0, 500) }));
+}
+
 /** An unverified chat's conversation: who wrote, and nothing of any order (an agent verifies first). */
 function unverifiedContext(
   customer: CustomerRow | null,
@@ -136,7 +165,8 @@ function unverifiedContext(
   otherTickets: RelatedTicketRow[],
 ): TicketContext {
   return {
-    customer: customer && { ...customer, telegram: telegramOf(chat) },
+    // Nothing read from the store's account either: the chat has not proved it is this customer.
+    customer: customer && { ...customerFields(customer), phone: null, customFields: [], bigcommerceDeleted: false, telegram: telegramOf(chat) },
     unverifiedChat: true,
     order: null,
     bigcommerceOrderId: null,
