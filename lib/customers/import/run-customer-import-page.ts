@@ -21,6 +21,8 @@ export type ImportPageOptions = {
 // The skip log keeps this many rows per import; the count goes on.
 export const MAX_LOGGED_SKIPS = 10_000;
 const DEFAULT_MAX_FAILURES = 8;
+// A page of 250 customers is a few statements; the margin is for a busy database, not the norm.
+const PAGE_TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 } as const;
 
 function reasonOf(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 500);
@@ -117,7 +119,7 @@ export async function runCustomerImportPage(db: Db, importId: string, options: I
     // Cancelled or taken over meanwhile: none of this page's writes stay.
     if (moved !== 1) throw new LostImportError();
     return done ? ("done" as const) : ("more" as const);
-  }).catch((error: unknown) => {
+  }, PAGE_TX_OPTIONS).catch((error: unknown) => {
     if (error instanceof LostImportError) return "lost" as const;
     throw error;
   });

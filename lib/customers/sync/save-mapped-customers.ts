@@ -28,20 +28,37 @@ function matchKnown(rows: readonly Known[], account: MappedCustomer): Known | un
   return rows.find((row) => row.bigcommerceCustomerId === account.bigcommerceCustomerId) ?? rows.find((row) => row.email === account.email);
 }
 
+type Linked = { rows: Array<Known | undefined>; created: Set<string> };
+
 /**
  * The customer each account belongs to, by BigCommerce id, else by email (learning the id), made
- * when neither is known. The insert skips on either unique key, so a webhook linking the same
- * account at the same moment leaves one customer.
+ * when neither is known: made with every mapped field at once, so a fresh import writes each
+ * customer once. The insert skips on either unique key, so a webhook linking the same account at
+ * the same moment leaves one customer (read back afterwards).
  */
-async function linkAccountsInTx(tx: Tx, storeId: string, accounts: readonly MappedCustomer[]): Promise<Array<Known | undefined>> {
+async function linkAccountsInTx(tx: Tx, storeId: string, accounts: readonly MappedCustomer[], mapping: CustomerMapping, now: Date): Promise<Linked> {
   let rows = await findKnown(tx, storeId, accounts);
   const missing = accounts.filter((account) => !matchKnown(rows, account));
+  const created = new Set<string>();
   if (missing.length) {
-    await tx.customer.createMany({
-      data: missing.map((account) => ({ storeId, bigcommerceCustomerId: account.bigcommerceCustomerId, email: account.email, name: account.name })),
+    const inserted = await tx.customer.createManyAndReturn({
+      data: missing.map((account) => ({
+        storeId,
+        bigcommerceCustomerId: account.bigcommerceCustomerId,
+        email: account.email,
+        name: mapping.name ? account.name : null,
+        phone: mapping.phone ? account.phone : null,
+        ...(account.tier ? { tier: account.tier } : {}),
+        region: mapping.region ? account.region : null,
+        customFields: account.customFields,
+        bigcommerceSyncedAt: now,
+      })),
       skipDuplicates: true,
+      select: { id: true, bigcommerceCustomerId: true, email: true },
     });
-    rows = await findKnown(tx, storeId, accounts);
+    for (const row of inserted) created.add(row.id);
+    // Some were inserted meanwhile by someone else: read them back.
+    rows = inserted.length === missing.length ? [...rows, ...inserted] : await findKnown(tx, storeId, accounts);
   }
   const learn = accounts
     .map((account) => ({ account, row: matchKnown(rows, account) }))
@@ -49,8 +66,9 @@ async function linkAccountsInTx(tx: Tx, storeId: string, accounts: readonly Mapp
   for (const { account, row } of learn) {
     // Guarded: a concurrent link may have taught it already.
     await tx.customer.updateMany({ where: { id: row!.id, storeId, bigcommerceCustomerId: null }, data: { bigcommerceCustomerId: account.bigcommerceCustomerId } });
+    row!.bigcommerceCustomerId = account.bigcommerceCustomerId;
   }
-  return accounts.map((account) => matchKnown(rows, account));
+  return { rows: accounts.map((account) => matchKnown(rows, account)), created };
 }
 
 /**
@@ -78,8 +96,9 @@ export async function saveMappedCustomersInTx(tx: Tx, storeId: string, accounts:
   }
   if (unique.length === 0) return { saved: 0, skips };
 
-  const linked = await linkAccountsInTx(tx, storeId, unique);
+  const { rows: linked, created } = await linkAccountsInTx(tx, storeId, unique, mapping, now);
   const rows: Array<{ id: string; account: MappedCustomer }> = [];
+  let saved = 0;
   const owners = new Map<string, number>();
   unique.forEach((account, index) => {
     const customer = linked[index];
@@ -95,8 +114,11 @@ export async function saveMappedCustomersInTx(tx: Tx, storeId: string, accounts:
       return;
     }
     owners.set(customer.id, account.bigcommerceCustomerId);
-    rows.push({ id: customer.id, account });
+    saved += 1;
+    // Made just now with every mapped field: nothing to update.
+    if (!created.has(customer.id)) rows.push({ id: customer.id, account });
   });
+  if (rows.length === 0) return { saved, skips };
 
   const column = <T>(pick: (account: MappedCustomer) => T) => rows.map((row) => pick(row.account));
   const ids = rows.map((row) => row.id);
@@ -134,5 +156,5 @@ export async function saveMappedCustomersInTx(tx: Tx, storeId: string, accounts:
     await tx.$executeRaw`ROLLBACK TO SAVEPOINT save_mapped_customers`;
     await update(false);
   }
-  return { saved: rows.length, skips };
+  return { saved, skips };
 }
