@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors.ts";
 import type { CustomerTier, TicketStatus } from "@/lib/generated/prisma/enums.ts";
+import { readCustomFields } from "@/lib/customers/read-custom-fields.ts";
 import { isUuid } from "@/lib/ids/is-uuid.ts";
 import { conversationChatInTx, type ConversationChat } from "@/lib/tickets/conversation-chat.ts";
 import { toOrderView, type OrderView } from "@/lib/orders/order-view.ts";
@@ -145,17 +146,6 @@ type CustomerRow = { id: string; name: string | null; email: string | null; tier
 
 function customerFields(row: CustomerRow): CustomerRow {
   return { id: row.id, name: row.name, email: row.email, tier: row.tier, region: row.region };
-}
-
-const MAX_SHOWN_FIELDS = 20;
-
-/** The stored custom fields, whatever the column holds: only label/value strings come through. */
-function readCustomFields(value: unknown): Array<{ label: string; value: string }> {
-  if (!Array.isArray(value)) return [];
-  return value
-    .filter((entry): entry is { label: string; value: string } => typeof entry?.label === "string" && typeof entry?.value === "string")
-    .slice(0, MAX_SHOWN_FIELDS)
-    .map((entry) => ({ label: entry.label.slice(0, 40), value: entry.value.slice(0, 500) }));
 }
 
 /** An unverified chat's conversation: who wrote, and nothing of any order (an agent verifies first). */

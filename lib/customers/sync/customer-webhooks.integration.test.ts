@@ -6,6 +6,7 @@ import { startBigcommerceEmulator, type BigcommerceEmulator } from "@/lib/emulat
 import { runInboundBatch } from "@/lib/inbound/run-inbound-batch.ts";
 import { connectEmulatedStore } from "@/lib/testing/bigcommerce-fixtures.ts";
 import { createStore, createTicket, type TestStore } from "@/lib/testing/factories.ts";
+import { getTicketContext } from "@/lib/tickets/get-ticket-context.ts";
 import { serveRouteHandler, type RouteHandlerServer } from "@/lib/testing/serve-route-handler.ts";
 import { reconcileStoreCustomers } from "./reconcile-store-customers.ts";
 
@@ -50,7 +51,7 @@ describe("customer webhooks and reconciliation", () => {
   });
 
   it("a deleted BigCommerce customer keeps their Tern customer and tickets, marked as deleted", async () => {
-    const account = shop.createCustomer({ email: "leaving@example.com", firstName: "Lea", lastName: "Ving" });
+    const account = shop.createCustomer({ email: "leaving@example.com", firstName: "Lea", lastName: "Ving", groupId: 1 });
     await drain();
     const customer = await customerOf(account.id);
     const { ticket } = await createTicket(store.id, { subject: "Where is my parcel?", customerId: customer.id });
@@ -59,6 +60,9 @@ describe("customer webhooks and reconciliation", () => {
     const after = await db().customer.findUniqueOrThrow({ where: { id: customer.id } });
     expect(after.bigcommerceDeletedAt).not.toBeNull();
     expect(await db().ticket.findUniqueOrThrow({ where: { id: ticket.id }, select: { customerId: true } })).toEqual({ customerId: customer.id });
+    // The sidebar says so, beside the mapped fields it still has.
+    const context = await getTicketContext(db(), { storeId: store.id, ticketId: ticket.id });
+    expect(context.customer).toMatchObject({ bigcommerceDeleted: true, customFields: [{ label: "Customer group", value: "Retail" }] });
   });
 
   it("reconciliation brings in accounts changed while their webhooks were lost", async () => {
