@@ -17,6 +17,7 @@ import { authOptions } from "@/lib/auth/auth-options.ts";
 import { hashPassword } from "@/lib/auth/password.ts";
 import { WEBHOOK_SECRET_HEADER } from "@/lib/bigcommerce/webhooks/webhook-secret-header.ts";
 import { sealSecret } from "@/lib/crypto/secret-box.ts";
+import { DEFAULT_CUSTOMER_MAPPING } from "@/lib/customers/sync/customer-mapping.ts";
 import { db } from "@/lib/db/client.ts";
 import { startBigcommerceEmulator, type BigcommerceEmulator } from "@/lib/emulators/bigcommerce/start-bigcommerce-emulator.ts";
 import { signPayload } from "@/lib/emulators/bigcommerce/sign-payload.ts";
@@ -95,6 +96,15 @@ const ACCESS: Record<string, Access> = {
   // Signed chat links for an order (emails, packing slips), audited; the storefront script is the admins'.
   "POST /telegram/chat-links": "SUPERVISOR",
   "PUT /telegram/storefront-script": "ADMIN",
+  // The customer import and its field mapping: the store's admins (they read the whole customer base).
+  "GET /customer-imports": "ADMIN",
+  "POST /customer-imports": "ADMIN",
+  "GET /customer-imports/[id]": "ADMIN",
+  "POST /customer-imports/[id]/cancel": "ADMIN",
+  "GET /customer-imports/[id]/skips": "ADMIN",
+  "GET /customer-sync/fields": "ADMIN",
+  "GET /customer-sync/mapping": "ADMIN",
+  "PUT /customer-sync/mapping": "ADMIN",
   "GET /webhooks/health": "SUPERVISOR",
   "GET /webhooks/dead-letters": "SUPERVISOR",
   "POST /webhooks/dead-letters/[id]/retry": "SUPERVISOR",
@@ -236,6 +246,7 @@ function bodyFor(label: string): unknown {
     "PUT /telegram/bot": { token: ids.botToken },
     "POST /webhooks/dead-letters/[id]/ticket": { subject: "authz dead letter" },
     "PATCH /users/[id]": { capacity: 3 },
+    "PUT /customer-sync/mapping": DEFAULT_CUSTOMER_MAPPING,
     "PUT /users/[id]/availability": { availability: "AWAY" },
     "POST /tickets": { subject: "authz ticket" },
     "PATCH /tickets/[id]": { priority: "HIGH" },
@@ -353,6 +364,8 @@ beforeAll(async () => {
     attachments: withFile.id,
     "tickets/[id]/messages": withFile.id,
     teams: team.id,
+    // Queued: its cancel (run before POST /customer-imports, by path order) leaves room for a new import.
+    "customer-imports": (await db().customerImport.create({ data: { storeId: store.id }, select: { id: true } })).id,
     botToken: telegram.createBot({ username: "tern_authz_bot", firstName: "Authz" }).token,
   });
 });

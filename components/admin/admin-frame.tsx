@@ -13,6 +13,7 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { id: "overview", title: "Connection", href: "/admin", roles: ["ADMIN", "SUPERVISOR"] },
   { id: "telegram", title: "Telegram bot", href: "/admin/telegram", roles: ["ADMIN"] },
   { id: "agents", title: "Agents and roles", href: "/admin/agents", roles: ["ADMIN"] },
+  { id: "customers", title: "Customers", href: "/admin/customers", roles: ["ADMIN"] },
   { id: "routing", title: "Routing", href: "/admin/routing", roles: ["ADMIN", "SUPERVISOR"] },
   { id: "sla", title: "SLA", href: "/admin/sla", roles: ["ADMIN", "SUPERVISOR"] },
   { id: "dead-letters", title: "Dead letters", href: "/admin/dead-letters", roles: ["ADMIN", "SUPERVISOR"] },

@@ -66,6 +66,20 @@ function Customer({ context }: { context: TicketContext }) {
         </span>
       </p>
       {customer.email && <p className="truncate text-xs text-slate-600">{customer.email}</p>}
+      {customer.phone && <p className="truncate text-xs text-slate-600">{customer.phone}</p>}
+      {customer.bigcommerceDeleted && <p className="text-xs font-medium text-orange-800">Deleted in BigCommerce</p>}
+      {customer.customFields.length > 0 && (
+        <dl data-testid="customer-fields" className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-2 gap-y-0.5 pt-1 text-xs">
+          {customer.customFields.map((field) => (
+            <div key={field.label} className="contents">
+              <dt className="text-slate-500">{field.label}</dt>
+              <dd className="truncate text-slate-800" title={field.value}>
+                {field.value}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
       {customer.telegram && (
         <p className="text-xs text-slate-600">
           Telegram {customer.telegram.username ? `@${customer.telegram.username}` : (customer.telegram.displayName ?? "chat")}

@@ -24,8 +24,13 @@ function cache(): Map<string, Cached> {
  * reuse a client made at most that long ago instead of reading and decrypting the token each
  * time. A client that got a 401 is not reused.
  */
-export async function bigcommerceClientForStore(db: Db, storeId: string, options: { maxAgeMs?: number } = {}): Promise<BigcommerceClient | null> {
-  const hit = options.maxAgeMs ? cache().get(storeId) : undefined;
+export async function bigcommerceClientForStore(
+  db: Db,
+  storeId: string,
+  options: { maxAgeMs?: number; onResponse?: (status: number) => void; maxRateLimitRetries?: number } = {},
+): Promise<BigcommerceClient | null> {
+  // A client with its own observer is the caller's alone: never cached.
+  const hit = options.maxAgeMs && !options.onResponse ? cache().get(storeId) : undefined;
   if (hit && hit.until > Date.now()) return hit.client;
   // The one place the token column is read.
   const store = await db.store.findUnique({
@@ -38,12 +43,14 @@ export async function bigcommerceClientForStore(db: Db, storeId: string, options
     apiUrl: bigcommerceApiUrl(),
     storeHash: store.bigcommerceHash,
     accessToken: openSecret(sealedToken),
+    onResponse: options.onResponse,
+    maxRateLimitRetries: options.maxRateLimitRetries,
     onUnauthorized: async () => {
       if (cache().get(storeId)?.client === client) cache().delete(storeId);
       await db.store.updateMany({ where: { id: storeId, status: "ACTIVE", accessTokenEncrypted: sealedToken }, data: { status: "NEEDS_REAUTH" } });
     },
   });
-  if (options.maxAgeMs) {
+  if (options.maxAgeMs && !options.onResponse) {
     if (cache().size >= MAX_ENTRIES) cache().clear();
     cache().set(storeId, { client, until: Date.now() + options.maxAgeMs });
   }

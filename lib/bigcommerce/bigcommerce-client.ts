@@ -5,6 +5,9 @@ import type {
   BigcommerceCartRedirectUrls,
   BigcommerceCatalogProduct,
   BigcommerceCustomer,
+  BigcommerceCustomerAttribute,
+  BigcommerceCustomerGroup,
+  BigcommercePagination,
   BigcommerceHook,
   BigcommerceHookInput,
   BigcommerceOrder,
@@ -36,6 +39,15 @@ export type BigcommerceClientOptions = {
   timeoutMs?: number;
   gate?: RateLimitGate;
   fetch?: typeof fetch;
+  /** Told every response's status, 429s included (a long job counts its API calls). */
+  onResponse?: (status: number) => void;
+};
+
+export type CustomerPageQuery = {
+  page: number;
+  /** At most 250. */
+  limit: number;
+  dateModifiedMin?: Date;
 };
 
 export type ListOrdersQuery = {
@@ -112,6 +124,7 @@ export function createBigcommerceClient(options: BigcommerceClientOptions) {
         gate.release();
         throw error;
       }
+      options.onResponse?.(response.status);
       const limits = readRateLimitHeaders(response.headers);
       if (response.status === 429) {
         await response.body?.cancel();
@@ -189,7 +202,7 @@ export function createBigcommerceClient(options: BigcommerceClientOptions) {
         query: {
           "id:in": filter.ids?.length ? filter.ids.join(",") : undefined,
           "email:in": filter.emails?.length ? filter.emails.join(",") : undefined,
-          include: "addresses",
+          include: "addresses,attributes",
         },
       });
     },
@@ -219,6 +232,24 @@ export function createBigcommerceClient(options: BigcommerceClientOptions) {
       }),
     /** POST /v3/carts/{id}/redirect_urls: the cart's checkout link (single use). */
     createCartRedirectUrls: (cartId: string) => data<BigcommerceCartRedirectUrls>("POST", `/v3/carts/${encodeURIComponent(cartId)}/redirect_urls`),
+    /** One page of the store's customers, oldest first, with addresses and attributes (the import and reconciliation). */
+    async listCustomersPage(query: CustomerPageQuery): Promise<{ customers: BigcommerceCustomer[]; pagination: BigcommercePagination | null }> {
+      const body = await request<{ data?: BigcommerceCustomer[]; meta?: { pagination?: BigcommercePagination } }>("GET", "/v3/customers", {
+        query: {
+          page: query.page,
+          limit: Math.min(250, Math.max(1, query.limit)),
+          include: "addresses,attributes",
+          sort: "date_created:asc",
+          "date_modified:min": query.dateModifiedMin?.toISOString(),
+        },
+      });
+      if (!body || !Array.isArray(body.data)) throw new BigcommerceApiError(502, "GET", "/v3/customers", "response without data");
+      return { customers: body.data, pagination: body.meta?.pagination ?? null };
+    },
+    /** GET /v2/customer_groups (names for the tier mapping); a store has few, one page. */
+    getCustomerGroups: () => list<BigcommerceCustomerGroup>("/v2/customer_groups", { limit: V2_PAGE_LIMIT }),
+    /** GET /v3/customers/attributes: the store's attribute definitions (for the mapping page). */
+    getCustomerAttributes: () => data<BigcommerceCustomerAttribute[]>("GET", "/v3/customers/attributes", { query: { limit: 250 } }),
 
     /** GET /v3/catalog/products/{id}/images (needs store_v2_products_read_only). */
     getProductImages: (productId: number) => data<BigcommerceProductImage[]>("GET", `/v3/catalog/products/${productId}/images`),

@@ -130,10 +130,28 @@ export type BigcommerceCustomer = {
   company?: string;
   phone?: string;
   customer_group_id?: number;
+  notes?: string;
+  store_credit_amounts?: Array<{ amount: number }>;
   date_created?: string;
   date_modified?: string;
+  address_count?: number;
+  attribute_count?: number;
+  /** With include=addresses (BigCommerce returns at most 10). */
   addresses?: Array<BigcommerceAddress & { id: number; customer_id: number }>;
+  /** With include=attributes. */
+  attributes?: BigcommerceCustomerAttributeValue[];
 };
+
+export type BigcommerceCustomerAttributeValue = { id: number; attribute_id: number; attribute_value: string; customer_id: number; date_created?: string; date_modified?: string };
+
+/** GET /v3/customers/attributes: the store's customer attribute definitions. */
+export type BigcommerceCustomerAttribute = { id: number; name: string; type: "string" | "number" | "date"; date_created?: string; date_modified?: string };
+
+/** GET /v2/customer_groups. */
+export type BigcommerceCustomerGroup = { id: number; name: string; is_default?: boolean; is_group_for_guests?: boolean };
+
+/** V3 collections' paging (meta.pagination). */
+export type BigcommercePagination = { total: number; count: number; per_page: number; current_page: number; total_pages: number };
 
 export type BigcommerceRefundItem = {
   item_type: "PRODUCT" | "ORDER" | "SHIPPING" | "HANDLING" | "GIFT_WRAPPING" | "TAX";

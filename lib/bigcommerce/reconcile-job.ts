@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client.ts";
 import type { JobStarter } from "@/lib/server/job-starter.ts";
+import { reconcileStoreCustomers } from "@/lib/customers/sync/reconcile-store-customers.ts";
 import { reconcileStoreOrders } from "./reconcile-store-orders.ts";
 
 /**
@@ -30,6 +31,11 @@ export const bigcommerceReconcileJob: JobStarter = {
               return null;
             });
             if (result?.enqueued) log(`reconciliation of ${store.name}: ${result.enqueued} missed order change(s) queued`);
+            const customers = await reconcileStoreCustomers(db(), store.id, { intervalMs }).catch((error: unknown) => {
+              log(`customer reconciliation of ${store.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+              return null;
+            });
+            if (customers?.saved) log(`reconciliation of ${store.name}: ${customers.saved} changed customer(s) brought in`);
           }
         } catch (error) {
           log(`reconciliation: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,4 +1,5 @@
 import { bigcommerceReconcileJob } from "@/lib/bigcommerce/reconcile-job.ts";
+import { customerImportJob } from "@/lib/customers/import/customer-import-job.ts";
 import { bigcommerceDemoJob } from "@/lib/demo/bigcommerce-demo-job.ts";
 import { inboundWorkerJob } from "@/lib/inbound/inbound-worker-job.ts";
 import { slaSchedulerJob } from "@/lib/sla/sla-scheduler-job.ts";
@@ -11,7 +12,7 @@ import type { JobContext, JobStarter } from "./job-starter.ts";
 // event worker, Telegram outbox, SLA scheduler, demo traffic. The order does not carry
 // configuration: everything a job needs was decided before the first one starts
 // (lib/config/runtime-config.ts).
-const JOBS: JobStarter[] = [inboundWorkerJob, bigcommerceDemoJob, bigcommerceReconcileJob, slaSchedulerJob, snoozeWakeJob, kbHoldJob, telegramJob];
+const JOBS: JobStarter[] = [inboundWorkerJob, bigcommerceDemoJob, bigcommerceReconcileJob, customerImportJob, slaSchedulerJob, snoozeWakeJob, kbHoldJob, telegramJob];
 
 export async function startBackgroundJobs(context: JobContext): Promise<() => Promise<void>> {
   const stops: Array<() => Promise<void>> = [];

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors.ts";
 import type { CustomerTier, TicketStatus } from "@/lib/generated/prisma/enums.ts";
+import { readCustomFields } from "@/lib/customers/read-custom-fields.ts";
 import { isUuid } from "@/lib/ids/is-uuid.ts";
 import { conversationChatInTx, type ConversationChat } from "@/lib/tickets/conversation-chat.ts";
 import { toOrderView, type OrderView } from "@/lib/orders/order-view.ts";
@@ -14,6 +15,11 @@ export type TicketContext = {
     email: string | null;
     tier: CustomerTier;
     region: string | null;
+    phone: string | null;
+    /** The store's mapped BigCommerce fields (lib/customers/sync/customer-mapping.ts). */
+    customFields: Array<{ label: string; value: string }>;
+    /** BigCommerce deleted the account (the customer and their tickets stay). */
+    bigcommerceDeleted: boolean;
     /** The Telegram chat replies to this ticket go to (lib/tickets/conversation-chat.ts). */
     telegram: { username: string | null; displayName: string | null; blocked: boolean; verified: boolean } | null;
   } | null;
@@ -58,6 +64,9 @@ export async function getTicketContext(db: Db, input: { storeId: string; ticketI
           email: true,
           tier: true,
           region: true,
+          phone: true,
+          customFields: true,
+          bigcommerceDeletedAt: true,
         },
       },
     },
@@ -86,7 +95,13 @@ export async function getTicketContext(db: Db, input: { storeId: string; ticketI
     : [[], []];
 
   return {
-    customer: ticket.customer && { ...ticket.customer, telegram: telegramOf(chat) },
+    customer: ticket.customer && {
+      ...customerFields(ticket.customer),
+      phone: ticket.customer.phone,
+      customFields: readCustomFields(ticket.customer.customFields),
+      bigcommerceDeleted: ticket.customer.bigcommerceDeletedAt !== null,
+      telegram: telegramOf(chat),
+    },
     unverifiedChat: false,
     order: snapshot
       ? {
@@ -129,6 +144,10 @@ function telegramOf(chat: ConversationChat | null): NonNullable<TicketContext["c
 
 type CustomerRow = { id: string; name: string | null; email: string | null; tier: CustomerTier; region: string | null };
 
+function customerFields(row: CustomerRow): CustomerRow {
+  return { id: row.id, name: row.name, email: row.email, tier: row.tier, region: row.region };
+}
+
 /** An unverified chat's conversation: who wrote, and nothing of any order (an agent verifies first). */
 function unverifiedContext(
   customer: CustomerRow | null,
@@ -136,7 +155,8 @@ function unverifiedContext(
   otherTickets: RelatedTicketRow[],
 ): TicketContext {
   return {
-    customer: customer && { ...customer, telegram: telegramOf(chat) },
+    // Nothing read from the store's account either: the chat has not proved it is this customer.
+    customer: customer && { ...customerFields(customer), phone: null, customFields: [], bigcommerceDeleted: false, telegram: telegramOf(chat) },
     unverifiedChat: true,
     order: null,
     bigcommerceOrderId: null,

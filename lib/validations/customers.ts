@@ -8,3 +8,8 @@ export const listCustomersQuerySchema = z.strictObject({
   cursor: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
+
+export const listCustomerImportSkipsQuerySchema = z.strictObject({
+  cursor: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});

@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/client.ts";
 import { recordDomainEventsInTx } from "@/lib/domain-events/record-domain-events.ts";
 import { PermanentEventError, type InboundEventForProcessing } from "@/lib/inbound/inbound-event-types.ts";
 import { TICKET_TX_OPTIONS } from "@/lib/tickets/transaction-options.ts";
-import { syncBigcommerceCustomer } from "../sync-bigcommerce-customer.ts";
+import { markBigcommerceCustomerDeleted, syncBigcommerceCustomer } from "../sync-bigcommerce-customer.ts";
 import { applyOrderEventInTx, OrderNotStoredError, type OrderScopedEvent } from "./apply-order-event.ts";
 import { isStatusRead } from "../fetch-order-bundle.ts";
 import { gatherOrderWork } from "./gather-order-work.ts";
@@ -25,6 +25,8 @@ export async function processBigcommerceEvent(db: Db, event: InboundEventForProc
       return;
     case "customer":
       return syncBigcommerceCustomer(db, storeId, parsed.customerId);
+    case "customerDeleted":
+      return markBigcommerceCustomerDeleted(db, storeId, parsed.customerId);
   }
   try {
     await applyOrderEvent(db, storeId, parsed, { claimedAt: event.claimedAt });

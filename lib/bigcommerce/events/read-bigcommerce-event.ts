@@ -26,11 +26,12 @@ export type BigcommerceEvent =
       message?: Pick<BigcommerceOrderMessage, "message" | "subject" | "staff_id"> & { key: string };
     }
   | { type: "customer"; customerId: number }
+  | { type: "customerDeleted"; customerId: number }
   | { type: "deliveryException" }
   | { type: "ignored"; reason: string };
 
 // Light scopes Tern subscribes to but has nothing to do for, or leaves to another part of Tern.
-const IGNORED_SCOPES = new Set(["store/customer/deleted", "store/app/uninstalled", "store/order/archived"]);
+const IGNORED_SCOPES = new Set(["store/app/uninstalled", "store/order/archived"]);
 
 function readLight(scope: string, data: Json): BigcommerceEvent {
   switch (scope) {
@@ -58,6 +59,8 @@ function readLight(scope: string, data: Json): BigcommerceEvent {
     case "store/customer/created":
     case "store/customer/updated":
       return { type: "customer", customerId: requireId(data.id, "customer id") };
+    case "store/customer/deleted":
+      return { type: "customerDeleted", customerId: requireId(data.id, "customer id") };
     case "store/hook/deliveryException":
       return { type: "deliveryException" };
   }

@@ -9,5 +9,9 @@ export const TERN_WEBHOOK_SCOPES = [
   "store/shipment/updated",
   "store/customer/created",
   "store/customer/updated",
+  "store/customer/deleted",
+  "store/customer/address/created",
+  "store/customer/address/updated",
+  "store/customer/address/deleted",
   "store/hook/deliveryException",
 ] as const;

@@ -61,6 +61,40 @@ function stageOf(statusId: number): "new" | "packing" | "shipped" | null {
   return null;
 }
 
+const COUNTRIES: Array<{ iso2: string; country: string; state: string }> = [
+  { iso2: "US", country: "United States", state: "Texas" },
+  { iso2: "DE", country: "Germany", state: "Berlin" },
+  { iso2: "GB", country: "United Kingdom", state: "London" },
+  { iso2: "JP", country: "Japan", state: "Tokyo" },
+  { iso2: "CA", country: "Canada", state: "Ontario" },
+];
+
+/**
+ * Accounts that exist in the store but never ordered since Tern was installed (no webhook told
+ * Tern about them): what the admin's customer import brings in. Some are in the VIP or Wholesale
+ * group, all carry attributes, and two are the kind of garbage a real store has, for the skip log.
+ */
+function seedImportableCustomers(shop: EmulatedStore, random: () => number): void {
+  for (let index = 0; index < 40; index += 1) {
+    const [first, last] = PEOPLE[index % PEOPLE.length]!;
+    const place = COUNTRIES[index % COUNTRIES.length]!;
+    shop.createCustomer(
+      {
+        email: `${first.toLowerCase()}.${last.toLowerCase()}.${index + 1}@example.com`,
+        firstName: first,
+        lastName: `${last} ${String.fromCharCode(65 + (index % 26))}.`,
+        phone: `+1 555 01${String(index).padStart(2, "0")}`,
+        groupId: index % 8 === 0 ? 2 : index % 5 === 0 ? 3 : 1,
+        attributes: { 1: `TRN-${1000 + index}`, 2: random() < 0.5 ? "English" : "Deutsch" },
+        address: { country_iso2: place.iso2, country: place.country, state: place.state },
+      },
+      { silent: true },
+    );
+  }
+  shop.putRawCustomer({ first_name: "Imported", last_name: "Without email", email: "" });
+  shop.putRawCustomer({ first_name: "Typo", last_name: "Email", email: "typo.example.com" });
+}
+
 export function startDemoTraffic(shop: EmulatedStore, options: DemoTrafficOptions): DemoTraffic {
   const random = options.random ?? Math.random;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -76,10 +110,12 @@ export function startDemoTraffic(shop: EmulatedStore, options: DemoTrafficOption
 
   if (shop.customers.size === 0) {
     for (const [first, last] of PEOPLE.slice(0, 5)) shop.createCustomer({ email: `${first.toLowerCase()}.${last.toLowerCase()}@example.com`, firstName: first, lastName: last });
+    seedImportableCustomers(shop, random);
   }
 
   function createOrder(): void {
-    const accounts = [...shop.customers.values()];
+    // Shoppers with a real account (the store's garbage records never check out).
+    const accounts = [...shop.customers.values()].filter((account) => typeof account.email === "string" && account.email.includes("@") && String(account.first_name ?? "").length < 50);
     const count = 1 + Math.floor(random() * 3);
     // Distinct products, as a cart has them (one line per product).
     const products = [...CATALOG]

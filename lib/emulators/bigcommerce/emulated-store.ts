@@ -2,6 +2,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type {
   BigcommerceAddress,
   BigcommerceCustomer,
+  BigcommerceCustomerAttribute,
+  BigcommerceCustomerGroup,
   BigcommerceHook,
   BigcommerceOrder,
   BigcommerceOrderMessage,
@@ -81,6 +83,50 @@ const STATUS_ORDER = [0, 1, 7, 11, 9, 8, 12, 3, 2, 10, 5, 6, 4, 14, 13];
 
 function defaultAddress(): BigcommerceAddress {
   return { street_1: "12 Harbour Road", city: "Austin", state: "Texas", zip: "78701", country: "United States", country_iso2: "US", phone: "+1 512 555 0100" };
+}
+
+export type NewCustomer = {
+  email: string;
+  firstName: string;
+  lastName: string;
+  phone?: string;
+  company?: string;
+  /** A customer group id (DEFAULT_CUSTOMER_GROUPS); 0 or absent = none. */
+  groupId?: number;
+  /** Attribute values by attribute id (DEFAULT_CUSTOMER_ATTRIBUTES). */
+  attributes?: Record<number, string>;
+  address?: Partial<BigcommerceAddress>;
+};
+
+/** The customer groups every emulated store has (GET /v2/customer_groups). */
+export const DEFAULT_CUSTOMER_GROUPS: BigcommerceCustomerGroup[] = [
+  { id: 1, name: "Retail", is_default: true, is_group_for_guests: false },
+  { id: 2, name: "VIP", is_default: false, is_group_for_guests: false },
+  { id: 3, name: "Wholesale", is_default: false, is_group_for_guests: false },
+];
+
+/** The customer attributes every emulated store defines (GET /v3/customers/attributes). */
+export const DEFAULT_CUSTOMER_ATTRIBUTES: BigcommerceCustomerAttribute[] = [
+  { id: 1, name: "Loyalty number", type: "string" },
+  { id: 2, name: "Preferred language", type: "string" },
+  { id: 3, name: "Shoe size", type: "number" },
+];
+
+/** A V3 customer address: BigCommerce names its fields apart from V2 order addresses; both are given. */
+function customerAddress(id: number, customerId: number, firstName: string, lastName: string, override: Partial<BigcommerceAddress> = {}) {
+  const address = { ...defaultAddress(), ...override };
+  return {
+    id,
+    customer_id: customerId,
+    first_name: firstName,
+    last_name: lastName,
+    ...address,
+    address1: address.street_1,
+    state_or_province: address.state,
+    postal_code: address.zip,
+    country_code: address.country_iso2,
+    address_type: "residential",
+  };
 }
 
 /**
@@ -206,32 +252,67 @@ export class EmulatedStore {
 
   // ---- customers ----------------------------------------------------------------------------
 
-  createCustomer(input: { email: string; firstName: string; lastName: string; phone?: string }, options: { silent?: boolean } = {}): BigcommerceCustomer {
+  createCustomer(input: NewCustomer, options: { silent?: boolean; createdAt?: Date } = {}): BigcommerceCustomer {
     const id = this.nextId.customer++;
-    const now = new Date().toISOString();
+    const now = (options.createdAt ?? new Date()).toISOString();
+    const attributes = Object.entries(input.attributes ?? {}).map(([attributeId, value]) => ({
+      id: this.nextId.address++,
+      attribute_id: Number(attributeId),
+      attribute_value: value,
+      customer_id: id,
+      date_created: now,
+      date_modified: now,
+    }));
     const customer: BigcommerceCustomer = {
       id,
       email: input.email,
       first_name: input.firstName,
       last_name: input.lastName,
-      company: "",
+      company: input.company ?? "",
       phone: input.phone ?? "",
-      customer_group_id: 0,
+      notes: "",
+      customer_group_id: input.groupId ?? 0,
       date_created: now,
       date_modified: now,
-      addresses: [{ id: this.nextId.address++, customer_id: id, first_name: input.firstName, last_name: input.lastName, ...defaultAddress() }],
+      address_count: 1,
+      attribute_count: attributes.length,
+      addresses: [customerAddress(this.nextId.address++, id, input.firstName, input.lastName, input.address)],
+      attributes,
     };
     this.customers.set(id, customer);
     if (!options.silent) this.options.emit({ scope: "store/customer/created", data: { type: "customer", id } });
     return customer;
   }
 
-  updateCustomer(id: number, patch: { email?: string; firstName?: string; lastName?: string }, options: { silent?: boolean } = {}): BigcommerceCustomer {
+  /**
+   * A record as the API would return it, whatever it holds (a test's or bench's garbage: no email,
+   * a 10 kB name): the emulator does not validate what it serves.
+   */
+  putRawCustomer(record: Partial<BigcommerceCustomer> & Record<string, unknown>): number {
+    const id = this.nextId.customer++;
+    this.customers.set(id, { ...record, id } as BigcommerceCustomer);
+    return id;
+  }
+
+  updateCustomer(
+    id: number,
+    patch: { email?: string; firstName?: string; lastName?: string; phone?: string; groupId?: number; address?: Partial<BigcommerceAddress> },
+    options: { silent?: boolean } = {},
+  ): BigcommerceCustomer {
     const customer = this.requireCustomer(id);
     if (patch.email !== undefined) customer.email = patch.email;
     if (patch.firstName !== undefined) customer.first_name = patch.firstName;
     if (patch.lastName !== undefined) customer.last_name = patch.lastName;
+    if (patch.phone !== undefined) customer.phone = patch.phone;
+    if (patch.groupId !== undefined) customer.customer_group_id = patch.groupId;
     customer.date_modified = new Date().toISOString();
+    if (patch.address) {
+      const current = customer.addresses?.[0];
+      const address = customerAddress(current?.id ?? this.nextId.address++, id, customer.first_name, customer.last_name, { ...current, ...patch.address });
+      customer.addresses = [address, ...(customer.addresses ?? []).slice(1)];
+      if (!options.silent) this.options.emit({ scope: "store/customer/address/updated", data: { type: "customer", id: address.id, address: { customer_id: id } } });
+      return customer;
+    }
     if (!options.silent) this.options.emit({ scope: "store/customer/updated", data: { type: "customer", id } });
     return customer;
   }
@@ -243,6 +324,12 @@ export class EmulatedStore {
     customer.date_modified = new Date().toISOString();
     if (!options.silent) this.options.emit({ scope: "store/customer/updated", data: { type: "customer", id } });
     return customer;
+  }
+
+  deleteCustomer(id: number, options: { silent?: boolean } = {}): void {
+    this.requireCustomer(id);
+    this.customers.delete(id);
+    if (!options.silent) this.options.emit({ scope: "store/customer/deleted", data: { type: "customer", id } });
   }
 
   private requireCustomer(id: number): BigcommerceCustomer {

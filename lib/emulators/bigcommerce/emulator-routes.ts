@@ -1,7 +1,7 @@
 import type { BigcommerceHook, BigcommerceScript } from "@/lib/bigcommerce/bigcommerce-types.ts";
 import { CartRefused, type CartLineInput } from "./emulated-catalog.ts";
 import { callerHasScope, scopeForHook, type EmulatedCaller } from "./emulated-api-account.ts";
-import type { EmulatedStore } from "./emulated-store.ts";
+import { DEFAULT_CUSTOMER_ATTRIBUTES, DEFAULT_CUSTOMER_GROUPS, type EmulatedStore } from "./emulated-store.ts";
 import { parseDateFilter } from "./emulator-format.ts";
 import { productImageUrl } from "./product-image.ts";
 
@@ -119,14 +119,62 @@ function createShipment(store: EmulatedStore, orderId: number, request: RouteReq
   return { status: 201, body: shipment };
 }
 
+/** V3 collections: `data` with `meta.pagination`, paged with `page` and `limit` (≤ 250). */
+function v3Page(items: unknown[], query: URLSearchParams): RouteResult {
+  const limit = Math.min(250, Math.max(1, Number(query.get("limit") ?? 50) || 50));
+  const page = Math.max(1, Number(query.get("page") ?? 1) || 1);
+  const totalPages = Math.ceil(items.length / limit);
+  const data = items.slice((page - 1) * limit, page * limit);
+  const link = (to: number) => `?page=${to}&limit=${limit}`;
+  return {
+    status: 200,
+    body: {
+      data,
+      meta: {
+        pagination: {
+          total: items.length,
+          count: data.length,
+          per_page: limit,
+          current_page: page,
+          total_pages: totalPages,
+          links: { current: link(page), ...(page > 1 ? { previous: link(page - 1) } : {}), ...(page < totalPages ? { next: link(page + 1) } : {}) },
+        },
+      },
+    },
+  };
+}
+
+/** GET /v3/customers: filters id:in, email:in, date_modified:min, customer_group_id:in; include=addresses,attributes; paged with meta. */
 function listCustomers(store: EmulatedStore, request: RouteRequest): RouteResult {
-  const ids = request.query.get("id:in")?.split(",").map(Number);
-  const emails = request.query.get("email:in")?.toLowerCase().split(",");
-  const withAddresses = (request.query.get("include") ?? "").split(",").includes("addresses");
-  const customers = [...store.customers.values()]
-    .filter((customer) => (!ids || ids.includes(customer.id)) && (!emails || emails.includes(customer.email.toLowerCase())))
-    .map((customer) => (withAddresses ? customer : { ...customer, addresses: undefined }));
-  return { status: 200, body: { data: customers, meta: { pagination: { total: customers.length, count: customers.length, per_page: 50, current_page: 1, total_pages: 1 } } } };
+  const { query } = request;
+  const ids = query.get("id:in")?.split(",").map(Number);
+  const emails = query.get("email:in")?.toLowerCase().split(",");
+  const groups = query.get("customer_group_id:in")?.split(",").map(Number);
+  const modifiedMin = query.get("date_modified:min");
+  const modifiedSince = modifiedMin ? Date.parse(modifiedMin) : null;
+  if (modifiedSince !== null && Number.isNaN(modifiedSince)) return v3Error(422, "date_modified:min is not a valid date");
+  const include = (query.get("include") ?? "").split(",").map((part) => part.trim());
+  const filtered = ids || emails || groups || modifiedSince !== null;
+  // Creation order is id order: BigCommerce's date_created:asc.
+  let customers = [...store.customers.values()];
+  if (filtered) {
+    customers = customers.filter(
+      (customer) =>
+        (!ids || ids.includes(customer.id)) &&
+        (!emails || emails.includes(String(customer.email ?? "").toLowerCase())) &&
+        (!groups || groups.includes(customer.customer_group_id ?? 0)) &&
+        (modifiedSince === null || Date.parse(customer.date_modified ?? "") >= modifiedSince),
+    );
+  }
+  if (query.get("sort") === "date_created:desc") customers.reverse();
+  const result = v3Page(customers, query);
+  const body = result.body as { data: typeof customers };
+  body.data = body.data.map((customer) => ({
+    ...customer,
+    addresses: include.includes("addresses") ? customer.addresses : undefined,
+    attributes: include.includes("attributes") ? customer.attributes : undefined,
+  }));
+  return result;
 }
 
 /** A product's one picture: catalog products have it, and so has any product an order holds. */
@@ -149,14 +197,6 @@ function productImages(store: EmulatedStore, request: RouteRequest): RouteResult
     date_modified: new Date(0).toISOString(),
   };
   return { status: 200, body: { data: [image], meta: { pagination: { total: 1, count: 1, per_page: 50, current_page: 1, total_pages: 1 } } } };
-}
-
-function v3Page(items: unknown[], query: URLSearchParams): RouteResult {
-  const limit = Math.min(250, Math.max(1, Number(query.get("limit") ?? 50) || 50));
-  const page = Math.max(1, Number(query.get("page") ?? 1) || 1);
-  const data = items.slice((page - 1) * limit, page * limit);
-  const totalPages = Math.max(1, Math.ceil(items.length / limit));
-  return { status: 200, body: { data, meta: { pagination: { total: items.length, count: data.length, per_page: limit, current_page: page, total_pages: totalPages } } } };
 }
 
 /** GET /v3/catalog/products: `keyword` (name or SKU), `is_visible`, `include=variants,primary_image`. */
@@ -386,6 +426,8 @@ const ROUTES: Route[] = [
   { method: "GET", pattern: /^\/v3\/catalog\/products$/, handler: listCatalogProducts },
   { method: "POST", pattern: /^\/v3\/carts$/, handler: createCart },
   { method: "POST", pattern: /^\/v3\/carts\/([0-9a-f-]{36})\/redirect_urls$/, handler: cartRedirectUrls },
+  { method: "GET", pattern: /^\/v3\/customers\/attributes$/, handler: (_store, request) => v3Page(DEFAULT_CUSTOMER_ATTRIBUTES, request.query) },
+  { method: "GET", pattern: /^\/v2\/customer_groups$/, handler: (_store, request) => v2List(DEFAULT_CUSTOMER_GROUPS, request.query) },
   { method: "GET", pattern: /^\/v3\/catalog\/products\/(\d+)\/images$/, handler: productImages },
   { method: "POST", pattern: /^\/v3\/orders\/(\d+)\/payment_actions\/refund_quotes$/, handler: orderRoute(refundQuote, "v3") },
   { method: "POST", pattern: /^\/v3\/orders\/(\d+)\/payment_actions\/refunds$/, handler: orderRoute(createRefund, "v3") },
