@@ -4,9 +4,9 @@ import pLimit from "p-limit";
 import { bigcommerceClientForStore } from "../bigcommerce-client-for-store.ts";
 import { fetchOrderBundle, fetchOrderStatus } from "../fetch-order-bundle.ts";
 import { bundleFromSnapshot } from "../save-order-snapshot.ts";
+import { orderEventsOfClaim } from "./claim-order-events.ts";
 import { CLIENT_MAX_AGE_MS } from "./gather-order-work.ts";
 import { noteStatusChanges, readThreadStates, type StatusChange } from "./note-status-change.ts";
-import { readBigcommerceEvent } from "./read-bigcommerce-event.ts";
 
 // BigCommerce reads in flight at once for one claim (the store's rate-limit gate paces them further).
 const READS_AT_ONCE = 8;
@@ -22,16 +22,7 @@ type OrderChange = { orderId: number; eventIds: string[]; statusOnly: boolean };
  */
 function orderChangesByStore(events: readonly InboundEventForProcessing[]): Map<string, OrderChange[]> {
   const byOrder = new Map<string, (OrderChange & { storeId: string }) | null>();
-  for (const event of events) {
-    if (event.source !== "BIGCOMMERCE" || !event.storeId) continue;
-    let parsed;
-    try {
-      parsed = readBigcommerceEvent(event.payload);
-    } catch {
-      continue; // Its own processing dead-letters it with the reason.
-    }
-    if (!("orderId" in parsed)) continue;
-    const key = `${event.storeId}:${parsed.orderId}`;
+  for (const { event, storeId, parsed, orderKey: key } of orderEventsOfClaim(events)) {
     const entry = byOrder.get(key);
     if (entry === null) continue;
     if (parsed.type !== "order" || parsed.bundle) {
@@ -43,7 +34,7 @@ function orderChangesByStore(events: readonly InboundEventForProcessing[]): Map<
     if (entry) {
       entry.eventIds.push(event.id);
       entry.statusOnly &&= statusOnly;
-    } else byOrder.set(key, { storeId: event.storeId, orderId: parsed.orderId, eventIds: [event.id], statusOnly });
+    } else byOrder.set(key, { storeId, orderId: parsed.orderId, eventIds: [event.id], statusOnly });
   }
   const byStore = new Map<string, OrderChange[]>();
   for (const entry of byOrder.values()) {

@@ -4,11 +4,11 @@ import { TICKET_TX_OPTIONS } from "@/lib/tickets/transaction-options.ts";
 import { ORDER_STATUS } from "../bigcommerce-types.ts";
 import { isStatusRead } from "../fetch-order-bundle.ts";
 import type { OrderScopedEvent } from "./apply-order-event.ts";
+import { orderEventsOfClaim } from "./claim-order-events.ts";
 import { gatherOrderWork } from "./gather-order-work.ts";
 import { openNewOrderTicketsInTx } from "./open-new-order-tickets.ts";
 import type { OrderBundle } from "./order-bundle.ts";
 import { readOrderNews } from "./order-news.ts";
-import { readBigcommerceEvent } from "./read-bigcommerce-event.ts";
 
 type OrderEvents = { storeId: string; orderId: number; events: InboundEventForProcessing[]; parsed: OrderScopedEvent[]; claimedAt: number | undefined };
 
@@ -20,16 +20,7 @@ const NOTHING_TOLD = { notedStatusId: null, notifiedTracking: [], seenRefundIds:
  */
 function orderEventsByStore(events: readonly InboundEventForProcessing[]): Map<string, OrderEvents[]> {
   const byOrder = new Map<string, OrderEvents | null>();
-  for (const event of events) {
-    if (event.source !== "BIGCOMMERCE" || !event.storeId) continue;
-    let parsed;
-    try {
-      parsed = readBigcommerceEvent(event.payload);
-    } catch {
-      continue; // Its own processing dead-letters it with the reason.
-    }
-    if (!("orderId" in parsed)) continue;
-    const key = `${event.storeId}:${parsed.orderId}`;
+  for (const { event, storeId, parsed, orderKey: key } of orderEventsOfClaim(events)) {
     const entry = byOrder.get(key);
     if (entry === null) continue;
     if (parsed.type !== "order") {
@@ -40,13 +31,13 @@ function orderEventsByStore(events: readonly InboundEventForProcessing[]): Map<s
       entry.events.push(event);
       entry.parsed.push(parsed);
     } else {
-      byOrder.set(key, { storeId: event.storeId, orderId: parsed.orderId, events: [event], parsed: [parsed], claimedAt: event.claimedAt });
+      byOrder.set(key, { storeId, orderId: parsed.orderId, events: [event], parsed: [parsed], claimedAt: event.claimedAt });
     }
   }
   const byStore = new Map<string, OrderEvents[]>();
   for (const entry of byOrder.values()) {
-    // Status changes alone are about orders Tern knows (the common case, one statement each in
-    // note-status-change.ts): only an order that "created" or "updated" announces may be new.
+    // Status changes alone are about orders Tern knows (the common case, noted together by
+    // note-status-changes-together.ts): only an order that "created" or "updated" announces may be new.
     if (!entry || entry.parsed.every((parsed) => parsed.type === "order" && parsed.statusOnly)) continue;
     const list = byStore.get(entry.storeId) ?? [];
     list.push(entry);

@@ -3,8 +3,9 @@ import { ORDER_STATUS } from "@/lib/bigcommerce/bigcommerce-types.ts";
 import { db } from "@/lib/db/client.ts";
 import { sayInChatInTx } from "../say-in-chat.ts";
 import { addressText, parseAddress } from "./parse-customer-input.ts";
-import { noteSelfServiceFailureInTx, recordSelfServiceInTx } from "./record-self-service.ts";
-import { chatOwnsOrder, describeFailure, inSelfServiceTransaction, type SelfServiceChat } from "./self-service-access.ts";
+import { reportSelfServiceFailure, sayToSelfServiceChat } from "./answer-self-service-chat.ts";
+import { recordSelfServiceInTx } from "./record-self-service.ts";
+import { chatOwnsOrder, inSelfServiceTransaction, type SelfServiceChat } from "./self-service-access.ts";
 import { confirmKeyboard, ordersKeyboard, selfServiceReplies } from "./self-service-replies.ts";
 import { clearPromptInTx, readPrompt, savePromptInTx, takePromptInTx, type NewAddress } from "./self-service-state.ts";
 
@@ -40,20 +41,8 @@ async function checkOrder(chat: SelfServiceChat, orderId: number, addressId?: nu
   return { kind: "ok", order, address };
 }
 
-async function say(chat: SelfServiceChat, text: string, options: { clearPrompt?: boolean } = {}): Promise<void> {
-  await inSelfServiceTransaction(chat, async (tx, effects, identity) => {
-    if (options.clearPrompt) await clearPromptInTx(tx, identity.id);
-    await sayInChatInTx(tx, effects, chat.settings.storeId, chat.chatId, text);
-  });
-}
-
-async function failed(chat: SelfServiceChat, error: unknown, what: string): Promise<void> {
-  const failure = describeFailure(error);
-  await inSelfServiceTransaction(chat, async (tx, effects, identity) => {
-    await clearPromptInTx(tx, identity.id);
-    await noteSelfServiceFailureInTx(tx, effects, { storeId: chat.settings.storeId, identity, kind: "address_change", thread: `${what}. ${failure.note}` });
-    await sayInChatInTx(tx, effects, chat.settings.storeId, chat.chatId, failure.status === 400 || failure.status === 422 ? selfServiceReplies.addressRefused() : failure.customer);
-  });
+function failed(chat: SelfServiceChat, error: unknown, what: string): Promise<void> {
+  return reportSelfServiceFailure(chat, error, { kind: "address_change", what, refused: selfServiceReplies.addressRefused(), refusedStatuses: [400, 422] });
 }
 
 /** /address: the customer's orders that have not shipped, as buttons (a guest's: the order it proved). */
@@ -85,7 +74,7 @@ export async function pickAddressOrder(chat: SelfServiceChat, orderId: number): 
     await failed(chat, error, `reading order #${orderId} for an address change`);
     return;
   }
-  if (check.kind === "refused") return say(chat, check.text, { clearPrompt: true });
+  if (check.kind === "refused") return sayToSelfServiceChat(chat, check.text, { clearPrompt: true });
   const { order, address } = check;
   await inSelfServiceTransaction(chat, async (tx, effects, identity) => {
     await savePromptInTx(tx, chat.settings.storeId, identity.id, { step: "address", orderId: order.id, addressId: address.id });
@@ -98,7 +87,7 @@ export async function receiveAddress(chat: SelfServiceChat, text: string): Promi
   const prompt = await readPrompt(db(), chat.identity.id);
   if (prompt?.step !== "address") return;
   const address = parseAddress(text);
-  if (!address) return say(chat, selfServiceReplies.badAddress());
+  if (!address) return sayToSelfServiceChat(chat, selfServiceReplies.badAddress());
   let check: OrderCheck;
   try {
     check = await checkOrder(chat, prompt.orderId, prompt.addressId);
@@ -106,7 +95,7 @@ export async function receiveAddress(chat: SelfServiceChat, text: string): Promi
     await failed(chat, error, `reading order #${prompt.orderId} for an address change`);
     return;
   }
-  if (check.kind === "refused") return say(chat, check.text, { clearPrompt: true });
+  if (check.kind === "refused") return sayToSelfServiceChat(chat, check.text, { clearPrompt: true });
   const before = addressText(check.address);
   await inSelfServiceTransaction(chat, async (tx, effects, identity) => {
     await savePromptInTx(tx, chat.settings.storeId, identity.id, { step: "address_confirm", orderId: prompt.orderId, addressId: prompt.addressId, address });
@@ -135,7 +124,7 @@ export async function confirmAddress(chat: SelfServiceChat): Promise<void> {
   let before: string;
   try {
     const check = await checkOrder(chat, taken.orderId, taken.addressId);
-    if (check.kind === "refused") return say(chat, check.text);
+    if (check.kind === "refused") return sayToSelfServiceChat(chat, check.text);
     before = addressText(check.address);
     await chat.client.updateOrderShippingAddress(taken.orderId, taken.addressId, addressInput(check.address, taken.address));
   } catch (error) {

@@ -1,25 +1,14 @@
 import { db } from "@/lib/db/client.ts";
 import { sayInChatInTx } from "../say-in-chat.ts";
 import { parsePhone } from "./parse-customer-input.ts";
-import { noteSelfServiceFailureInTx, recordSelfServiceInTx } from "./record-self-service.ts";
-import { describeFailure, inSelfServiceTransaction, type SelfServiceChat } from "./self-service-access.ts";
+import { reportSelfServiceFailure, sayToSelfServiceChat } from "./answer-self-service-chat.ts";
+import { recordSelfServiceInTx } from "./record-self-service.ts";
+import { inSelfServiceTransaction, type SelfServiceChat } from "./self-service-access.ts";
 import { confirmKeyboard, selfServiceReplies } from "./self-service-replies.ts";
-import { clearPromptInTx, readPrompt, savePromptInTx, takePromptInTx } from "./self-service-state.ts";
+import { readPrompt, savePromptInTx, takePromptInTx } from "./self-service-state.ts";
 
-async function say(chat: SelfServiceChat, text: string, options: { clearPrompt?: boolean } = {}): Promise<void> {
-  await inSelfServiceTransaction(chat, async (tx, effects, identity) => {
-    if (options.clearPrompt) await clearPromptInTx(tx, identity.id);
-    await sayInChatInTx(tx, effects, chat.settings.storeId, chat.chatId, text);
-  });
-}
-
-async function failed(chat: SelfServiceChat, error: unknown, what: string): Promise<void> {
-  const failure = describeFailure(error);
-  await inSelfServiceTransaction(chat, async (tx, effects, identity) => {
-    await clearPromptInTx(tx, identity.id);
-    await noteSelfServiceFailureInTx(tx, effects, { storeId: chat.settings.storeId, identity, kind: "phone_change", thread: `${what}. ${failure.note}` });
-    await sayInChatInTx(tx, effects, chat.settings.storeId, chat.chatId, failure.status === 422 ? selfServiceReplies.phoneRefused() : failure.customer);
-  });
+function failed(chat: SelfServiceChat, error: unknown, what: string): Promise<void> {
+  return reportSelfServiceFailure(chat, error, { kind: "phone_change", what, refused: selfServiceReplies.phoneRefused(), refusedStatuses: [422] });
 }
 
 /** The account's phone as BigCommerce has it now (null: not set). */
@@ -32,7 +21,7 @@ async function currentPhone(chat: SelfServiceChat, customerId: number): Promise<
 /** /phone: only an account has a phone to change (a guest's orders carry theirs in each address). */
 export async function askPhone(chat: SelfServiceChat): Promise<void> {
   const customerId = chat.identity.customer.bigcommerceCustomerId;
-  if (!customerId) return say(chat, selfServiceReplies.guestPhone(), { clearPrompt: true });
+  if (!customerId) return sayToSelfServiceChat(chat, selfServiceReplies.guestPhone(), { clearPrompt: true });
   let current: string | null;
   try {
     current = await currentPhone(chat, customerId);
@@ -51,7 +40,7 @@ export async function receivePhone(chat: SelfServiceChat, text: string): Promise
   const customerId = chat.identity.customer.bigcommerceCustomerId;
   if (!customerId || (await readPrompt(db(), chat.identity.id))?.step !== "phone") return;
   const phone = parsePhone(text);
-  if (!phone) return say(chat, selfServiceReplies.badPhone());
+  if (!phone) return sayToSelfServiceChat(chat, selfServiceReplies.badPhone());
   let current: string | null;
   try {
     current = await currentPhone(chat, customerId);
