@@ -1,14 +1,32 @@
 import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createServer as createNetServer } from "node:net";
+import { createServer as createNetServer, type AddressInfo, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { EmbeddedDatabaseError, startEmbeddedDatabase } from "./embedded.ts";
 
-// A port of its own, away from the test harness's embedded server and the system PostgreSQL.
-const PORT = 54000 + (process.pid % 1000);
+/**
+ * Ports free right now, chosen by the system and held together while choosing, so they differ from
+ * each other and from anything listening (the test harness's embedded server, the system PostgreSQL).
+ */
+async function freePorts(count: number): Promise<number[]> {
+  const probes: Server[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const probe = createNetServer();
+    await new Promise<void>((resolve, reject) => {
+      probe.once("error", reject);
+      probe.listen(0, "127.0.0.1", resolve);
+    });
+    probes.push(probe);
+  }
+  const ports = probes.map((probe) => (probe.address() as AddressInfo).port);
+  await Promise.all(probes.map((probe) => new Promise((resolve) => probe.close(resolve))));
+  return ports;
+}
+
+const [PORT, CHILD_PORT, TAKEN_PORT, ROOT_PORT, FAILING_PORT] = (await freePorts(5)) as [number, number, number, number, number];
 const parent = mkdtempSync(path.join(tmpdir(), "tern-embedded-"));
 // As root the server runs as `postgres`, which must be able to reach the data directory.
 chmodSync(parent, 0o755);
@@ -63,7 +81,7 @@ describe("a process that used an embedded PostgreSQL", () => {
     writeFileSync(
       script,
       `import { startEmbeddedDatabase } from ${JSON.stringify(path.resolve(import.meta.dirname, "embedded.ts"))};
-const database = await startEmbeddedDatabase({ dataDir: ${JSON.stringify(path.join(parent, "child-pg"))}, port: ${PORT + 1}, database: "tern" });
+const database = await startEmbeddedDatabase({ dataDir: ${JSON.stringify(path.join(parent, "child-pg"))}, port: ${CHILD_PORT}, database: "tern" });
 await database.stop();
 process.on("SIGTERM", () => { console.log("own handler"); process.exitCode = 4; });
 process.kill(process.pid, "SIGTERM");
@@ -80,15 +98,15 @@ setTimeout(() => { process.exitCode = (process.exitCode ?? 0) + 3; }, 50);
 describe("where the embedded PostgreSQL can run", () => {
   it("uses another free port, and remembers it, when its port is taken by another program", async () => {
     const taken = createNetServer();
-    await new Promise<void>((resolve) => taken.listen(PORT + 2, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => taken.listen(TAKEN_PORT, "127.0.0.1", resolve));
     const dir = path.join(parent, "port-pg");
     try {
-      const first = await startEmbeddedDatabase({ dataDir: dir, port: PORT + 2, database: "tern" });
-      expect(first.port).not.toBe(PORT + 2);
+      const first = await startEmbeddedDatabase({ dataDir: dir, port: TAKEN_PORT, database: "tern" });
+      expect(first.port).not.toBe(TAKEN_PORT);
       expect(Number(readFileSync(`${dir}.port`, "utf8"))).toBe(first.port);
       await first.stop();
       // Next start: the remembered port, though the one asked for is still taken.
-      const second = await startEmbeddedDatabase({ dataDir: dir, port: PORT + 2, database: "tern" });
+      const second = await startEmbeddedDatabase({ dataDir: dir, port: TAKEN_PORT, database: "tern" });
       expect(second.port).toBe(first.port);
       await second.stop();
     } finally {
@@ -103,7 +121,7 @@ describe("where the embedded PostgreSQL can run", () => {
     const dir = path.join(closed, ".data", "pg");
     let relocated = "";
     try {
-      const database = await startEmbeddedDatabase({ dataDir: dir, port: PORT + 3, database: "tern" });
+      const database = await startEmbeddedDatabase({ dataDir: dir, port: ROOT_PORT, database: "tern" });
       relocated = database.dataDir;
       expect(relocated).not.toBe(dir);
       expect(readFileSync(`${dir}.location`, "utf8").trim()).toBe(relocated);
@@ -112,7 +130,7 @@ describe("where the embedded PostgreSQL can run", () => {
       await client.query("create table marks (id int)");
       await client.end();
       await database.stop();
-      const again = await startEmbeddedDatabase({ dataDir: dir, port: PORT + 3, database: "tern" });
+      const again = await startEmbeddedDatabase({ dataDir: dir, port: ROOT_PORT, database: "tern" });
       expect(again.dataDir).toBe(relocated);
       expect(await count(again.url)).toBe(0);
       await again.stop();
@@ -127,7 +145,7 @@ describe("where the embedded PostgreSQL can run", () => {
     mkdirSync(dir, { recursive: true });
     // A data directory that is not a cluster: PostgreSQL refuses it.
     writeFileSync(path.join(dir, "PG_VERSION"), "not a version\n");
-    const failure = await startEmbeddedDatabase({ dataDir: dir, port: PORT + 4, database: "tern" }).catch((error: unknown) => error);
+    const failure = await startEmbeddedDatabase({ dataDir: dir, port: FAILING_PORT, database: "tern" }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(EmbeddedDatabaseError);
     const message = (failure as Error).message;
     expect(message).toMatch(/^The embedded PostgreSQL could not start in .*: set DATABASE_URL to a PostgreSQL server, or, if that folder holds only demo data, delete it to start afresh\.$/);
