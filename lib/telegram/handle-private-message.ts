@@ -160,10 +160,9 @@ export async function handlePrivateMessage(input: PrivateMessageInput): Promise<
   const { storeId } = settings;
   const chatId = String(message.chat.id);
   const now = input.now ?? new Date();
-  // The answer to a self-service question the bot asked (a search term, a new address…) is not a message for agents.
-  if (await handleSelfServiceReply({ settings, message })) return;
-
   const before = await findTelegramIdentity(db(), storeId, chatId);
+  // The answer to a self-service question the bot asked (a search term, a new address…) is not a message for agents.
+  if (await handleSelfServiceReply({ settings, message, identity: before })) return;
   const text = "text" in message ? message.text : undefined;
   const claim = text && !text.startsWith("/") && !(before && isVerified(before)) ? readProofText(text, before?.intake?.claim ?? {}) : null;
   const check = claim && isCompleteProof(claim) ? await checkProof(storeId, chatId, claim, before?.intake?.reason) : null;

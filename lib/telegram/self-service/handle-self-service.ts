@@ -2,7 +2,7 @@ import type { Message } from "telegraf/types";
 import { db } from "@/lib/db/client.ts";
 import type { TelegramSettings } from "../load-telegram-settings.ts";
 import { sayInChatInTx } from "../say-in-chat.ts";
-import { findTelegramIdentity, isVerified } from "../telegram-identity.ts";
+import { findTelegramIdentity, isVerified, type TelegramIdentity } from "../telegram-identity.ts";
 import { confirmAddress, listAddressOrders, pickAddressOrder, receiveAddress } from "./address-change.ts";
 import { addPickedQuantity, checkout, clearCart, pickProduct, showCart } from "./cart.ts";
 import { parseQuantity } from "./parse-customer-input.ts";
@@ -96,12 +96,11 @@ export async function handleSelfServiceCallback(input: { settings: TelegramSetti
  * new address or phone). Returns false when there is none, or the message is not an answer: it
  * then goes on as any message does.
  */
-export async function handleSelfServiceReply(input: { settings: TelegramSettings; message: Message }): Promise<boolean> {
+export async function handleSelfServiceReply(input: { settings: TelegramSettings; message: Message; /** The chat's identity as the message's handler read it. */ identity: TelegramIdentity | null }): Promise<boolean> {
   const text = "text" in input.message ? input.message.text : undefined;
   if (!text || text.startsWith("/")) return false;
-  const { settings } = input;
+  const { settings, identity } = input;
   const chatId = String(input.message.chat.id);
-  const identity = await findTelegramIdentity(db(), settings.storeId, chatId);
   if (!identity || !isVerified(identity)) return false;
   const prompt = await readPrompt(db(), identity.id);
   if (!prompt || prompt.step === "address_confirm" || prompt.step === "phone_confirm") return false;
