@@ -10,7 +10,7 @@ import { bigcommerceSecretColumns, telegramSecretColumns } from "@/lib/crypto/we
 import { spawn } from "node:child_process";
 import { Agent, request as httpRequest } from "node:http";
 import { randomUUID } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { io as connect, type Socket } from "socket.io-client";
 import { Telegraf } from "telegraf";
 import { sealSecret } from "@/lib/crypto/secret-box.ts";
@@ -176,6 +176,14 @@ async function waitFor(samples: Map<string, Sample>, deadline: number): Promise<
   while (Date.now() < deadline && [...samples.values()].some((sample) => sample.seenAt === undefined)) await sleep(50);
 }
 
+/** TERN_BENCH_SAMPLES=<dir>: each level's events (when sent, how long to the agent, in ms since the epoch) as JSON, to see when the slow ones came. */
+function keepSamples(name: string, samples: Map<string, Sample>): void {
+  const dir = process.env.TERN_BENCH_SAMPLES;
+  if (!dir) return;
+  const rows = [...samples.values()].map((sample) => [Math.round(performance.timeOrigin + sample.sentAt), sample.seenAt === undefined ? null : Math.round(sample.seenAt - sample.sentAt)]);
+  writeFileSync(`${dir}/${name}.json`, JSON.stringify(rows));
+}
+
 function latencies(samples: Map<string, Sample>) {
   const seen = [...samples.values()].filter((sample) => sample.seenAt !== undefined).map((sample) => sample.seenAt! - sample.sentAt);
   return { ...p50p99(seen), seen: seen.length, lost: samples.size - seen.length };
@@ -298,6 +306,7 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
       });
       await waitFor(samples, Date.now() + DRAIN_MS);
       const result = { ...latencies(samples), rate, events, failures: sent.failures, ...meter(events) };
+      keepSamples(`status-${rate}-${rounds.join("")}`, samples);
       log(
         `(2) at ${rate}/s: p50 ${fmt(result.p50)} ms, p99 ${fmt(result.p99)} ms; ${result.lost} not seen within ${DRAIN_MS / 1000} s, ${result.failures} refused; ` +
           `CPU per event: server ${fmt(result.serverMs, 2)} ms, PostgreSQL ${fmt(result.postgresMs, 2)} ms; machine ${fmt(result.machineBusy * 100)} % busy`,
