@@ -184,6 +184,16 @@ function keepSamples(name: string, samples: Map<string, Sample>): void {
   writeFileSync(`${dir}/${name}.json`, JSON.stringify(rows));
 }
 
+/** With TERN_BENCH_SAMPLES: when each status webhook was stored and when the worker applied it, to split the time to the agent. */
+async function keepInboundTimes(): Promise<void> {
+  const dir = process.env.TERN_BENCH_SAMPLES;
+  if (!dir) return;
+  const rows = await db().$queryRaw<Array<{ received: number; processed: number | null }>>`
+    SELECT (extract(epoch FROM "receivedAt") * 1000)::float8 AS received, (extract(epoch FROM "processedAt") * 1000)::float8 AS processed
+    FROM "InboundEvent" WHERE kind = 'store/order/statusUpdated' ORDER BY "receivedAt"`;
+  writeFileSync(`${dir}/inbound.json`, JSON.stringify(rows.map((row) => [Math.round(row.received), row.processed === null ? null : Math.round(row.processed - row.received)])));
+}
+
 function latencies(samples: Map<string, Sample>) {
   const seen = [...samples.values()].filter((sample) => sample.seenAt !== undefined).map((sample) => sample.seenAt! - sample.sentAt);
   return { ...p50p99(seen), seen: seen.length, lost: samples.size - seen.length };
@@ -404,6 +414,7 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
     await server?.stop();
     await bigcommerce.close();
     await telegram.close();
+    await keepInboundTimes().catch(() => undefined);
     await db().$disconnect();
     await database.drop();
   }
