@@ -25,7 +25,7 @@ export function startCommand(): string[] {
 }
 
 export async function startServer(env: Record<string, string>, log: (line: string) => void, port: number): Promise<{ child: ChildProcess; url: string; stop: () => Promise<void> }> {
-  // TERN_BENCH_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  // TERN_BENCH_PROFILE=<dir>: the web process and its worker each write a V8 CPU profile there when they stop (open it in Chrome DevTools).
   const profile = process.env.TERN_BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.TERN_BENCH_PROFILE}`] : [];
   const child = spawn(process.execPath, [...profile, ...startCommand()], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   const output: string[] = [];

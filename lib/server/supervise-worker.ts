@@ -23,6 +23,8 @@ const WORKER_SEMI_SPACE_MB = 16;
 // (docs/performance.md). Its baseline compiler alone serves. The web process gets the same flag
 // from the start script.
 const WASM_FLAGS = ["--liftoff-only"];
+// A CPU profile of the web process (`node --cpu-prof`, as TERN_BENCH_PROFILE asks) is taken of its worker too.
+const PROFILE_FLAGS = process.execArgv.filter((flag) => flag.startsWith("--cpu-prof"));
 
 export type SupervisedWorker = { stop: () => Promise<void> };
 
@@ -37,7 +39,7 @@ export async function superviseWorker(start: Omit<WorkerStartMessage, "type">, l
   let current: ChildProcess | null = null;
 
   const spawn = (): Promise<void> => {
-    const child = fork(ENTRY, [], { execArgv: [...LOADER, `--max-old-space-size=${WORKER_OLD_SPACE_MB}`, `--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`, ...WASM_FLAGS], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = fork(ENTRY, [], { execArgv: [...LOADER, `--max-old-space-size=${WORKER_OLD_SPACE_MB}`, `--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`, ...WASM_FLAGS, ...PROFILE_FLAGS], stdio: ["ignore", "inherit", "inherit", "ipc"] });
     current = child;
     const ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the worker did not start within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
