@@ -13,9 +13,9 @@ const RESTART_DELAY_MS = 2_000;
 const READY_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 15_000;
 // The worker's heap: it holds no page renders. Its old generation is capped as the inbound worker
-// thread's was (it used 45–60 MB under load). Its young generation's semi-spaces are 16 MB: with 4 MB the
-// worker collected garbage 1,131 times in a live-server bench run (3.0 s) against about 300 (1.9 s),
-// for 25 MB less resident memory (docs/performance.md).
+// thread's was (it used 45–60 MB under load). Its young generation's semi-spaces are 16 MB: with
+// 4 MB the worker collected garbage 1,131 times in a live-server bench run (3.0 s in all) against
+// about 300 times (1.9 s), for 25 MB less resident memory (docs/performance.md).
 const WORKER_OLD_SPACE_MB = 160;
 const WORKER_SEMI_SPACE_MB = 16;
 // Prisma's query compiler is WebAssembly: V8 recompiles its hot functions with its optimizing
@@ -23,7 +23,8 @@ const WORKER_SEMI_SPACE_MB = 16;
 // (docs/performance.md). Its baseline compiler alone serves. The web process gets the same flag
 // from the start script.
 const WASM_FLAGS = ["--liftoff-only"];
-// A CPU profile of the web process (`node --cpu-prof`, as TERN_BENCH_PROFILE asks) is taken of its worker too.
+// A CPU profile of the web process (`node --cpu-prof`, as TERN_BENCH_PROFILE asks) is taken of
+// its worker too.
 const PROFILE_FLAGS = process.execArgv.filter((flag) => flag.startsWith("--cpu-prof"));
 
 export type SupervisedWorker = { stop: () => Promise<void> };
