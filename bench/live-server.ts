@@ -157,19 +157,26 @@ function postJson(url: string, body: string, headers: Record<string, string>): P
 }
 
 /** Calls `send(index)` `rate` times a second for `seconds`, on schedule whatever the answers take (open loop). */
-async function openLoop(rate: number, seconds: number, send: (index: number) => Promise<void>): Promise<{ failures: number }> {
+async function openLoop(rate: number, seconds: number, send: (index: number) => Promise<void>): Promise<{ failures: number; causes: string }> {
   const total = rate * seconds;
   const started = performance.now();
   let failures = 0;
+  // Why each refused one was: an answer's status, or the connection's error code (a reset keep-alive socket, say).
+  const causes = new Map<string, number>();
+  const refused = (error: unknown) => {
+    failures += 1;
+    const cause = (error as { code?: string }).code ?? (error instanceof Error ? error.message : String(error));
+    causes.set(cause, (causes.get(cause) ?? 0) + 1);
+  };
   const inFlight: Promise<void>[] = [];
   for (let index = 0; index < total; index += 1) {
     const due = started + (index * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 1) await sleep(wait);
-    inFlight.push(send(index).catch(() => void (failures += 1)));
+    inFlight.push(send(index).catch(refused));
   }
   await Promise.all(inFlight);
-  return { failures };
+  return { failures, causes: [...causes].map(([cause, count]) => `${cause} ×${count}`).join(", ") };
 }
 
 async function waitFor(samples: Map<string, Sample>, deadline: number): Promise<void> {
@@ -315,7 +322,7 @@ async function run(log: (line: string) => void): Promise<BenchRow[]> {
         await postWebhook("store/order/statusUpdated", order.id);
       });
       await waitFor(samples, Date.now() + DRAIN_MS);
-      const result = { ...latencies(samples), rate, events, failures: sent.failures, ...meter(events) };
+      const result = { ...latencies(samples), rate, events, failures: sent.causes ? `${sent.failures} (${sent.causes})` : String(sent.failures), ...meter(events) };
       keepSamples(`status-${rate}-${rounds.join("")}`, samples);
       log(
         `(2) at ${rate}/s: p50 ${fmt(result.p50)} ms, p99 ${fmt(result.p99)} ms; ${result.lost} not seen within ${DRAIN_MS / 1000} s, ${result.failures} refused; ` +
