@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { runtimeConfig } from "@/lib/config/runtime-config.ts";
 import { PrismaClient } from "@/lib/generated/prisma/client.ts";
 import { processShared } from "@/lib/config/process-registry.ts";
+import { shareDirectPool } from "./direct-rows.ts";
 
 export type Db = InstanceType<typeof PrismaClient>;
 /** A Prisma client or an interactive transaction: helpers accept either. */
@@ -53,7 +55,15 @@ export function databaseUrl(): string {
 export function createDb(connectionString: string, options: DbOptions = {}): Db {
   const max = options.poolSize ?? Number(process.env.TERN_DB_POOL_SIZE ?? 10);
   const statementNameGenerator = options.cacheStatements ? statementNamer() : undefined;
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }, { statementNameGenerator }) });
+  // Tern's pool, lent to Prisma: the hot raw statements run on it directly (direct-rows.ts).
+  // $disconnect ends it (disposeExternalPool); Prisma makes a pool of its own if used again after that.
+  const pool = new pg.Pool({ connectionString, max });
+  // An idle connection's error (the database restarting) must not end the process before Prisma,
+  // which listens from its first query, has connected.
+  pool.on("error", () => undefined);
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator, disposeExternalPool: true }) });
+  shareDirectPool(client, pool, statementNameGenerator);
+  return client;
 }
 
 /** The process-wide client for DATABASE_URL. */

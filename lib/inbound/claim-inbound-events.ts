@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db/client.ts";
+import { directExecute, directRows } from "@/lib/db/direct-rows.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { InboundSource } from "@/lib/generated/prisma/enums.ts";
 import type { InboundEventForProcessing } from "./inbound-event-types.ts";
@@ -41,7 +42,7 @@ export async function claimInboundEvents(db: Tx, input: ClaimInput): Promise<Inb
     FOR UPDATE SKIP LOCKED`;
   // A CTE is evaluated only as far as its reader asks: with the limit filled by Telegram updates,
   // no store event is read or locked.
-  const claimed = await db.$queryRaw<ClaimedRow[]>`
+  const claimed = await directRows<ClaimedRow>(db, Prisma.sql`
     WITH telegram AS (${due("TELEGRAM")}),
          store AS (${due("BIGCOMMERCE")}),
          due AS ((SELECT id FROM telegram) UNION ALL (SELECT id FROM store) LIMIT ${input.limit})
@@ -50,7 +51,7 @@ export async function claimInboundEvents(db: Tx, input: ClaimInput): Promise<Inb
         "nextAttemptAt" = now() + make_interval(secs => ${leaseSeconds}::float8)
     FROM due
     WHERE event.id = due.id
-    RETURNING event.id, event."storeId", event.source, event.kind, event.payload, event.attempts, event."receivedAt"`;
+    RETURNING event.id, event."storeId", event.source, event.kind, event.payload, event.attempts, event."receivedAt"`);
   const claimedAt = Date.now();
   // RETURNING has no order: hand them over oldest first within each source.
   const oldestFirst = (a: ClaimedRow, b: ClaimedRow) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.id.localeCompare(b.id);
@@ -60,7 +61,7 @@ export async function claimInboundEvents(db: Tx, input: ClaimInput): Promise<Inb
 /** Keeps this worker's claims alive while it is still working on them (see runInboundBatch). */
 export async function renewLeases(db: Tx, eventIds: string[], workerId: string, leaseMs: number): Promise<void> {
   if (eventIds.length === 0) return;
-  await db.$executeRaw`
+  await directExecute(db, Prisma.sql`
     UPDATE "InboundEvent" SET "nextAttemptAt" = now() + make_interval(secs => ${leaseMs / 1000}::float8)
-    WHERE id = ANY(${eventIds}::uuid[]) AND status = 'PROCESSING' AND "lockedBy" = ${workerId}`;
+    WHERE id = ANY(${eventIds}::uuid[]) AND status = 'PROCESSING' AND "lockedBy" = ${workerId}`);
 }

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client.ts";
+import { directRows } from "@/lib/db/direct-rows.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { TicketStatus } from "@/lib/generated/prisma/enums.ts";
 import { uuidV7 } from "@/lib/ids/uuid-v7.ts";
@@ -25,7 +26,7 @@ export type ThreadState = StoredOrderSnapshot & {
 
 // Each order's own ticket, as findOrderTicketInTx picks it: the newest top-level BigCommerce ticket.
 export async function readThreadStates(db: Db, storeId: string, orderIds: readonly number[]): Promise<Map<number, ThreadState>> {
-  const rows = await db.$queryRaw<ThreadState[]>(Prisma.sql`
+  const rows = await directRows<ThreadState>(db, Prisma.sql`
     SELECT ${STORED_SNAPSHOT_COLUMNS}, s."bigcommerceOrderId" AS "orderId", s.xmin::text AS version, t.id AS "ticketId", t.status AS "ticketStatus",
            t."workSince" IS NULL AS "ticketWatched", r."workOrderStatusIds"
     FROM "OrderSnapshot" s
@@ -127,7 +128,7 @@ function planRow(plan: StatusNotePlan) {
 async function writeStatusNotes(db: Db, storeId: string, plans: readonly StatusNotePlan[], lease: { workerId: string } | null): Promise<Set<string>> {
   if (plans.length === 0) return new Set();
   const workerId = lease?.workerId ?? null;
-  const rows = await db.$queryRaw<Array<{ id: string }>>(Prisma.sql`
+  const rows = await directRows<{ id: string }>(db, Prisma.sql`
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(plans.map(planRow))}::jsonb) AS x(
         event_ids uuid[], snapshot_id uuid, version text, ticket_id uuid, ticket_status text, status_id int, status text, total numeric,
