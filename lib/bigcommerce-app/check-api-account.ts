@@ -45,7 +45,7 @@ async function hasScope(client: BigcommerceClient, entry: ApiAccountScope, store
  * 429 stays 429, 5xx and network failures 502: never a 500. The token only goes to the
  * configured BigCommerce API (`apiUrl`), in the X-Auth-Token header.
  */
-export async function checkApiAccount(input: { apiUrl: string; storeHash: string; accessToken: string; fetch?: typeof fetch }): Promise<CheckedApiAccount> {
+export async function checkApiAccount(input: { apiUrl: string; storeHash: string; accessToken: string }): Promise<CheckedApiAccount> {
   const client = createBigcommerceClient({
     apiUrl: input.apiUrl,
     storeHash: input.storeHash,
@@ -53,7 +53,6 @@ export async function checkApiAccount(input: { apiUrl: string; storeHash: string
     // An admin is waiting: report a 429 at once rather than wait it out.
     maxRateLimitRetries: 0,
     timeoutMs: 10_000,
-    fetch: input.fetch,
   });
   let storeName: string | null = null;
   let infoGranted = true;

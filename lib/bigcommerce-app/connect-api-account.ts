@@ -11,7 +11,7 @@ export type ApiAccountInput = { apiPath: string; accessToken: string };
 
 export type ConnectedApiAccount = { connection: StoreConnectionDto; webhooks: WebhookSync; missingOptional: string[] };
 
-export type ConnectContext = { apiUrl: string; publicUrl: string; fetch?: typeof fetch };
+export type ConnectContext = { apiUrl: string; publicUrl: string };
 
 /** The store hash an admin's API path names, or a 422 saying what is wrong with it. */
 export function storeHashOf(apiPath: string, apiUrl: string): string {
@@ -35,7 +35,7 @@ export async function connectApiAccount(db: Db, actor: { userId: string; storeId
   if (current.bigcommerceHash !== storeHash) {
     throw new AppError("UNPROCESSABLE", `This Tern account administers store ${current.bigcommerceHash}, and the API path is for store ${storeHash}: create the API account in this store's control panel`);
   }
-  const checked = await checkApiAccount({ apiUrl: context.apiUrl, storeHash, accessToken: input.accessToken, fetch: context.fetch });
+  const checked = await checkApiAccount({ apiUrl: context.apiUrl, storeHash, accessToken: input.accessToken });
   await retirePreviousConnection(db, { storeHash, kind: "API_ACCOUNT", accessToken: input.accessToken });
   await db.$transaction(async (tx) => {
     await saveStoreCredentialsInTx(tx, { storeHash, accessToken: input.accessToken, scope: checked.scope, kind: "API_ACCOUNT", storeName: checked.storeName });

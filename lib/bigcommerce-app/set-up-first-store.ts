@@ -38,7 +38,7 @@ export async function setUpFirstStore(db: Db, input: FirstStoreInput, context: C
   const storeHash = storeHashOf(input.apiPath, context.apiUrl);
   const known = await db.store.findUnique({ where: { bigcommerceHash: storeHash }, select: { id: true } });
   if (known) throw new AppError("CONFLICT", `Tern already has store ${storeHash}: sign in as one of its Tern admins to change its connection`);
-  const checked = await checkApiAccount({ apiUrl: context.apiUrl, storeHash, accessToken: input.accessToken, fetch: context.fetch });
+  const checked = await checkApiAccount({ apiUrl: context.apiUrl, storeHash, accessToken: input.accessToken });
   const passwordHash = await hashPassword(input.admin.password);
   const email = input.admin.email.trim().toLowerCase();
 

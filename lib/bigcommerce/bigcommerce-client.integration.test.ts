@@ -1,3 +1,5 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
 import type { EmulatedStore } from "@/lib/emulators/bigcommerce/emulated-store.ts";
@@ -137,6 +139,47 @@ describe("rate limits", () => {
     shop.quota.exhaustNext(5);
     const error = await client.getOrder(1).catch((caught: unknown) => caught);
     expect(isBigcommerceApiError(error, 429)).toBe(true);
+  });
+});
+
+describe("a server that misbehaves", () => {
+  async function serve(handler: Parameters<typeof createServer>[1]): Promise<{ url: string; server: Server }> {
+    const server = createServer(handler);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+  }
+  const clientOf = (url: string) => createBigcommerceClient({ apiUrl: url, storeHash: "hung", accessToken: "token", gate: new RateLimitGate(), timeoutMs: 300 });
+
+  it("gives up on an answer that never comes, and on a body that stops halfway, instead of waiting for ever", async () => {
+    const { url, server } = await serve((request, response) => {
+      if (request.url?.includes("/orders/2")) {
+        response.writeHead(200, { "Content-Type": "application/json" });
+        response.write('{"id": 2, "status');
+      }
+      // otherwise: no answer at all
+    });
+    try {
+      const client = clientOf(url);
+      await expect(client.getOrder(1)).rejects.toThrow();
+      await expect(client.getOrder(2)).rejects.toThrow();
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it("reports an error answer that is not JSON by its status, with the body's start", async () => {
+    const { url, server } = await serve((_request, response) => {
+      response.writeHead(503, { "Content-Type": "text/html" });
+      response.end("<html>maintenance</html>");
+    });
+    try {
+      const error = await clientOf(url).getOrder(1).catch((caught: unknown) => caught);
+      expect(isBigcommerceApiError(error, 503)).toBe(true);
+      expect((error as Error).message).toContain("<html>maintenance</html>");
+    } finally {
+      server.close();
+    }
   });
 });
 

@@ -17,7 +17,7 @@ export const MAX_WAIT_MS = 35_000;
 /** A 429 without rate-limit headers is platform load (APIS.md): back off longer, doubling. */
 const PLATFORM_BACKOFF_MS = 2_000;
 
-export function readRateLimitHeaders(headers: Headers): RateLimitHeaders {
+export function readRateLimitHeaders(headers: { get(name: string): string | null }): RateLimitHeaders {
   const number = (name: string): number | null => {
     const raw = headers.get(name);
     if (raw === null || raw.trim() === "") return null;
