@@ -11,17 +11,22 @@ const ERROR_PAUSE_MS = 1_000;
 // Delivered events are deleted by the next claim; with no notification this soon, by a claim of their own.
 const DELETE_WITHIN_MS = 50;
 
-export type DomainEventDispatcher = { stop: () => Promise<void> };
+export type DomainEventDispatcher = {
+  /** Look now: a domain event was committed (what the NOTIFY says, for a caller that listens for it). */
+  wake: () => void;
+  stop: () => Promise<void>;
+};
 
 /**
  * Delivers domain events after commit: woken by the NOTIFY each committing transaction sends
- * (LISTEN on its own connection), it claims what is due and hands it to the subscribers, until
+ * (LISTEN on a connection of its own with `databaseUrl`; without it, the caller listens and calls
+ * `wake`, as the worker does on the one connection it listens on), it claims what is due and hands it to the subscribers, until
  * nothing is left; then it waits for the next notification or the sweep. Any number may run on one
  * database: claims skip each other's events.
  */
 export function startDomainEventDispatcher(
   db: Db,
-  options: DispatchOptions & { databaseUrl: string; sweepMs?: number },
+  options: DispatchOptions & { databaseUrl?: string; sweepMs?: number },
 ): DomainEventDispatcher {
   const { log } = options;
   const sweepMs = options.sweepMs ?? DEFAULT_SWEEP_MS;
@@ -33,7 +38,7 @@ export function startDomainEventDispatcher(
     notified += 1;
     wake?.();
   };
-  const listener = listenForNotifications(options.databaseUrl, DOMAIN_EVENTS_CHANNEL, poke, log);
+  const listener = options.databaseUrl ? listenForNotifications(options.databaseUrl, { [DOMAIN_EVENTS_CHANNEL]: poke }, log) : null;
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
       const timer = setTimeout(done, ms);
@@ -65,12 +70,13 @@ export function startDomainEventDispatcher(
   })();
 
   return {
+    wake: poke,
     stop: async () => {
       stopped = true;
       wake?.();
       await loop;
       await deleteDomainEvents(db, delivered).catch(() => undefined);
-      await listener.close();
+      await listener?.close();
     },
   };
 }

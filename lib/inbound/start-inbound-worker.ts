@@ -37,6 +37,9 @@ export function startInboundWorker(db: Db, options: InboundWorkerOptions): Inbou
   const maxBatchSize = Math.max(batchSize, options.maxBatchSize ?? batchSize);
   const stopping = new AbortController();
   const busy: boolean[] = [];
+  // The notifications any lane's claim has answered: a claim begun after a notification sees its
+  // event (NOTIFY is delivered after commit), whichever lane made it.
+  let answered = 0;
 
   async function lane(index: number): Promise<void> {
     let failures = 0;
@@ -51,14 +54,15 @@ export function startInboundWorker(db: Db, options: InboundWorkerOptions): Inbou
       busy[index] = true;
       let more = false;
       try {
-        const notifiedBefore = inboundEventsNotified();
+        answered = Math.max(answered, inboundEventsNotified());
         const batch = await runInboundBatch(db, { ...options, limit });
         failures = 0;
-        // Claim again only when more may be due: a full batch, or events stored in this process
-        // since the claim began (its notify found no one waiting). Otherwise the queue was drained:
-        // the poll finds other processes' events and retries that fall due, and a claim that came
-        // back empty would cost a query per event.
-        more = batch.claimed === limit || inboundEventsNotified() !== notifiedBefore;
+        // Claim again only when more may be due: a full batch, or a notification that came after
+        // every lane's latest claim began. Otherwise the queue was drained (by this lane or
+        // another): the poll finds what falls due later, and a claim that came back empty would
+        // cost a query per event (at 200/s, a lane finishing after another lane took the event
+        // it was told of made a third more claims than events).
+        more = batch.claimed === limit || inboundEventsNotified() !== answered;
         // Only a backlog of work done together gains from bigger batches; events applied one by one
         // (six at a time) would only wait longer behind each other in one.
         limit = batch.claimed === limit && batch.together > 0 ? Math.min(maxBatchSize, limit * 2) : batchSize;

@@ -4,6 +4,7 @@ import type { RuntimeConfig } from "@/lib/config/runtime-config.ts";
 import { configureDb, db } from "@/lib/db/client.ts";
 import { listenForNotifications } from "@/lib/db/listen-for-notifications.ts";
 import { startDemoEmulators, type DemoPorts } from "@/lib/demo/start-demo-emulators.ts";
+import { DOMAIN_EVENTS_CHANNEL } from "@/lib/domain-events/domain-event.ts";
 import { startDomainEventDispatcher } from "@/lib/domain-events/start-domain-event-dispatcher.ts";
 import { INBOUND_EVENTS_CHANNEL, notifyInboundEvent } from "@/lib/inbound/inbound-signal.ts";
 import { emitTo } from "@/lib/realtime/publish.ts";
@@ -41,18 +42,18 @@ export async function startWorker(options: WorkerOptions): Promise<{ close: () =
   const demo = options.demoPorts ? await startDemoEmulators({ dataDir: options.dataDir, ports: options.demoPorts, log }) : null;
   // An HTTP server that never listens: socket.io needs one to broadcast through its adapter.
   const realtime = await createRealtimeServer(createServer(), { redisUrl: env.REDIS_URL, databaseUrl: config.databaseUrl, log });
-  const inboundWake = listenForNotifications(config.databaseUrl, INBOUND_EVENTS_CHANNEL, notifyInboundEvent, log);
   const dispatcher = startDomainEventDispatcher(db(), {
-    databaseUrl: config.databaseUrl,
     log,
     subscribers: [realtimeSubscriber(db(), (broadcast) => emitTo(realtime.io, broadcast)), telegramSubscriber(db(), log)],
   });
+  // One LISTEN connection for both wake-ups (each listening connection is woken by every NOTIFY).
+  const wakeUps = listenForNotifications(config.databaseUrl, { [INBOUND_EVENTS_CHANNEL]: notifyInboundEvent, [DOMAIN_EVENTS_CHANNEL]: dispatcher.wake }, log);
   const stopJobs = await startBackgroundJobs({ env, log, demo, instanceId: options.instanceId });
   return {
     close: async () => {
       await stopJobs();
       await dispatcher.stop();
-      await inboundWake.close();
+      await wakeUps.close();
       await realtime.close();
       await demo?.close();
       await db().$disconnect();
