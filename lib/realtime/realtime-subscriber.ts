@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client.ts";
 import type { DomainEvent, DomainEventSubscriber } from "@/lib/domain-events/domain-event.ts";
-import { messageDtoSelect, ticketDtoSelect, toMessageDto, toTicketDto } from "@/lib/tickets/ticket-dto.ts";
+import { readMessageDtoRows } from "@/lib/tickets/read-message-dto-rows.ts";
+import { ticketDtoSelect, toMessageDto, toTicketDto } from "@/lib/tickets/ticket-dto.ts";
 import { storeRoom, ticketRoom } from "./events.ts";
 import type { Broadcast } from "./publish.ts";
 
@@ -16,7 +17,7 @@ async function broadcastsOfStore(db: Db, storeId: string, events: readonly Domai
   // The state as it is now: a later change in the same batch, or one already committed, is shown once.
   const [tickets, messages] = await Promise.all([
     ticketIds.size ? db.ticket.findMany({ where: { storeId, id: { in: [...ticketIds] } }, select: ticketDtoSelect }) : [],
-    messageIds.size ? db.message.findMany({ where: { storeId, id: { in: [...messageIds] } }, select: messageDtoSelect }) : [],
+    readMessageDtoRows(db, storeId, [...messageIds]),
   ]);
   const ticketById = new Map(tickets.map((row) => [row.id, toTicketDto(row)]));
   const messageById = new Map(messages.map((row) => [row.id, toMessageDto(row)]));
