@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { createDb } from "@/lib/db/client.ts";
+import { directRows } from "@/lib/db/direct-rows.ts";
 import { AppError, type AppErrorCode } from "@/lib/errors.ts";
+import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { handleApiError } from "./handle-error.ts";
 
 async function body(response: Response) {
@@ -88,5 +91,25 @@ describe("handleApiError", () => {
     }
     expect(log.mock.calls.every((call) => typeof call[0] === "string" && !String(call[0]).includes("\n"))).toBe(true);
     log.mockRestore();
+  });
+
+  it("answers 503 too when node-postgres itself finds the database away (the statements run on it directly)", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    // Nothing listens on port 1: a real refused connection, through the production client.
+    const away = createDb("postgresql://postgres@127.0.0.1:1/tern", { poolSize: 1 });
+    try {
+      const refused = await directRows(away, Prisma.sql`SELECT 1`).catch((error: unknown) => error);
+      const response = handleApiError(refused);
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("5");
+      for (const lost of [Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }), new Error("Connection terminated unexpectedly")]) {
+        expect(handleApiError(lost).status).toBe(503);
+      }
+      // A statement PostgreSQL refused for what it says is still ours to fix: 500.
+      expect(handleApiError(Object.assign(new Error("syntax error"), { code: "42601" })).status).toBe(500);
+    } finally {
+      await away.$disconnect();
+      log.mockRestore();
+    }
   });
 });

@@ -34,6 +34,20 @@ function isPrismaKnownError(error: unknown): error is PrismaKnownError {
 const DATABASE_UNAVAILABLE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 const RETRY_AFTER_SECONDS = 5;
 
+// The same, from node-postgres itself (the hot statements run on it directly, lib/db/direct-rows.ts):
+// the socket's errors, and PostgreSQL refusing connections while it stops, starts or is full.
+const DRIVER_UNAVAILABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "57P01", "57P02", "57P03", "53300"]);
+// What the driver and its pool say without a code: a connection lost mid-statement, or none free in time.
+const DRIVER_UNAVAILABLE_MESSAGE = /^Connection terminated|timeout exceeded when trying to connect/;
+
+function databaseUnavailableCode(error: unknown): string | null {
+  if (isPrismaKnownError(error)) return DATABASE_UNAVAILABLE.has(error.code) ? error.code : null;
+  if (!(error instanceof Error)) return null;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" && DRIVER_UNAVAILABLE.has(code)) return code;
+  return DRIVER_UNAVAILABLE_MESSAGE.test(error.message) ? "connection" : null;
+}
+
 /** Every failure of an /api/v1 handler becomes the API's error body with its HTTP status, here and only here. */
 export function handleApiError(error: unknown): Response {
   if (error instanceof ZodError) {
@@ -46,11 +60,12 @@ export function handleApiError(error: unknown): Response {
   if (isPrismaKnownError(error)) {
     if (error.code === "P2025") return errorResponse(404, "NOT_FOUND", "Not found");
     if (error.code === "P2002") return errorResponse(409, "CONFLICT", "A record with these values already exists");
-    if (DATABASE_UNAVAILABLE.has(error.code)) {
-      // One line, not a stack per request: during a restart every request lands here.
-      console.error(`[api] database unavailable (${error.code}): answered 503`);
-      return errorResponse(503, "UNAVAILABLE", "Tern cannot reach its database right now; retry shortly", undefined, { "Retry-After": String(RETRY_AFTER_SECONDS) });
-    }
+  }
+  const unavailable = databaseUnavailableCode(error);
+  if (unavailable) {
+    // One line, not a stack per request: during a restart every request lands here.
+    console.error(`[api] database unavailable (${unavailable}): answered 503`);
+    return errorResponse(503, "UNAVAILABLE", "Tern cannot reach its database right now; retry shortly", undefined, { "Retry-After": String(RETRY_AFTER_SECONDS) });
   }
   // Unknown failures are logged with their stack here and never shown to the client.
   console.error("[api] unhandled error", error);

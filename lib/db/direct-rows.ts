@@ -1,11 +1,14 @@
 import type pg from "pg";
+import { processShared } from "@/lib/config/process-registry.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 
 type PoolOf = { pool: pg.Pool; name?: (query: { sql: string }) => string };
 type RawCapable = { $queryRaw<T>(query: Prisma.Sql): Promise<T> };
 
 // Keyed by the Prisma client object: a transaction is another object, so it never takes the pool.
-const pools = new WeakMap<object, PoolOf>();
+// In the process registry: the web process loads this module twice (server.ts and Next's bundle)
+// and shares one client between them (client.ts).
+const { pools } = processShared("db/direct-rows", () => ({ pools: new WeakMap<object, PoolOf>() }));
 
 /** Called by createDb: the pool it lent to Prisma, and how it names statements. */
 export function shareDirectPool(client: object, pool: pg.Pool, name?: (query: { sql: string }) => string): void {

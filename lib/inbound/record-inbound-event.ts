@@ -1,4 +1,5 @@
 import type { Db, Tx } from "@/lib/db/client.ts";
+import { directRows } from "@/lib/db/direct-rows.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { InboundSource } from "@/lib/generated/prisma/enums.ts";
 import { AppError } from "@/lib/errors.ts";
@@ -55,13 +56,13 @@ async function insertRows(db: Tx, rows: Row[]): Promise<Map<string, RecordedInbo
   const values = rows.map(
     (row) => Prisma.sql`(${row.id}::uuid, ${row.storeId}::uuid, ${row.source}::"InboundSource", ${row.dedupeKey}, ${row.kind}, ${row.payload}::jsonb)`,
   );
-  const inserted = await db.$queryRaw<{ id: string; dedupeKey: string }[]>`
+  const inserted = await directRows<{ id: string; dedupeKey: string }>(db, Prisma.sql`
     INSERT INTO "InboundEvent" (id, "storeId", source, "dedupeKey", kind, payload)
     SELECT v.id, v."storeId", v.source, v."dedupeKey", v.kind, v.payload
     FROM (VALUES ${Prisma.join(values)}) AS v(id, "storeId", source, "dedupeKey", kind, payload)
     WHERE v."storeId" IS NULL OR EXISTS (SELECT 1 FROM "Store" s WHERE s.id = v."storeId" AND s.status <> 'UNINSTALLED')
     ON CONFLICT ("dedupeKey") DO NOTHING
-    RETURNING id, "dedupeKey"`;
+    RETURNING id, "dedupeKey"`);
   const results = new Map<string, RecordedInboundEvent | null>(inserted.map((row) => [row.dedupeKey, { id: row.id, duplicate: false }]));
   const missing = rows.filter((row) => !results.has(row.dedupeKey)).map((row) => row.dedupeKey);
   if (missing.length) {
