@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client.ts";
+import pg from "pg";
+import { databaseUrl, db } from "@/lib/db/client.ts";
 import { createStore } from "@/lib/testing/factories.ts";
 import { deliverDomainEvents, dispatchDomainEvents } from "./dispatch-domain-events.ts";
-import type { DomainEvent, DomainEventSubscriber } from "./domain-event.ts";
+import { DOMAIN_EVENTS_CHANNEL, type DomainEvent, type DomainEventSubscriber } from "./domain-event.ts";
 import { recordDomainEventsInTx } from "./record-domain-events.ts";
 
 const quiet = () => undefined;
@@ -44,6 +45,37 @@ describe("domain events", () => {
     expect(await db().domainEvent.count({ where: { storeId: store.id } })).toBe(2);
     expect(first.seen).toHaveLength(5);
     expect(other.seen).toEqual([]);
+  });
+
+  it("wake the dispatchers at commit, except those written already leased to their writer's dispatcher", async () => {
+    const store = await createStore();
+    const listener = new pg.Client({ connectionString: databaseUrl() });
+    const writer = new pg.Client({ connectionString: databaseUrl() });
+    await Promise.all([listener.connect(), writer.connect()]);
+    try {
+      // Other tests write events meanwhile: only the notifications this writer's commits sent count.
+      const { rows } = await writer.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+      const heard: number[] = [];
+      let heardOne: () => void = () => undefined;
+      const one = new Promise<void>((resolve) => (heardOne = resolve));
+      listener.on("notification", (message) => {
+        if (message.processId !== rows[0]!.pid) return;
+        heard.push(message.processId);
+        heardOne();
+      });
+      await listener.query(`LISTEN ${DOMAIN_EVENTS_CHANNEL}`);
+      const insert = (availableAt: string) =>
+        writer.query(`INSERT INTO "DomainEvent" ("storeId", type, "ticketId", "availableAt", attempts) VALUES ($1, 'ticket.updated', $2, ${availableAt}, 1)`, [store.id, crypto.randomUUID()]);
+      await insert("now() + interval '10 seconds'");
+      await insert("now()");
+      // Notifications arrive in commit order: had the first insert notified, that came first and the
+      // second one's made two.
+      await one;
+      await listener.query("SELECT 1");
+      expect(heard).toHaveLength(1);
+    } finally {
+      await Promise.all([listener.end(), writer.end()]);
+    }
   });
 
   it("exist only if the change committed", async () => {

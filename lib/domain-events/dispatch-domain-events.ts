@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client.ts";
 import { claimDomainEvents, deleteDomainEvents, postponeDomainEvents } from "./claim-domain-events.ts";
-import type { DomainEventSubscriber } from "./domain-event.ts";
+import type { DomainEvent, DomainEventSubscriber } from "./domain-event.ts";
 
 export const DEFAULT_LEASE_MS = 30_000;
 // After this many deliveries an event is dropped with a log line: a subscriber that fails this
@@ -41,7 +41,14 @@ export async function deliverDomainEvents(db: Db, options: DispatchOptions & { d
   const events = await claimDomainEvents(db, { limit: options.limit ?? 200, leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS, storeIds: options.storeIds, deleting: options.deleting });
   if (events.length === 0) return { claimed: 0, delivered: [] };
   await options.onClaimed?.(events.map((event) => event.id));
+  return { claimed: events.length, delivered: await deliverClaimedEvents(db, events, options) };
+}
 
+/**
+ * Hands events this process holds (claimed, or written already leased to it) to every subscriber,
+ * and postpones those to retry. Returns the ids delivered or given up on, for the caller to delete.
+ */
+export async function deliverClaimedEvents(db: Db, events: readonly DomainEvent[], options: Pick<DispatchOptions, "subscribers" | "log">): Promise<bigint[]> {
   const retry = new Set<bigint>();
   for (const subscriber of options.subscribers) {
     try {
@@ -67,5 +74,5 @@ export async function deliverDomainEvents(db: Db, options: DispatchOptions & { d
     }
   }
   for (const [delay, ids] of again) await postponeDomainEvents(db, ids, delay);
-  return { claimed: events.length, delivered: done };
+  return done;
 }

@@ -28,5 +28,16 @@ export type DomainEventSubscriber = {
   deliver: (events: readonly DomainEvent[]) => Promise<readonly bigint[] | void>;
 };
 
+/**
+ * Hands a dispatcher in this process events its writer just committed, already leased to it: they
+ * are delivered at once, without a NOTIFY and a claim (a statement and a wake-up per event on the
+ * inbox's busiest path). They are written with `availableAt` HANDED_OFF_LEASE_MS ahead and
+ * `attempts` 1, so no other dispatcher takes them, and the insert's trigger notifies no one.
+ */
+export type DomainEventHandOff = (events: readonly DomainEvent[]) => void;
+
+/** How long a handed-off event waits before any dispatcher may claim it: only if its writer's process died first. */
+export const HANDED_OFF_LEASE_MS = 10_000;
+
 /** The channel an insert into DomainEvent notifies at commit (the trigger of migration domain_event_outbox). */
 export const DOMAIN_EVENTS_CHANNEL = "tern_domain_events";

@@ -1,8 +1,8 @@
 import type { Db } from "@/lib/db/client.ts";
 import { listenForNotifications } from "@/lib/db/listen-for-notifications.ts";
-import { DOMAIN_EVENTS_CHANNEL } from "./domain-event.ts";
+import { DOMAIN_EVENTS_CHANNEL, type DomainEventHandOff } from "./domain-event.ts";
 import { deleteDomainEvents } from "./claim-domain-events.ts";
-import { deliverDomainEvents, type DispatchOptions } from "./dispatch-domain-events.ts";
+import { deliverClaimedEvents, deliverDomainEvents, type DispatchOptions } from "./dispatch-domain-events.ts";
 
 // The sweep: without a notification, look anyway this often. It delivers what a crash left (events
 // committed while no dispatcher listened, or claimed by one that died) and what waits for a retry.
@@ -14,6 +14,8 @@ const DELETE_WITHIN_MS = 50;
 export type DomainEventDispatcher = {
   /** Look now: a domain event was committed (what the NOTIFY says, for a caller that listens for it). */
   wake: () => void;
+  /** Deliver these at once: committed by this process, leased to it (DomainEventHandOff). */
+  handOff: DomainEventHandOff;
   stop: () => Promise<void>;
 };
 
@@ -53,29 +55,56 @@ export function startDomainEventDispatcher(
   // Delivered, not yet deleted: at most DELETE_WITHIN_MS, and until then still leased to this
   // dispatcher. A crash meanwhile delivers them again when the lease ends, as a crash before a
   // delete always did (delivery is at least once).
-  let delivered: bigint[] = [];
+  const delivered = new Set<bigint>();
+  let deleteSoon: NodeJS.Timeout | undefined;
   const loop = (async () => {
     while (!stopped) {
       const seen = notified;
+      const deleting = [...delivered];
+      delivered.clear();
       try {
-        const batch = await deliverDomainEvents(db, { ...options, limit, deleting: delivered });
-        delivered = batch.delivered;
+        const batch = await deliverDomainEvents(db, { ...options, limit, deleting });
+        for (const id of batch.delivered) delivered.add(id);
         if (batch.claimed === limit || notified !== seen) continue;
-        await pause(delivered.length ? DELETE_WITHIN_MS : sweepMs);
+        await pause(delivered.size ? DELETE_WITHIN_MS : sweepMs);
       } catch (error) {
+        for (const id of deleting) delivered.add(id);
         log(`domain events: ${error instanceof Error ? error.message : String(error)}`);
         await pause(ERROR_PAUSE_MS);
       }
     }
   })();
 
+  // Handed-off events are delivered at once; their delete waits for the loop's next claim, which
+  // this brings within DELETE_WITHIN_MS (at 200 events a second, one statement for about ten).
+  const handingOff = new Set<Promise<void>>();
+  const handOff: DomainEventHandOff = (events) => {
+    if (stopped || events.length === 0) return;
+    const delivering = deliverClaimedEvents(db, events, options).then(
+      (done) => {
+        for (const id of done) delivered.add(id);
+        deleteSoon ??= setTimeout(() => {
+          deleteSoon = undefined;
+          wake?.();
+        }, DELETE_WITHIN_MS);
+      },
+      // Not delivered and not postponed (the database is away): their lease ends and a claim takes them.
+      (error: unknown) => log(`domain events: a handed-off batch of ${events.length}: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    handingOff.add(delivering);
+    void delivering.finally(() => handingOff.delete(delivering));
+  };
+
   return {
     wake: poke,
+    handOff,
     stop: async () => {
       stopped = true;
+      clearTimeout(deleteSoon);
       wake?.();
       await loop;
-      await deleteDomainEvents(db, delivered).catch(() => undefined);
+      await Promise.all(handingOff);
+      await deleteDomainEvents(db, [...delivered]).catch(() => undefined);
       await listener?.close();
     },
   };

@@ -1,3 +1,4 @@
+import type { DomainEventHandOff } from "@/lib/domain-events/domain-event.ts";
 import { hasBrand } from "@/lib/errors.ts";
 import type { InboundSource } from "@/lib/generated/prisma/enums.ts";
 
@@ -34,3 +35,6 @@ Object.defineProperty(PermanentEventError.prototype, PERMANENT_EVENT_ERROR, { va
 export function isPermanentEventError(error: unknown): error is PermanentEventError {
   return hasBrand(error, PERMANENT_EVENT_ERROR);
 }
+
+/** The inbound worker's lease on the events it applies, and its process's dispatcher to hand their domain events to. */
+export type WorkerLease = { workerId: string; handOff?: DomainEventHandOff };

@@ -16,8 +16,8 @@ const MAX_BATCH_SIZE = 48;
 export const inboundWorkerJob: JobStarter = {
   name: "inbound event worker",
   enabled: (env) => env.TERN_INBOUND_WORKER ?? true,
-  start: async ({ instanceId, log }) => {
-    const worker = startInboundWorker(db(), { workerId: `${instanceId}:inbound`, log, batchSize: BATCH_SIZE, maxBatchSize: MAX_BATCH_SIZE, lanes: LANES });
+  start: async ({ instanceId, log, handOffDomainEvents }) => {
+    const worker = startInboundWorker(db(), { workerId: `${instanceId}:inbound`, log, batchSize: BATCH_SIZE, maxBatchSize: MAX_BATCH_SIZE, lanes: LANES, handOffDomainEvents });
     return worker.stop;
   },
 };

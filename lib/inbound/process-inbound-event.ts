@@ -3,7 +3,7 @@ import { noteStatusChangesTogether } from "@/lib/bigcommerce/events/note-status-
 import { processNewOrdersTogether } from "@/lib/bigcommerce/events/process-new-orders-together.ts";
 import type { Db } from "@/lib/db/client.ts";
 import { processTelegramUpdate } from "@/lib/telegram/process-telegram-update.ts";
-import type { InboundEventForProcessing } from "./inbound-event-types.ts";
+import type { InboundEventForProcessing, WorkerLease } from "./inbound-event-types.ts";
 
 /** Hands one claimed event to its source's processor. Resolve = done; throw = retry; PermanentEventError = dead-letter. */
 export async function processInboundEvent(db: Db, event: InboundEventForProcessing): Promise<void> {
@@ -29,9 +29,9 @@ export type AppliedTogether = { applied: Set<string>; settled: Set<string> };
  * (a throw means none of that store's were applied); plain status changes are one statement per
  * store that also records them as processed, fenced on this worker's lease.
  */
-export async function processInboundEventsTogether(db: Db, events: readonly InboundEventForProcessing[], workerId: string): Promise<AppliedTogether> {
+export async function processInboundEventsTogether(db: Db, events: readonly InboundEventForProcessing[], lease: WorkerLease): Promise<AppliedTogether> {
   const applied = await processNewOrdersTogether(db, events);
   // After the new orders: an order just opened is not noted again from the same events.
-  const settled = await noteStatusChangesTogether(db, events.filter((event) => !applied.has(event.id)), workerId);
+  const settled = await noteStatusChangesTogether(db, events.filter((event) => !applied.has(event.id)), lease);
   return { applied, settled };
 }

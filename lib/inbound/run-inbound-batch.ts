@@ -1,8 +1,9 @@
 import type { Db } from "@/lib/db/client.ts";
 import pLimit from "p-limit";
 import { writeWhenReachable } from "@/lib/db/write-when-reachable.ts";
+import type { DomainEventHandOff } from "@/lib/domain-events/domain-event.ts";
 import { claimInboundEvents, renewLeases } from "./claim-inbound-events.ts";
-import { isPermanentEventError, type InboundEventForProcessing } from "./inbound-event-types.ts";
+import { isPermanentEventError, type InboundEventForProcessing, type WorkerLease } from "./inbound-event-types.ts";
 import { mayApplyTogether, processInboundEvent, processInboundEventsTogether, type AppliedTogether } from "./process-inbound-event.ts";
 import { MAX_INBOUND_ATTEMPTS, retryDelayMs } from "./retry-delay.ts";
 import { settleInboundEvent, settleProcessedEvents, type Settlement } from "./settle-inbound-event.ts";
@@ -18,6 +19,8 @@ export type InboundBatchOptions = {
   maxAttempts?: number;
   /** Only this store's events (tests sharing one database). */
   storeId?: string;
+  /** This process's domain-event dispatcher: the events of changes applied together go to it at once (DomainEventHandOff). */
+  handOffDomainEvents?: DomainEventHandOff;
   /** Replaces the dispatcher (worker tests of retries and crashes). */
   process?: (db: Db, event: InboundEventForProcessing) => Promise<void>;
   log?: (line: string) => void;
@@ -44,9 +47,9 @@ function settlementFor(error: unknown, attempts: number, maxAttempts: number): S
   return { outcome: "retry", error: message, delayMs: retryDelayMs(attempts) };
 }
 
-async function applyTogether(db: Db, events: readonly InboundEventForProcessing[], workerId: string, log?: (line: string) => void): Promise<AppliedTogether> {
+async function applyTogether(db: Db, events: readonly InboundEventForProcessing[], lease: WorkerLease, log?: (line: string) => void): Promise<AppliedTogether> {
   try {
-    return await processInboundEventsTogether(db, events, workerId);
+    return await processInboundEventsTogether(db, events, lease);
   } catch (error) {
     // Each store's burst is one transaction, and a store that failed applied nothing of its own:
     // here its events (and any other store's, even if applied: doing it again finds them done) go one by one.
@@ -104,7 +107,7 @@ export async function runInboundBatch(db: Db, options: InboundBatchOptions): Pro
     const candidates = options.process ? [] : events.filter(mayApplyTogether);
     const others = events.filter((event) => !candidates.includes(event));
     const othersDone = Promise.all(others.map((event) => oneByOne(() => handle(event))));
-    const together = candidates.length ? await applyTogether(db, candidates, options.workerId, options.log) : { applied: new Set<string>(), settled: new Set<string>() };
+    const together = candidates.length ? await applyTogether(db, candidates, { workerId: options.workerId, handOff: options.handOffDomainEvents }, options.log) : { applied: new Set<string>(), settled: new Set<string>() };
     processed.push(...together.applied);
     for (const id of together.settled) working.delete(id);
     result.processed += together.settled.size;

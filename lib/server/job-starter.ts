@@ -1,5 +1,6 @@
 import type { Env } from "@/lib/config/env.ts";
 import type { DemoEmulators } from "@/lib/demo/start-demo-emulators.ts";
+import type { DomainEventHandOff } from "@/lib/domain-events/domain-event.ts";
 
 /** What every background job is started with. */
 export type JobContext = {
@@ -8,6 +9,8 @@ export type JobContext = {
   instanceId: string;
   /** Demo mode's emulators, started before any job (their URLs are in the runtime configuration). */
   demo?: DemoEmulators | null;
+  /** This process's domain-event dispatcher, to hand the events of its own writes to at once. */
+  handOffDomainEvents?: DomainEventHandOff;
 };
 
 /**

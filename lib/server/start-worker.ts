@@ -48,7 +48,7 @@ export async function startWorker(options: WorkerOptions): Promise<{ close: () =
   });
   // One LISTEN connection for both wake-ups (each listening connection is woken by every NOTIFY).
   const wakeUps = listenForNotifications(config.databaseUrl, { [INBOUND_EVENTS_CHANNEL]: notifyInboundEvent, [DOMAIN_EVENTS_CHANNEL]: dispatcher.wake }, log);
-  const stopJobs = await startBackgroundJobs({ env, log, demo, instanceId: options.instanceId });
+  const stopJobs = await startBackgroundJobs({ env, log, demo, instanceId: options.instanceId, handOffDomainEvents: dispatcher.handOff });
   return {
     close: async () => {
       await stopJobs();

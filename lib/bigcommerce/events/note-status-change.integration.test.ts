@@ -3,6 +3,9 @@ import * as webhookRoute from "@/app/api/webhooks/bigcommerce/route.ts";
 import { db } from "@/lib/db/client.ts";
 import type { EmulatedStore } from "@/lib/emulators/bigcommerce/emulated-store.ts";
 import { startBigcommerceEmulator, type BigcommerceEmulator } from "@/lib/emulators/bigcommerce/start-bigcommerce-emulator.ts";
+import { claimDomainEvents } from "@/lib/domain-events/claim-domain-events.ts";
+import { HANDED_OFF_LEASE_MS, type DomainEvent } from "@/lib/domain-events/domain-event.ts";
+import { startDomainEventDispatcher } from "@/lib/domain-events/start-domain-event-dispatcher.ts";
 import { claimInboundEvents } from "@/lib/inbound/claim-inbound-events.ts";
 import { runInboundBatch } from "@/lib/inbound/run-inbound-batch.ts";
 import { connectEmulatedStore } from "@/lib/testing/bigcommerce-fixtures.ts";
@@ -206,12 +209,46 @@ describe("status changes of one claim, applied together", () => {
     const claimed = await claimInboundEvents(db(), { workerId: "holder", limit: 25, leaseMs: 60_000, storeId: store.id });
     expect(claimed).toHaveLength(2);
 
-    expect(await noteStatusChangesTogether(db(), claimed, "intruder")).toEqual(new Set());
+    expect(await noteStatusChangesTogether(db(), claimed, { workerId: "intruder" })).toEqual(new Set());
     expect(await notesOf(ticket.id)).toEqual([]);
     expect(await eventsOf([order.id], "holder")).toMatchObject([{ status: "PROCESSING", lockedBy: "holder" }, { status: "PROCESSING", lockedBy: "holder" }]);
 
-    expect(await noteStatusChangesTogether(db(), claimed, "holder")).toEqual(new Set(claimed.map((event) => event.id)));
+    expect(await noteStatusChangesTogether(db(), claimed, { workerId: "holder" })).toEqual(new Set(claimed.map((event) => event.id)));
     expect(await notesOf(ticket.id)).toHaveLength(1);
     expect(await eventsOf([order.id], "holder")).toMatchObject([{ status: "PROCESSED", lockedBy: null }, { status: "PROCESSED", lockedBy: null }]);
+  });
+
+  it("hands the notes' events to its own dispatcher, already leased: no other dispatcher takes them, and they are delivered and deleted", async () => {
+    const { order, ticket } = await orderWithQuietTicket();
+    shop.setOrderStatus(order.id, ORDER_STATUS.AWAITING_SHIPMENT);
+    await emulator.flushWebhooks();
+    const claimed = await claimInboundEvents(db(), { workerId: "hand-off", limit: 25, leaseMs: 60_000, storeId: store.id });
+    const handedOff: DomainEvent[] = [];
+    expect(await noteStatusChangesTogether(db(), claimed, { workerId: "hand-off", handOff: (events) => handedOff.push(...events) })).toEqual(new Set(claimed.map((event) => event.id)));
+
+    const [note] = await notesOf(ticket.id);
+    expect(handedOff).toMatchObject([{ storeId: store.id, type: "message.added", ticketId: ticket.id, data: { messageId: note!.id }, attempts: 1 }]);
+    const row = await db().domainEvent.findUniqueOrThrow({ where: { id: handedOff[0]!.id } });
+    expect(row.availableAt.getTime()).toBeGreaterThan(Date.now() + HANDED_OFF_LEASE_MS / 2);
+    // Another dispatcher's claim passes it by while its writer's lease lasts.
+    const other = await claimDomainEvents(db(), { limit: 1_000, leaseMs: 30_000, storeIds: [store.id] });
+    expect(other.map((event) => event.id)).not.toContain(handedOff[0]!.id);
+
+    // The writer's dispatcher delivers it at once and deletes it soon after.
+    const seen: DomainEvent[] = [];
+    const dispatcher = startDomainEventDispatcher(db(), {
+      log: () => undefined,
+      storeIds: [store.id],
+      sweepMs: 100_000,
+      subscribers: [{ name: "inbox", deliver: async (events) => void seen.push(...events) }],
+    });
+    try {
+      dispatcher.handOff(handedOff);
+      for (let tries = 0; tries < 100 && (await db().domainEvent.count({ where: { id: handedOff[0]!.id } })) > 0; tries += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(seen.map((event) => event.id)).toContain(handedOff[0]!.id);
+      expect(await db().domainEvent.count({ where: { id: handedOff[0]!.id } })).toBe(0);
+    } finally {
+      await dispatcher.stop();
+    }
   });
 });

@@ -1,5 +1,7 @@
 import type { Db } from "@/lib/db/client.ts";
 import { directRows } from "@/lib/db/direct-rows.ts";
+import { HANDED_OFF_LEASE_MS, type DomainEvent } from "@/lib/domain-events/domain-event.ts";
+import type { WorkerLease } from "@/lib/inbound/inbound-event-types.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { TicketStatus } from "@/lib/generated/prisma/enums.ts";
 import { uuidV7 } from "@/lib/ids/uuid-v7.ts";
@@ -125,10 +127,12 @@ function planRow(plan: StatusNotePlan) {
  * (notes, tickets, what the thread was told) also writes its snapshot row under that lock: a new
  * writer must too, or it will race with this.
  */
-async function writeStatusNotes(db: Db, storeId: string, plans: readonly StatusNotePlan[], lease: { workerId: string } | null): Promise<Set<string>> {
+async function writeStatusNotes(db: Db, storeId: string, plans: readonly StatusNotePlan[], lease: WorkerLease | null): Promise<Set<string>> {
   if (plans.length === 0) return new Set();
   const workerId = lease?.workerId ?? null;
-  const rows = await directRows<{ id: string }>(db, Prisma.sql`
+  // Handed off: the events are this process's to deliver once the statement has committed.
+  const held = lease?.handOff ? { ms: HANDED_OFF_LEASE_MS, attempts: 1 } : { ms: 0, attempts: 0 };
+  const [result] = await directRows<{ written: string[] | null; events: Array<Omit<DomainEvent, "id"> & { id: string }> | null }>(db, Prisma.sql`
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(plans.map(planRow))}::jsonb) AS x(
         event_ids uuid[], snapshot_id uuid, version text, ticket_id uuid, ticket_status text, status_id int, status text, total numeric,
@@ -158,16 +162,22 @@ async function writeStatusNotes(db: Db, storeId: string, plans: readonly StatusN
       SELECT note_id, ${storeId}::uuid, ticket_id, 'NOTE', 'INTERNAL', note_body, note_meta FROM written WHERE note_id IS NOT NULL
       RETURNING id, "ticketId"
     ), event AS (
-      INSERT INTO "DomainEvent" ("storeId", type, "ticketId", data)
-      SELECT ${storeId}::uuid, 'message.added', note."ticketId", jsonb_build_object('messageId', note.id) FROM note
+      INSERT INTO "DomainEvent" ("storeId", type, "ticketId", data, "availableAt", attempts)
+      SELECT ${storeId}::uuid, 'message.added', note."ticketId", jsonb_build_object('messageId', note.id),
+             now() + ${held.ms} * interval '1 millisecond', ${held.attempts}::int
+      FROM note
+      RETURNING id, "storeId", type, "ticketId", data, attempts
     ), settled AS (
       UPDATE "InboundEvent" e
       SET status = 'PROCESSED', "lockedAt" = NULL, "lockedBy" = NULL, "processedAt" = now(), "processedBy" = ${workerId}::text, error = NULL
       FROM written w
       WHERE ${workerId}::text IS NOT NULL AND e.id = ANY(w.event_ids)
     )
-    SELECT id::text FROM snapshot`);
-  return new Set(rows.map((row) => row.id));
+    SELECT (SELECT array_agg(id::text) FROM snapshot) AS written,
+           (SELECT json_agg(json_build_object('id', id::text, 'storeId', "storeId", 'type', type, 'ticketId', "ticketId", 'data', data, 'attempts', attempts)) FROM event) AS events`);
+  const events = (result?.events ?? []).map((event) => ({ ...event, id: BigInt(event.id) }));
+  lease?.handOff?.(events);
+  return new Set(result?.written ?? []);
 }
 
 /**
@@ -190,7 +200,7 @@ export async function noteStatusChanges(
   db: Db,
   storeId: string,
   changes: readonly StatusChange[],
-  lease: { workerId: string } | null,
+  lease: WorkerLease | null,
   /** The threads as the caller read them before reading BigCommerce (readThreadStates); read here otherwise. */
   states?: ReadonlyMap<number, ThreadState>,
 ): Promise<Set<number>> {

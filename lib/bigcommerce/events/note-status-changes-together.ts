@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client.ts";
-import type { InboundEventForProcessing } from "@/lib/inbound/inbound-event-types.ts";
+import type { InboundEventForProcessing, WorkerLease } from "@/lib/inbound/inbound-event-types.ts";
 import pLimit from "p-limit";
 import { bigcommerceClientForStore } from "../bigcommerce-client-for-store.ts";
 import { fetchOrderBundle, fetchOrderStatus } from "../fetch-order-bundle.ts";
@@ -54,12 +54,12 @@ function orderChangesByStore(events: readonly InboundEventForProcessing[]): Map<
  * needs more than a note, an order Tern has no copy of) is left to its own processing, which
  * decides the same way.
  */
-export async function noteStatusChangesTogether(db: Db, events: readonly InboundEventForProcessing[], workerId: string): Promise<Set<string>> {
+export async function noteStatusChangesTogether(db: Db, events: readonly InboundEventForProcessing[], lease: WorkerLease): Promise<Set<string>> {
   const settled = new Set<string>();
   await Promise.all(
     [...orderChangesByStore(events)].map(async ([storeId, orders]) => {
       try {
-        for (const id of await noteStoreOrderChanges(db, storeId, orders, workerId)) settled.add(id);
+        for (const id of await noteStoreOrderChanges(db, storeId, orders, lease)) settled.add(id);
       } catch {
         // One statement: nothing of this store's was applied. Each event's own processing says what went wrong.
       }
@@ -68,7 +68,7 @@ export async function noteStatusChangesTogether(db: Db, events: readonly Inbound
   return settled;
 }
 
-async function noteStoreOrderChanges(db: Db, storeId: string, orders: OrderChange[], workerId: string): Promise<string[]> {
+async function noteStoreOrderChanges(db: Db, storeId: string, orders: OrderChange[], lease: WorkerLease): Promise<string[]> {
   const client = await bigcommerceClientForStore(db, storeId, { maxAgeMs: CLIENT_MAX_AGE_MS });
   if (!client) return [];
   // Read before BigCommerce: the write is a compare-and-set on these versions.
@@ -90,6 +90,6 @@ async function noteStoreOrderChanges(db: Db, storeId: string, orders: OrderChang
     const read = reads[index];
     if (read && read.order.id === order.orderId) changes.push({ event: { type: "order", orderId: order.orderId, statusOnly: order.statusOnly }, read, eventIds: order.eventIds });
   });
-  const applied = await noteStatusChanges(db, storeId, changes, { workerId }, states);
+  const applied = await noteStatusChanges(db, storeId, changes, lease, states);
   return [...applied].flatMap((index) => changes[index]!.eventIds!);
 }
