@@ -81,7 +81,8 @@ export function TicketHeader({ ticket, userId, others, context, act, pending }: 
             <PresenceBar others={others} />
           </p>
         </div>
-        <div className="flex shrink-0 items-center gap-1.5 max-lg:flex-wrap">
+        {/* On a phone the row may be the screen's width to the pixel (Claim shows while no one has the ticket): it wraps instead. */}
+        <div className="flex shrink-0 items-center gap-1.5 max-lg:min-w-0 max-lg:shrink max-lg:flex-wrap">
           {!ticket.assignee && !closed && ticket.status !== "RESOLVED" && (
             <Button size="sm" variant="primary" disabled={pending} onClick={() => act({ type: "claim" })} title="Claim (c)">
               <HandIcon size={14} /> Claim
