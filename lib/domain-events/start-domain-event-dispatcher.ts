@@ -22,9 +22,10 @@ export type DomainEventDispatcher = {
 /**
  * Delivers domain events after commit: woken by the NOTIFY each committing transaction sends
  * (LISTEN on a connection of its own with `databaseUrl`; without it, the caller listens and calls
- * `wake`, as the worker does on the one connection it listens on), it claims what is due and hands it to the subscribers, until
- * nothing is left; then it waits for the next notification or the sweep. Any number may run on one
- * database: claims skip each other's events.
+ * `wake`, as the worker does on the one connection it listens on), it claims what is due and
+ * hands it to the subscribers, until nothing is left; then it waits for the next notification or
+ * the sweep. Any number may run on one database: claims skip each other's events. Events handed
+ * off by their writer in this process (`handOff`) are delivered at once, without a claim.
  */
 export function startDomainEventDispatcher(
   db: Db,
