@@ -4,10 +4,11 @@ import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { MessageDtoRow } from "./ticket-dto.ts";
 
 /**
- * Messages as `messageDtoSelect` reads them, in one raw statement: the inbox's push reads the
- * message of nearly every event, and Prisma's query (a relation, through its engine) cost several
- * times the CPU of this on the worker. Its columns must stay those of messageDtoSelect: a test
- * compares the two on the same messages.
+ * Messages as `messageDtoSelect` reads them, in one raw statement on node-postgres: the inbox's
+ * push reads the message of nearly every event, and Prisma's relation query goes through its
+ * engine for each (measured together with the other direct statements in docs/performance.md,
+ * not alone). Its columns must stay those of messageDtoSelect: a test compares the two on the
+ * same messages.
  */
 export async function readMessageDtoRows(db: Db, storeId: string, ids: readonly string[]): Promise<MessageDtoRow[]> {
   if (ids.length === 0) return [];
